@@ -1,0 +1,5 @@
+"""`python -m game` is the same program as `grassroots`."""
+
+from game.cli.main import main
+
+raise SystemExit(main())

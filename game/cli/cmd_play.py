@@ -1,0 +1,27 @@
+"""`grassroots play`: start the terminal game (the only command that imports Textual)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("play", help="play the game in the terminal (default)",
+                            description="Play the game in the terminal. With no scenario, plays the default one.")
+    parser.add_argument("scenario", nargs="?", help="scenario id or folder (default: the shipped default)")
+    parser.add_argument("--seed", type=int, help="random seed (same seed and choices give the same game)")
+    parser.add_argument("--lang", choices=("zh", "en"), help="language")
+    parser.add_argument("--name", help="player name (names the save)")
+    parser.add_argument("--load", metavar="FILE", help="continue a saved game")
+    parser.add_argument("--saves-dir", metavar="DIR", help="where saves go (default ./saves in a checkout)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.cli.main import UsageError
+
+    try:
+        from game.tui.launch import launch
+    except ImportError:
+        raise UsageError("the terminal game is not available in this build") from None
+    return launch(args)

@@ -1,0 +1,64 @@
+"""Entry point: build the parser from the command modules and dispatch; never show a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from game import __version__
+from game.cli import cmd_play, cmd_scenarios, cmd_schema, cmd_validate
+
+COMMANDS = [cmd_play, cmd_scenarios, cmd_validate, cmd_schema]
+try:  # commands that later issues add register themselves here when present
+    from game.cli import cmd_simulate
+
+    COMMANDS.append(cmd_simulate)
+except ImportError:  # pragma: no cover - during development only
+    pass
+try:
+    from game.cli import cmd_replay
+
+    COMMANDS.append(cmd_replay)
+except ImportError:  # pragma: no cover
+    pass
+
+
+class UsageError(Exception):
+    """A command was called with arguments that do not fit (exit 2)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser; each command module adds its own subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="grassroots",
+        description="Grassroots: Traces & Trust (基层：留痕与民心) - a serious game about grassroots "
+        "administration. With no command, starts the game.",
+    )
+    parser.add_argument("--version", action="version", version=f"grassroots {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
+        argv = ["play", *argv]
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except UsageError as err:
+        print(f"grassroots: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("grassroots: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as err:  # the last guard: one clear line, never a traceback
+        print(f"grassroots: internal error: {type(err).__name__}: {err} (please report this)", file=sys.stderr)
+        return 3

@@ -1,0 +1,107 @@
+"""Build expression environments for a scenario: used by the checker (dummies) and the engine (real)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+from game.scenario.expr import Env
+from game.scenario.vocab import (
+    BASE_NAMES, BOTS, CLAIM_FUNCTIONS, CLAIM_METRIC_EXTRA, CONTEXT_NAMES, GAME_FUNCTIONS, KINDS, make_env,
+)
+
+if TYPE_CHECKING:
+    from game.scenario.loader import Scenario
+
+CONTEXTS = tuple(CONTEXT_NAMES) + ("request",)
+
+
+def all_flags(scenario: Scenario) -> set[str]:
+    """Every flag the scenario can set or clear, or starts with."""
+    flags = set(scenario.info.start_flags)
+    for effect in iter_effects(scenario):
+        flags.update(effect.set)
+        flags.update(effect.clear)
+    return flags
+
+
+def iter_effects(scenario: Scenario):
+    """Yield every Effect-like object in the scenario (actions, then/otherwise, later, rules...)."""
+    from pydantic import BaseModel
+
+    from game.scenario.models import Effect
+
+    stack: list[Any] = [scenario.info, *scenario.directives, *scenario.requests, *scenario.inspections,
+                        *scenario.events]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Effect):
+            yield node
+        if isinstance(node, BaseModel):
+            for name in type(node).model_fields:
+                value = getattr(node, name)
+                if isinstance(value, BaseModel):
+                    stack.append(value)
+                elif isinstance(value, (list, tuple)):
+                    stack.extend(v for v in value if isinstance(v, BaseModel))
+                elif isinstance(value, dict):
+                    stack.extend(v for v in value.values() if isinstance(v, BaseModel))
+
+
+def choice_sets(scenario: Scenario) -> dict[str, frozenset[str]]:
+    """The ids each kind of literal function argument may name."""
+    items = [*scenario.directives, *scenario.requests]
+    return {
+        "kind": frozenset(KINDS),
+        "event": frozenset(e.id for e in scenario.events),
+        "directive": frozenset(d.id for d in scenario.directives),
+        "request": frozenset(r.id for r in scenario.requests),
+        "item": frozenset(i.id for i in items),
+        "action": frozenset(f"{i.id}.{a.id}" for i in items for a in i.approaches)
+        | frozenset(f"{e.id}.{c.id}" for e in scenario.events for c in e.choices),
+        "bot": frozenset(BOTS),
+        "metric": frozenset([m.id for m in scenario.meters] + list(CLAIM_METRIC_EXTRA)),
+        "ending": frozenset(e.id for e in scenario.endings),
+    }
+
+
+def context_names(context: str) -> tuple[str, ...]:
+    return BASE_NAMES + (CONTEXT_NAMES.get(context) or (("age",) if context == "request" else ()))
+
+
+def game_env(
+    scenario: Scenario,
+    context: str,
+    meter_getter: Callable[[int], Callable],
+    name_getter: Callable[[str], Callable],
+    flag_getter: Callable[[str], Callable],
+    impls: dict[str, Callable],
+    choices: dict[str, frozenset[str]] | None = None,
+) -> Env:
+    """An Env for in-game expressions of one context."""
+    names: dict[str, Callable] = {name: name_getter(name) for name in context_names(context)}
+    for index, meter in enumerate(scenario.meters):
+        names[meter.id] = meter_getter(index)
+    flags = all_flags(scenario)
+
+    def flag_prefix(rest: str) -> Callable | None:
+        return flag_getter(rest) if rest in flags else None
+
+    return make_env(names, GAME_FUNCTIONS, impls, choices or choice_sets(scenario),
+                    prefixes={"flag": flag_prefix}, prefix_choices={"flag": sorted(flags)})
+
+
+def claim_env(scenario: Scenario, impls: dict[str, Callable], choices: dict[str, frozenset[str]] | None = None) -> Env:
+    """An Env for claims, evaluated over simulation results."""
+    return make_env({}, CLAIM_FUNCTIONS, impls, choices or choice_sets(scenario))
+
+
+def dummy_env(scenario: Scenario, context: str, choices: dict[str, frozenset[str]]) -> Env:
+    """An Env with placeholder values, for name-checking at load time."""
+    zero = lambda ctx, *args: 0  # noqa: E731
+    impls = {name: zero for name in GAME_FUNCTIONS}
+    return game_env(scenario, context, lambda i: zero, lambda n: zero, lambda f: zero, impls, choices)
+
+
+def dummy_claim_env(scenario: Scenario, choices: dict[str, frozenset[str]]) -> Env:
+    zero = lambda ctx, *args: 0  # noqa: E731
+    return claim_env(scenario, {name: zero for name in CLAIM_FUNCTIONS}, choices)

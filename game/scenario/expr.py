@@ -1,0 +1,414 @@
+"""A small, safe expression language for conditions and computed values.
+
+Text is tokenised and parsed into tuples once; `compile_expr` turns the tree into nested closures
+against an `Env` that says which names and functions exist. Nothing is ever passed to eval/exec.
+
+Grammar (lowest precedence first):
+    expr    := or_expr ["if" or_expr "else" expr]
+    or_expr := and_expr ("or" and_expr)*
+    and_expr:= not_expr ("and" not_expr)*
+    not_expr:= "not" not_expr | compare
+    compare := sum [("<"|"<="|">"|">="|"=="|"!="|"in"|"not in") sum]
+    sum     := term (("+"|"-") term)*
+    term    := unary (("*"|"/"|"%") unary)*
+    unary   := ("-"|"+") unary | atom
+    atom    := NUMBER | STRING | true | false | NAME["." NAME]* ["(" args ")"] | "(" expr ")" | "[" items "]"
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+MAX_LENGTH = 2000
+MAX_DEPTH = 40
+
+Node = tuple
+Getter = Callable[[Any], Any]
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<num>\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)"
+    r"|(?P<str>'[^'\\\n]*'|\"[^\"\\\n]*\")"
+    r"|(?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)"
+    r"|(?P<op><=|>=|==|!=|[-+*/%<>(),\[\]]))"
+)
+KEYWORDS = {"and", "or", "not", "in", "if", "else", "true", "false"}
+
+
+class ExprError(ValueError):
+    """An expression that does not parse or names something unknown."""
+
+    def __init__(self, message: str, offset: int = 0, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    text: str
+    offset: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split expression text into tokens; anything unrecognised is an error with its offset."""
+    if len(text) > MAX_LENGTH:
+        raise ExprError(f"expression is longer than {MAX_LENGTH} characters")
+    tokens: list[Token] = []
+    pos = 0
+    while pos < len(text):
+        if text[pos:].strip() == "":
+            break
+        match = _TOKEN.match(text, pos)
+        if match is None or match.end() == pos:
+            bad = text[pos:].lstrip()[:1]
+            where = len(text) - len(text[pos:].lstrip())
+            hint = "use 'and', 'or', 'not' instead of symbols" if bad in "&|!" else ""
+            if bad == "=":
+                hint = "compare with '==' (a single '=' is not allowed)"
+            raise ExprError(f"unexpected character {bad!r}", where, hint)
+        kind = match.lastgroup or "op"
+        value, start = match.group(kind), match.start(kind)
+        if kind == "name" and value in KEYWORDS:
+            kind = "kw"
+        tokens.append(Token(kind, value, start))
+        pos = match.end()
+    tokens.append(Token("end", "", len(text)))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = tokenize(text)
+        self.index = 0
+        self.depth = 0
+
+    @property
+    def tok(self) -> Token:
+        return self.tokens[self.index]
+
+    def take(self) -> Token:
+        token = self.tokens[self.index]
+        self.index += 1
+        return token
+
+    def accept(self, kind: str, text: str) -> bool:
+        if self.tok.kind == kind and self.tok.text == text:
+            self.index += 1
+            return True
+        return False
+
+    def expect(self, kind: str, text: str) -> None:
+        if not self.accept(kind, text):
+            found = self.tok.text or "end of expression"
+            raise ExprError(f"expected {text!r} but found {found!r}", self.tok.offset)
+
+    def parse(self) -> Node:
+        if self.tok.kind == "end":
+            raise ExprError("empty expression")
+        node = self.expr()
+        if self.tok.kind != "end":
+            raise ExprError(f"unexpected {self.tok.text!r}", self.tok.offset)
+        return node
+
+    def expr(self) -> Node:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExprError(f"expression nests deeper than {MAX_DEPTH} levels", self.tok.offset)
+        node = self.or_expr()
+        if self.accept("kw", "if"):
+            cond = self.or_expr()
+            self.expect("kw", "else")
+            node = ("if", cond, node, self.expr())
+        self.depth -= 1
+        return node
+
+    def or_expr(self) -> Node:
+        node = self.and_expr()
+        while self.accept("kw", "or"):
+            node = ("or", node, self.and_expr())
+        return node
+
+    def and_expr(self) -> Node:
+        node = self.not_expr()
+        while self.accept("kw", "and"):
+            node = ("and", node, self.not_expr())
+        return node
+
+    def not_expr(self) -> Node:
+        if self.accept("kw", "not"):
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise ExprError(f"expression nests deeper than {MAX_DEPTH} levels", self.tok.offset)
+            node = ("not", self.not_expr())
+            self.depth -= 1
+            return node
+        return self.compare()
+
+    def compare(self) -> Node:
+        node = self.sum()
+        token = self.tok
+        if token.kind == "op" and token.text in ("<", "<=", ">", ">=", "==", "!="):
+            self.take()
+            return ("cmp", token.text, node, self.sum())
+        if self.accept("kw", "in"):
+            return ("cmp", "in", node, self.sum())
+        if token.kind == "kw" and token.text == "not" and self.tokens[self.index + 1].text == "in":
+            self.index += 2
+            return ("not", ("cmp", "in", node, self.sum()))
+        return node
+
+    def sum(self) -> Node:
+        node = self.term()
+        while self.tok.kind == "op" and self.tok.text in "+-":
+            node = ("bin", self.take().text, node, self.term())
+        return node
+
+    def term(self) -> Node:
+        node = self.unary()
+        while self.tok.kind == "op" and self.tok.text in ("*", "/", "%"):
+            node = ("bin", self.take().text, node, self.unary())
+        return node
+
+    def unary(self) -> Node:
+        if self.tok.kind == "op" and self.tok.text in "+-":
+            op = self.take().text
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise ExprError(f"expression nests deeper than {MAX_DEPTH} levels", self.tok.offset)
+            node = self.unary()
+            self.depth -= 1
+            return ("neg", node) if op == "-" else node
+        return self.atom()
+
+    def atom(self) -> Node:
+        token = self.take()
+        if token.kind == "num":
+            value = float(token.text)
+            if not math.isfinite(value):
+                raise ExprError("number is too large", token.offset)
+            return ("num", value)
+        if token.kind == "str":
+            return ("str", token.text[1:-1])
+        if token.kind == "kw" and token.text in ("true", "false"):
+            return ("num", token.text == "true")
+        if token.kind == "name":
+            if self.accept("op", "("):
+                args: list[Node] = []
+                if not self.accept("op", ")"):
+                    args.append(self.expr())
+                    while self.accept("op", ","):
+                        args.append(self.expr())
+                    self.expect("op", ")")
+                return ("call", token.text, tuple(args), token.offset)
+            return ("name", token.text, token.offset)
+        if token.kind == "op" and token.text == "(":
+            node = self.expr()
+            self.expect("op", ")")
+            return node
+        if token.kind == "op" and token.text == "[":
+            items: list[Node] = []
+            if not self.accept("op", "]"):
+                items.append(self.expr())
+                while self.accept("op", ","):
+                    items.append(self.expr())
+                self.expect("op", "]")
+            return ("list", tuple(items))
+        found = token.text or "end of expression"
+        raise ExprError(f"expected a value but found {found!r}", token.offset)
+
+
+def parse(text: str) -> Node:
+    """Parse expression text into a tree of tuples, or raise ExprError."""
+    if not isinstance(text, str):
+        raise ExprError("an expression must be text")
+    return _Parser(text).parse()
+
+
+def parse_or_raise(text: str) -> Node:
+    """Parse for pydantic validators: raise ValueError with a readable message."""
+    try:
+        return parse(text)
+    except ExprError as err:
+        hint = f" ({err.hint})" if err.hint else ""
+        raise ValueError(f"bad expression at character {err.offset + 1}: {err.message}{hint}") from None
+
+
+@dataclass(frozen=True)
+class Function:
+    """A whitelisted function: arity, implementation, and allowed values for literal string arguments."""
+
+    min_args: int
+    max_args: int
+    impl: Callable[..., Any]
+    choices: dict[int, frozenset[str]] = field(default_factory=dict)
+    doc: str = ""
+
+
+@dataclass
+class Env:
+    """Names and functions an expression may use; getters take the evaluation context."""
+
+    names: dict[str, Getter]
+    functions: dict[str, Function]
+    prefixes: dict[str, Callable[[str], Getter | None]] = field(default_factory=dict)
+    prefix_choices: dict[str, list[str]] = field(default_factory=dict)
+
+    def resolve(self, name: str, offset: int) -> Getter:
+        if name in self.names:
+            return self.names[name]
+        head, _, rest = name.partition(".")
+        if rest and head in self.prefixes:
+            getter = self.prefixes[head](rest)
+            if getter is not None:
+                return getter
+            known = self.prefix_choices.get(head, [])
+            raise ExprError(f"unknown {head} '{rest}'", offset, _did_you_mean(rest, known, f"{head}."))
+        known = list(self.names) + [f"{p}.NAME" for p in self.prefixes]
+        raise ExprError(f"unknown name '{name}'", offset, _did_you_mean(name, list(self.names)) or
+                        f"known names: {', '.join(sorted(known)[:12])}")
+
+
+def _did_you_mean(word: str, choices: list[str], prefix: str = "") -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"did you mean '{prefix}{close[0]}'?" if close else ""
+
+
+def compile_expr(text: str, env: Env) -> Getter:
+    """Parse and name-check `text`, returning a closure ctx -> value. Raises ExprError."""
+    return _compile(parse(text), env)
+
+
+def names_in(node: Node) -> set[str]:
+    """Every plain name an expression tree reads (used for dependency checks)."""
+    if node[0] == "name":
+        return {node[1]}
+    found: set[str] = set()
+    for part in node[1:]:
+        if isinstance(part, tuple):
+            if part and isinstance(part[0], str):
+                found |= names_in(part)
+            else:
+                for item in part:
+                    if isinstance(item, tuple):
+                        found |= names_in(item)
+    return found
+
+
+def _num(value: Any) -> float:
+    return float(value) if not isinstance(value, str) else 0.0
+
+
+def _div(a: Any, b: Any) -> float:
+    b = _num(b)
+    return _num(a) / b if b else 0.0
+
+
+def _mod(a: Any, b: Any) -> float:
+    b = _num(b)
+    return _num(a) % b if b else 0.0
+
+
+_ARITH = {
+    "+": lambda a, b: _num(a) + _num(b),
+    "-": lambda a, b: _num(a) - _num(b),
+    "*": lambda a, b: _num(a) * _num(b),
+    "/": _div,
+    "%": _mod,
+}
+
+
+def _in(a: Any, b: Any) -> bool:
+    return a in b if isinstance(b, (tuple, list, frozenset, set)) else False
+
+
+_COMPARE = {
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+    "==": lambda a, b: a == b,
+    "!=": lambda a, b: a != b,
+    "in": _in,
+}
+
+
+def _safe_compare(op: str) -> Callable[[Any, Any], bool]:
+    fn = _COMPARE[op]
+
+    def compare(a: Any, b: Any) -> bool:
+        try:
+            return bool(fn(a, b))
+        except TypeError:
+            return False
+
+    return compare
+
+
+def _compile(node: Node, env: Env) -> Getter:
+    tag = node[0]
+    if tag in ("num", "str"):
+        value = node[1]
+        return lambda ctx: value
+    if tag == "name":
+        return env.resolve(node[1], node[2])
+    if tag == "list":
+        parts = [_compile(item, env) for item in node[1]]
+        return lambda ctx: tuple(part(ctx) for part in parts)
+    if tag == "neg":
+        inner = _compile(node[1], env)
+        return lambda ctx: -_num(inner(ctx))
+    if tag == "not":
+        inner = _compile(node[1], env)
+        return lambda ctx: not inner(ctx)
+    if tag == "and":
+        left, right = _compile(node[1], env), _compile(node[2], env)
+        return lambda ctx: bool(left(ctx)) and bool(right(ctx))
+    if tag == "or":
+        left, right = _compile(node[1], env), _compile(node[2], env)
+        return lambda ctx: bool(left(ctx)) or bool(right(ctx))
+    if tag == "if":
+        cond, yes, no = (_compile(part, env) for part in node[1:])
+        return lambda ctx: yes(ctx) if cond(ctx) else no(ctx)
+    if tag == "bin":
+        op, left, right = _ARITH[node[1]], _compile(node[2], env), _compile(node[3], env)
+        return lambda ctx: op(left(ctx), right(ctx))
+    if tag == "cmp":
+        op, left, right = _safe_compare(node[1]), _compile(node[2], env), _compile(node[3], env)
+        return lambda ctx: op(left(ctx), right(ctx))
+    if tag == "call":
+        return _compile_call(node, env)
+    raise ExprError(f"unsupported expression part {tag!r}")
+
+
+def _compile_call(node: Node, env: Env) -> Getter:
+    _, name, arg_nodes, offset = node
+    spec = env.functions.get(name)
+    if spec is None:
+        raise ExprError(f"unknown function '{name}'", offset, _did_you_mean(name, list(env.functions)) or
+                        f"functions: {', '.join(sorted(env.functions))}")
+    if not spec.min_args <= len(arg_nodes) <= spec.max_args:
+        want = str(spec.min_args) if spec.min_args == spec.max_args else f"{spec.min_args} to {spec.max_args}"
+        raise ExprError(f"{name}() takes {want} arguments, not {len(arg_nodes)}", offset)
+    for index, allowed in spec.choices.items():
+        if index < len(arg_nodes):
+            arg = arg_nodes[index]
+            if arg[0] != "str":
+                raise ExprError(f"argument {index + 1} of {name}() must be a quoted name", offset)
+            if arg[1] not in allowed:
+                hint = _did_you_mean(arg[1], sorted(allowed)) or f"one of: {', '.join(sorted(allowed))}"
+                raise ExprError(f"{name}() does not know '{arg[1]}'", offset, hint)
+    args = [_compile(arg, env) for arg in arg_nodes]
+    impl = spec.impl
+    if not args:
+        return lambda ctx: impl(ctx)
+    if len(args) == 1:
+        only = args[0]
+        return lambda ctx: impl(ctx, only(ctx))
+    return lambda ctx: impl(ctx, *(arg(ctx) for arg in args))
