@@ -1,0 +1,103 @@
+"""`grassroots simulate`: bots play the scenario many times; balance, coverage and claims."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "simulate", help="let bots play many games: balance, coverage, claims",
+        description="Bots play the scenario many times with seeded randomness. Shows endings and mean scores "
+        "per strategy, which events and choices were never reached, and whether the scenario's teaching claims "
+        "hold. The same --seed gives the same numbers with any --jobs (only runs_per_second differs).")
+    parser.add_argument("scenario", nargs="?", help="scenario id or folder (default: the shipped default)")
+    parser.add_argument("--runs", type=int, default=1000, help="games per strategy (default 1000)")
+    parser.add_argument("--strategy", default="all", help="random, trace, service, balanced, reform, or all")
+    parser.add_argument("--seed", type=int, default=1, help="base seed (default 1)")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; 0 = one per core)")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument("--records", metavar="DIR", help="write one game record per run into DIR")
+    parser.add_argument("--check-claims", action="store_true", help="exit 1 if any claim of the scenario fails")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.cli.main import UsageError
+    from game.engine import Rules
+    from game.scenario import ScenarioLoadError, load_scenario
+    from game.scenario.catalog import UnknownScenario, resolve
+    from game.sim.bots import BOTS
+    from game.sim.runner import simulate
+    from game.sim.summary import by_strategy, check_claims, coverage, strategy_stats
+
+    strategies = list(BOTS) if args.strategy == "all" else [s.strip() for s in args.strategy.split(",")]
+    unknown = [s for s in strategies if s not in BOTS]
+    if unknown:
+        raise UsageError(f"unknown strategy '{unknown[0]}' (choose from {', '.join(BOTS)} or all)")
+    if not 1 <= args.runs <= 1_000_000:
+        raise UsageError("--runs must be between 1 and 1000000")
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    try:
+        path = resolve(args.scenario)
+        rules = Rules(load_scenario(path))
+    except UnknownScenario as err:
+        raise UsageError(str(err)) from None
+    except ScenarioLoadError as err:
+        print(f"grassroots: the scenario has errors: {err.summary()}", file=sys.stderr)
+        return 1
+    records = Path(args.records) if args.records else None
+    if records is not None:
+        try:
+            records.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise UsageError(f"cannot create {records}: {err.strerror or err}") from None
+    started = time.perf_counter()
+    results = _run_with_progress(simulate, path, strategies, args, jobs, records)
+    elapsed = max(time.perf_counter() - started, 1e-9)
+    grouped = by_strategy(results)
+    cover = coverage(rules, results)
+    claims = check_claims(rules, grouped, cover)
+    payload = {
+        "scenario": rules.id,
+        "content_hash": rules.content_hash,
+        "runs": args.runs,
+        "seed": args.seed,
+        "runs_per_second": round(args.runs * len(strategies) / elapsed, 1),
+        "strategies": {name: strategy_stats(rules, grouped[name]) for name in strategies},
+        "coverage": cover,
+        "claims": [{**c, "text": _plain(c["text"])} for c in claims],
+    }
+    if args.format == "json":
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        from game.cli.simulate_view import print_report
+
+        print_report(payload, rules)
+    if args.check_claims and any(c["holds"] is not True for c in claims):
+        return 1
+    return 0
+
+
+def _plain(text: object) -> object:
+    return text if isinstance(text, str) else text.model_dump(exclude_none=True)
+
+
+def _run_with_progress(simulate, path, strategies, args, jobs, records):
+    total = args.runs * len(strategies)
+    if not sys.stderr.isatty():
+        return simulate(path, strategies, args.runs, args.seed, jobs, records)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from rich.console import Console
+
+    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("simulating", total=total)
+        return simulate(path, strategies, args.runs, args.seed, jobs, records,
+                        progress=lambda n: bar.advance(task, n))

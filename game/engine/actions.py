@@ -1,0 +1,233 @@
+"""Decisions: which are legal now (with costs and lock reasons) and what applying one does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.compile import CAction, Rules
+from game.engine.context import Ctx
+from game.engine.effects import apply_effect, chance_holds, check_thresholds, set_meter, val
+from game.engine.state import CLOSED, END_WEEK, OPEN, Decision, GameState, Happening
+from game.engine.week import end_week
+
+# Why an option is locked (the UI words these; `requires` also carries the author's text).
+LOCK_REQUIRES, LOCK_HOURS, LOCK_COSTS, LOCK_WEEK, LOCK_TOTAL, LOCK_EVENT = (
+    "requires", "hours", "costs", "used_this_week", "used_up", "answer_event")
+# For event cards: how far locks are relaxed so that a card can always be answered.
+STRICT, NO_HOURS, NO_COSTS, ANYTHING = 0, 1, 2, 3
+
+
+class IllegalDecision(ValueError):
+    """The decision is not one the engine offers in this state."""
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A decision the player could take now, with its cost, or why it is locked."""
+
+    decision: Decision
+    action: CAction | None
+    hours: float
+    costs: dict[str, float]
+    locked: str = ""  # one of the LOCK_* codes, "" when available
+
+    @property
+    def available(self) -> bool:
+        return not self.locked
+
+
+def active_modifiers(rules: Rules, state: GameState) -> list:
+    if not rules.modifiers:
+        return []
+    ctx = Ctx(rules, state)
+    return [m for m in rules.modifiers if m.when(ctx)]
+
+
+def hours_for(rules: Rules, state: GameState, action: CAction, modifiers: list, ctx: Ctx | None = None) -> float:
+    """Hours an action takes now, after standing modifiers (reforms, tiredness)."""
+    hours = action.hours
+    if callable(hours):
+        if ctx is None:
+            ctx = Ctx(rules, state, action.owner)
+        ctx.item = action.owner
+        hours = float(hours(ctx))
+    if not modifiers:
+        return hours
+    add, factor = 0.0, 1.0
+    for mod in modifiers:
+        if (mod.kinds is None or action.kind in mod.kinds) and (mod.items is None or action.owner in mod.items):
+            add += mod.add
+            factor *= mod.factor
+    return max(0.0, round((hours + add) * factor, 2)) if (hours or add) else 0.0
+
+
+def costs_for(rules: Rules, state: GameState, action: CAction, ctx: Ctx | None = None) -> dict[int, float]:
+    if not action.costs:
+        return {}
+    if ctx is None:
+        ctx = Ctx(rules, state, action.owner)
+    ctx.item = action.owner
+    return {meter: float(cost(ctx)) if callable(cost) else cost for meter, cost in action.costs}
+
+
+def _lock(rules: Rules, state: GameState, action: CAction, hours: float, costs: dict[int, float], relax: int,
+          ctx: Ctx | None = None) -> str:
+    if relax < ANYTHING and action.requires is not None:
+        if ctx is None:
+            ctx = Ctx(rules, state, action.owner)
+        ctx.item = action.owner
+        if not action.requires(ctx):
+            return LOCK_REQUIRES
+    if action.owner >= 0:
+        if state.uses_week.get(action.index, 0) >= action.max_per_week:
+            return LOCK_WEEK
+        if action.max_total is not None and state.uses_total.get(action.index, 0) >= action.max_total:
+            return LOCK_TOTAL
+    if relax < NO_COSTS:
+        for meter, cost in costs.items():
+            if cost > 0 and state.meters[meter] - cost < rules.lows[meter] - 1e-9:
+                return LOCK_COSTS
+    if relax < NO_HOURS and hours > state.hours_left + 1e-9:
+        return LOCK_HOURS
+    return ""
+
+
+def _event_relax(rules: Rules, state: GameState, choices: list[CAction], modifiers: list) -> int:
+    """The least relaxation under which at least one choice of the card can be taken."""
+    for relax in (STRICT, NO_HOURS, NO_COSTS):
+        for choice in choices:
+            if not _lock(rules, state, choice, hours_for(rules, state, choice, modifiers),
+                         costs_for(rules, state, choice), relax):
+                return relax
+    return ANYTHING
+
+
+def options(rules: Rules, state: GameState) -> list[Option]:
+    """Every option in view now, locked ones included (the UI shows why)."""
+    if state.ended:
+        return []
+    modifiers = active_modifiers(rules, state)
+    out: list[Option] = []
+    if state.pending:
+        event = rules.events[state.pending[0]]
+        relax = _event_relax(rules, state, event.choices, modifiers)
+        for choice in event.choices:
+            hours, costs = hours_for(rules, state, choice, modifiers), costs_for(rules, state, choice)
+            out.append(Option(Decision("choose", event.id, choice.id), choice, hours, _named(rules, costs),
+                              _lock(rules, state, choice, hours, costs, relax)))
+        return out
+    for rule in rules.items:
+        if state.items[rule.index].status != OPEN:
+            continue
+        for action in rule.actions:
+            hours, costs = hours_for(rules, state, action, modifiers), costs_for(rules, state, action)
+            out.append(Option(action.decision, action, hours, _named(rules, costs),
+                              _lock(rules, state, action, hours, costs, STRICT)))
+    out.append(Option(END_WEEK, None, 0.0, {}))
+    return out
+
+
+def legal(rules: Rules, state: GameState) -> list[Decision]:
+    """The decisions that may be applied now (the same rules as `options`, without building Options)."""
+    if state.ended:
+        return []
+    if state.pending:
+        return [o.decision for o in options(rules, state) if not o.locked]
+    modifiers = active_modifiers(rules, state)
+    ctx = Ctx(rules, state)
+    found: list[Decision] = []
+    hours_left, uses_week, uses_total = state.hours_left + 1e-9, state.uses_week, state.uses_total
+    for rule in rules.items:
+        if state.items[rule.index].status != OPEN:
+            continue
+        for action in rule.actions:
+            if uses_week.get(action.index, 0) >= action.max_per_week:
+                continue
+            if action.max_total is not None and uses_total.get(action.index, 0) >= action.max_total:
+                continue
+            if hours_for(rules, state, action, modifiers, ctx) > hours_left:
+                continue
+            if _lock(rules, state, action, 0.0, costs_for(rules, state, action, ctx), STRICT, ctx):
+                continue
+            found.append(action.decision)
+    found.append(END_WEEK)
+    return found
+
+
+def _named(rules: Rules, costs: dict[int, float]) -> dict[str, float]:
+    return {rules.meter_ids[m]: c for m, c in costs.items()}
+
+
+def _find(rules: Rules, state: GameState, decision: Decision) -> tuple[CAction, int]:
+    """The action a decision names and the relaxation that applies, or IllegalDecision."""
+    if decision.kind == "choose":
+        if not state.pending or rules.events[state.pending[0]].id != decision.target:
+            raise IllegalDecision(f"no event card '{decision.target}' is waiting for an answer")
+        event = rules.events[state.pending[0]]
+        if decision.option not in event.choice_index:
+            raise IllegalDecision(f"event '{event.id}' has no choice '{decision.option}'")
+        return event.choices[event.choice_index[decision.option]], _event_relax(
+            rules, state, event.choices, active_modifiers(rules, state))
+    if state.pending:
+        raise IllegalDecision("answer the waiting event card first")
+    index = rules.item_index.get(decision.target)
+    if index is None or state.items[index].status != OPEN:
+        raise IllegalDecision(f"'{decision.target}' is not an open directive or request")
+    rule = rules.items[index]
+    if decision.option not in rule.action_index:
+        raise IllegalDecision(f"'{decision.target}' has no approach '{decision.option}'")
+    return rule.actions[rule.action_index[decision.option]], STRICT
+
+
+def apply(rules: Rules, state: GameState, decision: Decision) -> tuple[GameState, list[Happening]]:
+    """Apply a decision to a copy of the state; return the new state and what happened."""
+    if state.ended:
+        raise IllegalDecision("the game is over")
+    out: list[Happening] = []
+    if decision.kind == "end_week":
+        if state.pending:
+            raise IllegalDecision("answer the waiting event card first")
+        new = state.clone()
+        new.decisions.append(decision)
+        end_week(rules, new, out)
+        return new, out
+    if decision.kind not in ("act", "choose"):
+        raise IllegalDecision(f"unknown decision kind '{decision.kind}'")
+    action, relax = _find(rules, state, decision)
+    modifiers = active_modifiers(rules, state)
+    hours, costs = hours_for(rules, state, action, modifiers), costs_for(rules, state, action)
+    reason = _lock(rules, state, action, hours, costs, relax)
+    if reason:
+        raise IllegalDecision(f"{decision} is locked ({reason})")
+    new = state.clone()
+    new.decisions.append(decision)
+    _take(rules, new, action, min(hours, new.hours_left), costs, out)
+    check_thresholds(rules, new, out)
+    return new, out
+
+
+def _take(rules: Rules, state: GameState, action: CAction, hours: float, costs: dict[int, float],
+          out: list[Happening]) -> None:
+    if action.event >= 0:
+        state.pending.pop(0)
+    state.hours_left = max(0.0, state.hours_left - hours)
+    for meter, cost in costs.items():
+        set_meter(rules, state, meter, state.meters[meter] - cost)
+    state.uses_week[action.index] = state.uses_week.get(action.index, 0) + 1
+    state.uses_total[action.index] = state.uses_total.get(action.index, 0) + 1
+    state.kind_counts[action.kind] = state.kind_counts.get(action.kind, 0) + 1
+    state.kind_hours[action.kind] = state.kind_hours.get(action.kind, 0.0) + hours
+    state.took[action.ref] = state.took.get(action.ref, 0) + 1
+    if action.crosses_line:
+        state.crossed.append(action.ref)
+    out.append(Happening("chose" if action.event >= 0 else "acted", state.week, action.ref,
+                         {"kind": action.kind, "hours": hours, "costs": _named(rules, costs)}))
+    apply_effect(rules, state, action.effect, action.owner, out, action.ref)
+    if action.chance is not None:
+        won = chance_holds(state, float(val(action.chance, Ctx(rules, state, action.owner))))
+        out.append(Happening("roll", state.week, action.ref, {"success": won}))
+        apply_effect(rules, state, action.then if won else action.otherwise, action.owner, out, action.ref)
+    if action.closes and action.owner >= 0 and state.items[action.owner].status == OPEN:
+        state.items[action.owner] = state.items[action.owner]._replace(status=CLOSED, closed_by=action.kind)
+        if not rules.items[action.owner].is_directive and action.kind == "service":
+            state.counters["served"] = state.counters.get("served", 0) + 1

@@ -1,0 +1,299 @@
+"""Compile a validated Scenario into runtime tables: indices instead of ids, closures instead of text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from game.engine.context import runtime_env
+from game.engine.state import Decision
+from game.scenario.expr import Env, compile_expr
+from game.scenario.loader import Scenario
+from game.scenario.models import Action, Effect, Later, Text
+
+Value = Any  # a float, or a closure ctx -> value
+
+
+@dataclass(slots=True)
+class CEffect:
+    """A compiled Effect."""
+
+    meters: list[tuple[int, Value]]
+    reported: Value
+    actual: Value
+    quota: Value
+    progress: list[tuple[int, Value, Value, Value]]
+    set_flags: tuple[str, ...]
+    clear_flags: tuple[str, ...]
+    event: int
+    issue: tuple[int, ...]
+    later: list[int]  # indices into Rules.laters
+    end_game: str
+    message: Text | None
+    empty: bool = False
+    simple: bool = False
+
+
+@dataclass(slots=True)
+class CLater:
+    """A compiled delayed consequence."""
+
+    in_weeks: int
+    chance: Value
+    unless: Callable | None
+    effect: CEffect
+
+
+@dataclass(slots=True)
+class CAction:
+    """A compiled approach or event choice."""
+
+    index: int
+    id: str
+    ref: str  # "item_id.action_id" or "event_id.choice_id"
+    owner: int  # item index, or -1 for event choices
+    event: int  # event index, or -1
+    kind: str
+    model: Action
+    hours: Value
+    costs: list[tuple[int, Value]]
+    requires: Callable | None
+    max_per_week: int
+    max_total: int | None
+    closes: bool
+    crosses_line: bool
+    effect: CEffect
+    chance: Value | None
+    then: CEffect | None
+    otherwise: CEffect | None
+    decision: Decision | None = None
+
+
+@dataclass(slots=True)
+class CItem:
+    """A compiled directive or request."""
+
+    index: int
+    id: str
+    is_directive: bool
+    model: Any
+    arrives: int | None
+    when: Callable | None
+    due: int
+    weight: float
+    veto: bool
+    actions: list[CAction]
+    action_index: dict[str, int]
+    on_met: CEffect | None = None
+    on_missed: CEffect | None = None
+    decay: list[tuple[int, Value]] = field(default_factory=list)
+    escalate_after: int | None = None
+    escalation: CEffect | None = None
+    expire_after: int | None = None
+
+
+@dataclass(slots=True)
+class CEvent:
+    index: int
+    id: str
+    model: Any
+    when: Callable | None
+    weight: Value
+    draw: bool
+    once: bool
+    cooldown: int
+    choices: list[CAction]
+    choice_index: dict[str, int]
+
+
+@dataclass(slots=True)
+class CInspection:
+    id: str
+    model: Any
+    kind: str
+    weeks: frozenset[int] | None
+    when: Callable | None
+    chance: Value
+    effect: CEffect
+
+
+@dataclass(slots=True)
+class CModifier:
+    id: str
+    model: Any
+    when: Callable
+    kinds: frozenset[str] | None
+    items: frozenset[int] | None
+    add: float
+    factor: float
+
+
+class Rules:
+    """Runtime tables for one scenario. Build once per scenario and share it; it never changes."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        info = scenario.info
+        self.id, self.content_hash, self.weeks = info.id, scenario.content_hash, info.weeks
+        self.envs: dict[str, Env] = {}
+        self.meter_ids = [m.id for m in scenario.meters]
+        self.meter_index = {m: i for i, m in enumerate(self.meter_ids)}
+        self.lows = [float(m.range[0]) for m in scenario.meters]
+        self.highs = [float(m.range[1]) for m in scenario.meters]
+        self.starts = [float(m.start) for m in scenario.meters]
+        self.end_min = [m.ends_game_at.min if m.ends_game_at else None for m in scenario.meters]
+        self.end_max = [m.ends_game_at.max if m.ends_game_at else None for m in scenario.meters]
+        self.thresholds = [(i, self.lows[i], True, e) for i, e in enumerate(self.end_min) if e] + [
+            (i, self.highs[i], False, e) for i, e in enumerate(self.end_max) if e]
+        self.item_ids = [d.id for d in scenario.directives] + [r.id for r in scenario.requests]
+        self.item_index = {item_id: i for i, item_id in enumerate(self.item_ids)}
+        self.directive_indices = list(range(len(scenario.directives)))
+        self.request_indices = list(range(len(scenario.directives), len(self.item_ids)))
+        self.event_index = {e.id: i for i, e in enumerate(scenario.events)}
+        self.ending_by_id = {e.id: e for e in scenario.endings}
+        self.laters: list[CLater] = []
+        self.actions: list[CAction] = []
+        self.effects_index: dict[int, CEffect] = {}
+        self.hours_per_week = self.value(info.hours_per_week, "game")
+        self.events_per_week = self.value(info.events_per_week, "game")
+        self.upward = self.expr(info.scoring.upward, "game")
+        self.downward = self.expr(info.scoring.downward, "game")
+        settle = info.settlement
+        self.settle_met = self.effect(settle.met, "settle")
+        self.settle_missed = self.effect(settle.missed, "settle")
+        self.settle_veto = self.effect(settle.veto_missed, "settle") if settle.veto_missed else None
+        self.weekly = [(self.expr(w.when, "game"), self.effect(w.effect, "game")) for w in info.weekly]
+        self.items = [self._directive(i, d) for i, d in enumerate(scenario.directives)]
+        offset = len(self.items)
+        self.items += [self._request(offset + i, r) for i, r in enumerate(scenario.requests)]
+        self.events = [self._event(i, e) for i, e in enumerate(scenario.events)]
+        self.drawable = [e for e in self.events if e.draw]
+        self.inspections = [
+            CInspection(i.id, i, i.kind, frozenset(i.weeks) if i.weeks else None, self.expr(i.when, "game"),
+                        self.value(i.chance, "game"), self.effect(i.effect, "inspection"))
+            for i in scenario.inspections
+        ]
+        self.modifiers = [
+            CModifier(m.id, m, self.expr(m.when, "game"), frozenset(k.value for k in m.kinds) if m.kinds else None,
+                      frozenset(self.item_index[x] for x in m.items) if m.items else None, float(m.hours),
+                      float(m.hours_factor))
+            for m in scenario.modifiers
+        ]
+        triggered = {m for pair in zip(self.end_min, self.end_max) for m in pair if m}
+        triggered |= {e.end_game for e in self._all_effects() if e.end_game}
+        finals = [e for e in scenario.endings if e.when is not None or e.id not in triggered]
+        ordered = sorted(enumerate(finals), key=lambda pair: (-pair[1].priority, pair[0]))
+        self.final_endings = [(e.id, self.expr(e.when, "game")) for _, e in ordered]
+        self.reflections = [(r, self.expr(r.when, "game")) for r in scenario.debrief.reflections]
+
+    def action_of(self, decision: Decision) -> CAction | None:
+        """The approach or choice a decision names (None for ending the week or an unknown id)."""
+        if decision.kind == "act":
+            index = self.item_index.get(decision.target)
+            item = self.items[index] if index is not None else None
+            position = item.action_index.get(decision.option) if item else None
+            return item.actions[position] if position is not None else None
+        if decision.kind == "choose":
+            index = self.event_index.get(decision.target)
+            event = self.events[index] if index is not None else None
+            position = event.choice_index.get(decision.option) if event else None
+            return event.choices[position] if position is not None else None
+        return None
+
+    # -- compiling helpers -----------------------------------------------------------------------
+    def env(self, context: str) -> Env:
+        if context not in self.envs:
+            self.envs[context] = runtime_env(self.scenario, context)
+        return self.envs[context]
+
+    def expr(self, text: str | None, context: str) -> Callable | None:
+        return None if text is None else compile_expr(text, self.env(context))
+
+    def value(self, value: Any, context: str) -> Value:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return compile_expr(value, self.env(context))
+        return float(value)
+
+    def effect(self, effect: Effect, context: str) -> CEffect:
+        compiled = CEffect(
+            meters=[(self.meter_index[m], self.value(v, context)) for m, v in effect.meters.items()],
+            reported=self.value(effect.reported, context),
+            actual=self.value(effect.actual, context),
+            quota=self.value(effect.quota, context),
+            progress=[(self.item_index[p.directive], self.value(p.reported, context), self.value(p.actual, context),
+                       self.value(p.quota, context)) for p in effect.progress],
+            set_flags=tuple(effect.set),
+            clear_flags=tuple(effect.clear),
+            event=self.event_index.get(effect.event, -1) if effect.event else -1,
+            issue=tuple(self.item_index[x] for x in (effect.directive, effect.request) if x),
+            later=[self._later(later, context) for later in effect.later],
+            end_game=effect.end_game or "",
+            message=effect.message,
+        )
+        compiled.empty = not (compiled.meters or compiled.progress or compiled.set_flags or compiled.clear_flags
+                              or compiled.event >= 0 or compiled.issue or compiled.later or compiled.end_game
+                              or compiled.message or compiled.reported is not None or compiled.actual is not None
+                              or compiled.quota is not None)
+        compiled.simple = (not compiled.empty and compiled.message is None and not any(
+            callable(v) for _, v in compiled.meters) and not (
+            compiled.progress or compiled.set_flags or compiled.clear_flags or compiled.event >= 0 or compiled.issue
+            or compiled.later or compiled.end_game or compiled.reported is not None or compiled.actual is not None
+            or compiled.quota is not None))
+        self.effects_index[id(compiled)] = compiled
+        return compiled
+
+    def _later(self, later: Later, context: str) -> int:
+        self.laters.append(CLater(later.in_weeks, self.value(later.chance, context), self.expr(later.unless, context),
+                                  self.effect(later, context)))
+        return len(self.laters) - 1
+
+    def action(self, action: Action, context: str, owner: int, event: int, ref_owner: str) -> CAction:
+        closes = action.closes if action.closes is not None else (owner >= 0 and owner in self.request_indices)
+        compiled = CAction(
+            index=len(self.actions), id=action.id, ref=f"{ref_owner}.{action.id}", owner=owner, event=event,
+            kind=action.kind.value, model=action, hours=self.value(action.hours, context),
+            costs=[(self.meter_index[m], self.value(v, context)) for m, v in action.costs.items()],
+            requires=self.expr(action.requires, context), max_per_week=action.max_per_week,
+            max_total=action.max_total, closes=closes, crosses_line=action.crosses_line,
+            effect=self.effect(action, context),
+            chance=self.value(action.chance, context),
+            then=self.effect(action.then, context) if action.then else None,
+            otherwise=self.effect(action.otherwise, context) if action.otherwise else None,
+        )
+        compiled.decision = Decision("act" if event < 0 else "choose", ref_owner, action.id)
+        self.actions.append(compiled)
+        return compiled
+
+    def _directive(self, index: int, d: Any) -> CItem:
+        item = CItem(index, d.id, True, d, d.arrives, self.expr(d.when, "game"), d.due_in_weeks, float(d.weight),
+                     d.veto, [], {})
+        item.actions = [self.action(a, "item", index, -1, d.id) for a in d.approaches]
+        item.action_index = {a.id: i for i, a in enumerate(item.actions)}
+        item.on_met = self.effect(d.on_met, "settle") if d.on_met else None
+        item.on_missed = self.effect(d.on_missed, "settle") if d.on_missed else None
+        return item
+
+    def _request(self, index: int, r: Any) -> CItem:
+        rule = self.scenario.info.urgency.get(r.urgency)
+        item = CItem(index, r.id, False, r, r.arrives, self.expr(r.when, "game"), 0, 0.0, False, [], {})
+        item.actions = [self.action(a, "request", index, -1, r.id) for a in r.approaches]
+        item.action_index = {a.id: i for i, a in enumerate(item.actions)}
+        decay = r.ignored_each_week if r.ignored_each_week is not None else (rule.ignored_each_week if rule else {})
+        item.decay = [(self.meter_index[m], self.value(v, "request")) for m, v in decay.items()]
+        item.escalate_after = r.escalates_after_weeks or (rule.escalates_after_weeks if rule else None)
+        escalation = r.escalation or (rule.escalation if rule else None)
+        item.escalation = self.effect(escalation, "request") if escalation else None
+        item.expire_after = r.expires_after_weeks or (rule.expires_after_weeks if rule else None)
+        return item
+
+    def _event(self, index: int, e: Any) -> CEvent:
+        event = CEvent(index, e.id, e, self.expr(e.when, "game"), self.value(e.weight, "game"), e.draw, e.once,
+                       e.cooldown, [], {})
+        event.choices = [self.action(c, "game", -1, index, e.id) for c in e.choices]
+        event.choice_index = {c.id: i for i, c in enumerate(event.choices)}
+        return event
+
+    def _all_effects(self):
+        return list(self.effects_index.values())

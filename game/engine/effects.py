@@ -1,0 +1,121 @@
+"""Apply compiled effects to a state being built (the caller owns the clone)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.engine.compile import CEffect, Rules
+from game.engine.context import Ctx
+from game.engine.rng import next_float
+from game.engine.state import OPEN, PENDING, GameState, Happening, Scheduled
+
+
+def val(value: Any, ctx: Ctx) -> Any:
+    """A compiled value: a constant, or a closure evaluated in ctx."""
+    return value(ctx) if callable(value) else value
+
+
+def roll(state: GameState) -> float:
+    """Draw the next random number from the state's generator."""
+    number, state.rng = next_float(state.rng)
+    return number
+
+
+def chance_holds(state: GameState, chance: float) -> bool:
+    """Roll against a probability; certain and impossible outcomes use no random number."""
+    if chance >= 1:
+        return True
+    if chance <= 0:
+        return False
+    return roll(state) < chance
+
+
+def set_meter(rules: Rules, state: GameState, index: int, value: float) -> float:
+    """Clamp and store a meter; return the change actually made."""
+    low, high = rules.lows[index], rules.highs[index]
+    value = low if value < low else high if value > high else value
+    old = state.meters[index]
+    state.meters[index] = value
+    return value - old
+
+
+def arrive(rules: Rules, state: GameState, index: int, out: list[Happening]) -> None:
+    """An item arrives now (once)."""
+    item = state.items[index]
+    if item.status != PENDING:
+        return
+    rule = rules.items[index]
+    quota = float(rule.model.quota) if rule.is_directive else 0.0
+    state.items[index] = item._replace(status=OPEN, arrived=state.week, deadline=state.week + rule.due - 1,
+                                       quota=quota)
+    out.append(Happening("arrived", state.week, rule.id, {"directive": rule.is_directive}))
+
+
+def apply_effect(rules: Rules, state: GameState, effect: CEffect | None, item: int, out: list[Happening],
+                 source: str, score: float = 0.0) -> None:
+    """Apply one effect. Values are computed against the state as it was before the effect."""
+    if effect is None or effect.empty:
+        return
+    if effect.simple:  # constant meter changes only: the common case, kept fast
+        deltas = {}
+        for index, delta in effect.meters:
+            moved = set_meter(rules, state, index, state.meters[index] + delta)
+            if moved:
+                deltas[rules.meter_ids[index]] = moved
+        out.append(Happening("effect", state.week, source, {"meters": deltas, "ledgers": [], "message": None,
+                                                            "flags": [], "event": ""}))
+        return
+    ctx = Ctx(rules, state, item, score)
+    changes = [(index, val(delta, ctx)) for index, delta in effect.meters]
+    ledger = None
+    if item >= 0 and rules.items[item].is_directive and (
+            effect.reported is not None or effect.actual is not None or effect.quota is not None):
+        ledger = (item, val(effect.reported, ctx) or 0.0, val(effect.actual, ctx) or 0.0, val(effect.quota, ctx) or 0.0)
+    progress = [(i, val(r, ctx) or 0.0, val(a, ctx) or 0.0, val(q, ctx) or 0.0) for i, r, a, q in effect.progress]
+    deltas: dict[str, float] = {}
+    for index, delta in changes:
+        moved = set_meter(rules, state, index, state.meters[index] + float(delta))
+        if moved:
+            deltas[rules.meter_ids[index]] = deltas.get(rules.meter_ids[index], 0.0) + moved
+    ledgers = []
+    for target, reported, actual, quota in ([ledger] if ledger else []) + progress:
+        current = state.items[target]
+        if current.status != OPEN:
+            continue
+        new_quota = max(1.0, current.quota + quota)
+        new_rep = min(new_quota, max(0.0, current.reported + reported))
+        new_act = min(new_quota, max(0.0, current.actual + actual))
+        state.items[target] = current._replace(quota=new_quota, reported=new_rep, actual=new_act)
+        ledgers.append((rules.item_ids[target], new_rep - current.reported, new_act - current.actual,
+                        new_quota - current.quota))
+    if effect.set_flags:
+        state.flags.update(effect.set_flags)
+    if effect.clear_flags:
+        state.flags.difference_update(effect.clear_flags)
+    for index in effect.issue:
+        arrive(rules, state, index, out)
+    if effect.event >= 0 and effect.event not in state.pending:
+        state.pending.append(effect.event)
+        state.fired[effect.event] = state.week
+    for later in effect.later:
+        state.order += 1
+        state.scheduled.append(Scheduled(state.week + rules.laters[later].in_weeks, state.order, later, item, source))
+    if effect.end_game and not state.ended:
+        state.ended, state.end_reason = effect.end_game, "effect"
+    out.append(Happening("effect", state.week, source, {
+        "meters": deltas, "ledgers": ledgers, "message": effect.message,
+        "flags": list(effect.set_flags), "event": rules.events[effect.event].id if effect.event >= 0 else "",
+    }))
+
+
+def check_thresholds(rules: Rules, state: GameState, out: list[Happening]) -> None:
+    """End the game if a meter reached a range end that ends it (highest-priority ending wins)."""
+    if state.ended:
+        return
+    meters = state.meters
+    hits = [ending for index, bound, is_min, ending in rules.thresholds
+            if (meters[index] <= bound if is_min else meters[index] >= bound)]
+    if hits:
+        ending = max(hits, key=lambda e: rules.ending_by_id[e].priority)
+        state.ended, state.end_reason = ending, "threshold"
+        out.append(Happening("ended", state.week, ending, {"reason": "threshold"}))

@@ -1,0 +1,162 @@
+"""The week's fixed steps: what happens at its start and at its end."""
+
+from __future__ import annotations
+
+from game.engine.compile import Rules
+from game.engine.context import Ctx, gap_share, ledger_share
+from game.engine.effects import apply_effect, arrive, chance_holds, check_thresholds, roll, set_meter, val
+from game.engine.state import EXPIRED, MET, MISSED, OPEN, PENDING, GameState, Happening
+
+
+def start_week(rules: Rules, state: GameState, out: list[Happening]) -> None:
+    """Delayed effects, arrivals, weekly rules, hours, then event draws."""
+    week = state.week
+    state.uses_week = {}
+    out.append(Happening("week_started", week))
+    due = sorted(s for s in state.scheduled if s.week <= week)
+    if due:
+        state.scheduled = [s for s in state.scheduled if s.week > week]
+        for item in due:
+            later = rules.laters[item.effect_id]
+            ctx = Ctx(rules, state, item.item)
+            if later.unless is not None and later.unless(ctx):
+                continue
+            if chance_holds(state, float(val(later.chance, ctx))):
+                out.append(Happening("delayed", week, item.source))
+                apply_effect(rules, state, later.effect, item.item, out, item.source)
+    ctx = Ctx(rules, state)
+    for rule in rules.items:
+        if state.items[rule.index].status != PENDING:
+            continue
+        if rule.arrives == week or (rule.arrives is None and rule.when is not None and rule.when(ctx)):
+            arrive(rules, state, rule.index, out)
+    for when, effect in rules.weekly:
+        if when is None or when(ctx):
+            apply_effect(rules, state, effect, -1, out, "weekly")
+    state.hours_week = state.hours_left = max(0.0, float(val(rules.hours_per_week, ctx)))
+    draw_events(rules, state, out)
+    check_thresholds(rules, state, out)
+
+
+def draw_events(rules: Rules, state: GameState, out: list[Happening]) -> None:
+    """Draw this week's event cards by weight, without replacement, into the pending queue."""
+    ctx = Ctx(rules, state)
+    count = int(round(float(val(rules.events_per_week, ctx))))
+    if count <= 0:
+        return
+    week = state.week
+    candidates = []
+    for event in rules.drawable:
+        last = state.fired.get(event.index)
+        if last is not None and (event.once or week - last <= event.cooldown):
+            continue
+        if event.index in state.pending or (event.when is not None and not event.when(ctx)):
+            continue
+        weight = float(val(event.weight, ctx))
+        if weight > 0:
+            candidates.append((event.index, weight))
+    for _ in range(min(count, len(candidates))):
+        total = sum(w for _, w in candidates)
+        pick = roll(state) * total
+        for position, (index, weight) in enumerate(candidates):
+            pick -= weight
+            if pick < 0 or position == len(candidates) - 1:
+                break
+        candidates.pop(position)
+        state.pending.append(index)
+        state.fired[index] = week
+        out.append(Happening("event_drawn", week, rules.events[index].id))
+
+
+def end_week(rules: Rules, state: GameState, out: list[Happening]) -> None:
+    """Deadlines, inspections, requests, thresholds; then the next week or the final ending."""
+    week = state.week
+    settle_deadlines(rules, state, out)
+    run_inspections(rules, state, out)
+    age_requests(rules, state, out)
+    state.history.append(tuple(state.meters))
+    check_thresholds(rules, state, out)
+    if state.ended:
+        return
+    if week >= rules.weeks:
+        choose_final_ending(rules, state, out)
+        return
+    state.week = week + 1
+    start_week(rules, state, out)
+
+
+def settle_deadlines(rules: Rules, state: GameState, out: list[Happening]) -> None:
+    week = state.week
+    for index in rules.directive_indices:
+        item = state.items[index]
+        if item.status != OPEN or item.deadline != week:
+            continue
+        rule = rules.items[index]
+        met = item.reported >= item.quota - 1e-9
+        if met:
+            effect = rule.on_met or rules.settle_met
+        elif rule.veto and rules.settle_veto is not None and rule.on_missed is None:
+            effect = rules.settle_veto
+        else:
+            effect = rule.on_missed or rules.settle_missed
+        out.append(Happening("settled", week, rule.id, {
+            "met": met, "veto": rule.veto, "quota": item.quota, "reported": item.reported, "actual": item.actual}))
+        apply_effect(rules, state, effect, index, out, f"deadline:{rule.id}")
+        state.items[index] = state.items[index]._replace(status=MET if met else MISSED, closed_by="settled")
+        state.counters["met" if met else "missed"] = state.counters.get("met" if met else "missed", 0) + 1
+        if rule.veto and not met:
+            state.counters["vetoes_missed"] = state.counters.get("vetoes_missed", 0) + 1
+
+
+def run_inspections(rules: Rules, state: GameState, out: list[Happening]) -> None:
+    week = state.week
+    ctx = Ctx(rules, state)
+    for insp in rules.inspections:
+        if insp.weeks is not None and week not in insp.weeks:
+            continue
+        if insp.when is not None and not insp.when(ctx):
+            continue
+        if not chance_holds(state, float(val(insp.chance, ctx))):
+            continue
+        score = ledger_share(rules, state) if insp.kind == "traces" else gap_share(rules, state)
+        out.append(Happening("inspected", week, insp.id, {"kind": insp.kind, "score": score}))
+        apply_effect(rules, state, insp.effect, -1, out, f"inspection:{insp.id}", score)
+
+
+def age_requests(rules: Rules, state: GameState, out: list[Happening]) -> None:
+    week = state.week
+    for index in rules.request_indices:
+        item = state.items[index]
+        if item.status != OPEN:
+            continue
+        rule = rules.items[index]
+        item = item._replace(age=item.age + 1)
+        state.items[index] = item
+        if rule.decay:
+            ctx = Ctx(rules, state, index)
+            deltas = {}
+            for meter, delta in rule.decay:
+                moved = set_meter(rules, state, meter, state.meters[meter] + float(val(delta, ctx)))
+                if moved:
+                    deltas[rules.meter_ids[meter]] = moved
+            out.append(Happening("ignored", week, rule.id, {"age": item.age, "meters": deltas}))
+        if rule.escalate_after is not None and not item.escalated and item.age >= rule.escalate_after:
+            state.items[index] = state.items[index]._replace(escalated=True)
+            state.counters["escalated"] = state.counters.get("escalated", 0) + 1
+            out.append(Happening("escalated", week, rule.id, {"age": item.age}))
+            apply_effect(rules, state, rule.escalation, index, out, f"escalation:{rule.id}")
+        if rule.expire_after is not None and item.age >= rule.expire_after:
+            state.items[index] = state.items[index]._replace(status=EXPIRED, closed_by="expired")
+            out.append(Happening("expired", week, rule.id, {"age": item.age}))
+
+
+def choose_final_ending(rules: Rules, state: GameState, out: list[Happening]) -> None:
+    """The highest-priority ending whose condition holds (fallbacks have none)."""
+    ctx = Ctx(rules, state)
+    for ending_id, when in rules.final_endings:
+        if when is None or when(ctx):
+            state.ended, state.end_reason = ending_id, "final"
+            out.append(Happening("ended", state.week, ending_id, {"reason": "final"}))
+            return
+    state.ended, state.end_reason = rules.final_endings[-1][0] if rules.final_endings else "none", "final"
+

@@ -1,0 +1,109 @@
+"""Monte Carlo runs of bots over the engine, in one process or several, with identical results."""
+
+from __future__ import annotations
+
+import json
+import random
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from game.engine import Rules, apply, legal, new_game, outcome
+from game.engine.game import Outcome
+from game.engine.state import GameState
+from game.scenario.loader import load_scenario
+from game.sim.bots import BOTS
+
+CHUNK = 200
+
+
+def game_seed(base: int, run: int) -> int:
+    """The seed of run `run`; every strategy plays the same seeds, so they are compared fairly."""
+    return (base * 1_000_003 + run) & 0x7FFFFFFF
+
+
+def play(rules: Rules, strategy: str, seed: int, bot_seed: str) -> GameState:
+    """Play one whole game with a bot; return the final state."""
+    bot, rng = BOTS[strategy], random.Random(bot_seed)
+    state, _ = new_game(rules, seed)
+    guard = rules.weeks * 400
+    while not state.ended and guard:
+        state, _ = apply(rules, state, bot(rules, state, legal(rules, state), rng))
+        guard -= 1
+    return state
+
+
+@dataclass
+class ChunkResult:
+    """What one batch of runs of one strategy produced."""
+
+    strategy: str
+    start: int
+    outcomes: list[Outcome]
+    fired: set[str] = field(default_factory=set)
+    taken: set[str] = field(default_factory=set)
+
+
+_WORKER: dict[str, Rules] = {}
+
+
+def _rules_for(path: str) -> Rules:
+    if path not in _WORKER:
+        _WORKER[path] = Rules(load_scenario(Path(path)))
+    return _WORKER[path]
+
+
+def run_chunk(path: str, strategy: str, base_seed: int, start: int, stop: int, records: str | None) -> ChunkResult:
+    """Play runs start..stop-1 of one strategy (also the unit of work sent to worker processes)."""
+    rules = _rules_for(path)
+    result = ChunkResult(strategy, start, [])
+    for run in range(start, stop):
+        seed = game_seed(base_seed, run)
+        state = play(rules, strategy, seed, f"{base_seed}:{run}:{strategy}")
+        done = outcome(rules, state)
+        result.outcomes.append(done)
+        result.fired.update(rules.events[i].id for i in state.fired)
+        result.taken.update(state.took)
+        if records:
+            write_record(Path(records), rules, state, done, strategy, run)
+    return result
+
+
+def write_record(folder: Path, rules: Rules, state: GameState, done: Outcome, strategy: str, run: int) -> Path:
+    """One game record per run (the saves module's format when present)."""
+    try:
+        from game.saves import write_game_record
+    except ImportError:
+        write_game_record = None
+    name = f"{rules.id}-{strategy}-{run:06d}.json"
+    if write_game_record is not None:
+        return write_game_record(folder / name, rules, state, player=f"bot:{strategy}")
+    folder.mkdir(parents=True, exist_ok=True)
+    payload = {"scenario": rules.id, "content_hash": rules.content_hash, "seed": state.seed, "player": f"bot:{strategy}",
+               "decisions": [d.to_json() for d in state.decisions], "outcome": done.to_json()}
+    (folder / name).write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+    return folder / name
+
+
+def simulate(path: Path, strategies: list[str], runs: int, seed: int, jobs: int = 1, records: Path | None = None,
+             progress: Callable[[int], None] | None = None) -> list[ChunkResult]:
+    """Run every strategy `runs` times; results come back in a fixed order whatever `jobs` is."""
+    tasks = [(str(path), s, seed, start, min(runs, start + CHUNK), str(records) if records else None)
+             for s in strategies for start in range(0, runs, CHUNK)]
+    results: list[ChunkResult] = []
+    if jobs <= 1 or len(tasks) == 1:
+        for task in tasks:
+            results.append(run_chunk(*task))
+            if progress:
+                progress(task[4] - task[3])
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(run_chunk, *task) for task in tasks]
+            for future in futures:
+                results.append(future.result())
+                if progress:
+                    progress(len(results[-1].outcomes))
+    order = {s: i for i, s in enumerate(strategies)}
+    results.sort(key=lambda r: (order[r.strategy], r.start))
+    return results
