@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from game.engine.compile import CAction, Rules
 from game.engine.context import Ctx
 from game.engine.effects import apply_effect, chance_holds, check_thresholds, set_meter, val
-from game.engine.state import CLOSED, END_WEEK, OPEN, Decision, GameState, Happening
+from game.engine.state import CLOSED, END_WEEK, OPEN, Decision, Discard, GameState, Happening
 from game.engine.week import end_week
 
 # Why an option is locked (the UI words these; `requires` also carries the author's text).
@@ -37,10 +37,16 @@ class Option:
 
 
 def active_modifiers(rules: Rules, state: GameState) -> list:
+    """Modifiers in force now (remembered on the state, which never changes once returned)."""
     if not rules.modifiers:
         return []
-    ctx = Ctx(rules, state)
-    return [m for m in rules.modifiers if m.when(ctx)]
+    if state.derived is None:
+        state.derived = {}
+    found = state.derived.get("modifiers")
+    if found is None:
+        ctx = Ctx(rules, state)
+        found = state.derived["modifiers"] = [m for m in rules.modifiers if m.when(ctx)]
+    return found
 
 
 def hours_for(rules: Rules, state: GameState, action: CAction, modifiers: list, ctx: Ctx | None = None) -> float:
@@ -132,26 +138,62 @@ def legal(rules: Rules, state: GameState) -> list[Decision]:
     if state.ended:
         return []
     if state.pending:
-        return [o.decision for o in options(rules, state) if not o.locked]
+        return _legal_choices(rules, state)
+    if state.derived is not None and "legal" in state.derived:
+        return list(state.derived["legal"])
     modifiers = active_modifiers(rules, state)
     ctx = Ctx(rules, state)
     found: list[Decision] = []
+    costed: dict[Decision, tuple[CAction, float, dict[int, float]]] = {}
     hours_left, uses_week, uses_total = state.hours_left + 1e-9, state.uses_week, state.uses_total
+    meters, lows, items = state.meters, rules.lows, state.items
+    big = 1 << 30
     for rule in rules.items:
-        if state.items[rule.index].status != OPEN:
+        if items[rule.index].status != OPEN:
             continue
+        ctx.item = rule.index
         for action in rule.actions:
-            if uses_week.get(action.index, 0) >= action.max_per_week:
+            index = action.index
+            if uses_week.get(index, 0) >= action.max_per_week:
                 continue
-            if action.max_total is not None and uses_total.get(action.index, 0) >= action.max_total:
+            if uses_total.get(index, 0) >= (action.max_total or big):
                 continue
-            if hours_for(rules, state, action, modifiers, ctx) > hours_left:
+            hours = action.hours
+            if modifiers or hours.__class__ is not float:
+                hours = hours_for(rules, state, action, modifiers, ctx)
+            if hours > hours_left:
                 continue
-            if _lock(rules, state, action, 0.0, costs_for(rules, state, action, ctx), STRICT, ctx):
+            requires = action.requires
+            if requires is not None and not requires(ctx):
                 continue
-            found.append(action.decision)
+            if action.costs:
+                costs = costs_for(rules, state, action, ctx)
+                if any(c > 0 and meters[m] - c < lows[m] - 1e-9 for m, c in costs.items()):
+                    continue
+            else:
+                costs = {}
+            decision = action.decision
+            found.append(decision)
+            costed[decision] = (action, hours, costs)
     found.append(END_WEEK)
+    # the state never changes once returned, so what is legal in it can be remembered on it
+    if state.derived is None:
+        state.derived = {}
+    state.derived["legal"], state.derived["costed"] = tuple(found), costed
     return found
+
+
+def _legal_choices(rules: Rules, state: GameState) -> list[Decision]:
+    """The answers to the waiting event card that may be taken now."""
+    event = rules.events[state.pending[0]]
+    modifiers = active_modifiers(rules, state)
+    ctx = Ctx(rules, state)
+    priced = [(c, hours_for(rules, state, c, modifiers, ctx), costs_for(rules, state, c, ctx)) for c in event.choices]
+    for relax in (STRICT, NO_HOURS, NO_COSTS, ANYTHING):
+        found = [c.decision for c, hours, costs in priced if not _lock(rules, state, c, hours, costs, relax, ctx)]
+        if found:
+            return found
+    return []
 
 
 def _named(rules: Rules, costs: dict[int, float]) -> dict[str, float]:
@@ -179,11 +221,14 @@ def _find(rules: Rules, state: GameState, decision: Decision) -> tuple[CAction, 
     return rule.actions[rule.action_index[decision.option]], STRICT
 
 
-def apply(rules: Rules, state: GameState, decision: Decision) -> tuple[GameState, list[Happening]]:
-    """Apply a decision to a copy of the state; return the new state and what happened."""
+def apply(rules: Rules, state: GameState, decision: Decision, record: bool = True) -> tuple[GameState, list[Happening]]:
+    """Apply a decision to a copy of the state; return the new state and what happened.
+
+    With record=False the list of happenings comes back empty (simulations need only the state).
+    """
     if state.ended:
         raise IllegalDecision("the game is over")
-    out: list[Happening] = []
+    out: list[Happening] = [] if record else Discard()
     if decision.kind == "end_week":
         if state.pending:
             raise IllegalDecision("answer the waiting event card first")
@@ -193,12 +238,16 @@ def apply(rules: Rules, state: GameState, decision: Decision) -> tuple[GameState
         return new, out
     if decision.kind not in ("act", "choose"):
         raise IllegalDecision(f"unknown decision kind '{decision.kind}'")
-    action, relax = _find(rules, state, decision)
-    modifiers = active_modifiers(rules, state)
-    hours, costs = hours_for(rules, state, action, modifiers), costs_for(rules, state, action)
-    reason = _lock(rules, state, action, hours, costs, relax)
-    if reason:
-        raise IllegalDecision(f"{decision} is locked ({reason})")
+    known = state.derived.get("costed", {}).get(decision) if state.derived is not None else None
+    if known is not None:
+        action, hours, costs = known
+    else:
+        action, relax = _find(rules, state, decision)
+        modifiers = active_modifiers(rules, state)
+        hours, costs = hours_for(rules, state, action, modifiers), costs_for(rules, state, action)
+        reason = _lock(rules, state, action, hours, costs, relax)
+        if reason:
+            raise IllegalDecision(f"{decision} is locked ({reason})")
     new = state.clone()
     new.decisions.append(decision)
     _take(rules, new, action, min(hours, new.hours_left), costs, out)
@@ -220,8 +269,9 @@ def _take(rules: Rules, state: GameState, action: CAction, hours: float, costs: 
     state.took[action.ref] = state.took.get(action.ref, 0) + 1
     if action.crosses_line:
         state.crossed.append(action.ref)
-    out.append(Happening("chose" if action.event >= 0 else "acted", state.week, action.ref,
-                         {"kind": action.kind, "hours": hours, "costs": _named(rules, costs)}))
+    if type(out) is not Discard:
+        out.append(Happening("chose" if action.event >= 0 else "acted", state.week, action.ref,
+                             {"kind": action.kind, "hours": hours, "costs": _named(rules, costs)}))
     apply_effect(rules, state, action.effect, action.owner, out, action.ref)
     if action.chance is not None:
         won = chance_holds(state, float(val(action.chance, Ctx(rules, state, action.owner))))

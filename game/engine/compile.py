@@ -166,6 +166,11 @@ class Rules:
         self.items = [self._directive(i, d) for i, d in enumerate(scenario.directives)]
         offset = len(self.items)
         self.items += [self._request(offset + i, r) for i, r in enumerate(scenario.requests)]
+        self.arrivals: dict[int, list[CItem]] = {}
+        for item in self.items:
+            if item.arrives is not None:
+                self.arrivals.setdefault(item.arrives, []).append(item)
+        self.conditional_arrivals = [i for i in self.items if i.arrives is None and i.when is not None]
         self.events = [self._event(i, e) for i, e in enumerate(scenario.events)]
         self.drawable = [e for e in self.events if e.draw]
         self.inspections = [
@@ -185,9 +190,13 @@ class Rules:
         ordered = sorted(enumerate(finals), key=lambda pair: (-pair[1].priority, pair[0]))
         self.final_endings = [(e.id, self.expr(e.when, "game")) for _, e in ordered]
         self.reflections = [(r, self.expr(r.when, "game")) for r in scenario.debrief.reflections]
+        self.by_decision = {a.decision: a for a in self.actions}
 
     def action_of(self, decision: Decision) -> CAction | None:
         """The approach or choice a decision names (None for ending the week or an unknown id)."""
+        found = self.by_decision.get(decision)
+        if found is not None:
+            return found
         if decision.kind == "act":
             index = self.item_index.get(decision.target)
             item = self.items[index] if index is not None else None

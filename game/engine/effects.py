@@ -7,7 +7,7 @@ from typing import Any
 from game.engine.compile import CEffect, Rules
 from game.engine.context import Ctx
 from game.engine.rng import next_float
-from game.engine.state import OPEN, PENDING, GameState, Happening, Scheduled
+from game.engine.state import OPEN, PENDING, Discard, GameState, Happening, Scheduled
 
 
 def val(value: Any, ctx: Ctx) -> Any:
@@ -48,7 +48,8 @@ def arrive(rules: Rules, state: GameState, index: int, out: list[Happening]) -> 
     quota = float(rule.model.quota) if rule.is_directive else 0.0
     state.items[index] = item._replace(status=OPEN, arrived=state.week, deadline=state.week + rule.due - 1,
                                        quota=quota)
-    out.append(Happening("arrived", state.week, rule.id, {"directive": rule.is_directive}))
+    if type(out) is not Discard:
+        out.append(Happening("arrived", state.week, rule.id, {"directive": rule.is_directive}))
 
 
 def apply_effect(rules: Rules, state: GameState, effect: CEffect | None, item: int, out: list[Happening],
@@ -57,6 +58,10 @@ def apply_effect(rules: Rules, state: GameState, effect: CEffect | None, item: i
     if effect is None or effect.empty:
         return
     if effect.simple:  # constant meter changes only: the common case, kept fast
+        if type(out) is Discard:
+            for index, delta in effect.meters:
+                set_meter(rules, state, index, state.meters[index] + delta)
+            return
         deltas = {}
         for index, delta in effect.meters:
             moved = set_meter(rules, state, index, state.meters[index] + delta)
@@ -102,6 +107,8 @@ def apply_effect(rules: Rules, state: GameState, effect: CEffect | None, item: i
         state.scheduled.append(Scheduled(state.week + rules.laters[later].in_weeks, state.order, later, item, source))
     if effect.end_game and not state.ended:
         state.ended, state.end_reason = effect.end_game, "effect"
+    if type(out) is Discard:
+        return
     out.append(Happening("effect", state.week, source, {
         "meters": deltas, "ledgers": ledgers, "message": effect.message,
         "flags": list(effect.set_flags), "event": rules.events[effect.event].id if effect.event >= 0 else "",

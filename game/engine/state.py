@@ -37,8 +37,7 @@ class Scheduled(NamedTuple):
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     """What the player (or a bot) decides: act on an item, answer an event, or end the week."""
 
     kind: str  # "act", "choose" or "end_week"
@@ -49,7 +48,7 @@ class Decision:
         return [self.kind, self.target, self.option] if self.kind != "end_week" else ["end_week"]
 
     @staticmethod
-    def from_json(data: Any) -> Decision:
+    def from_json(data: Any) -> "Decision":
         if not isinstance(data, list) or not data or not all(isinstance(x, str) for x in data):
             raise ValueError("a decision is a list of strings")
         if data[0] == "end_week" and len(data) == 1:
@@ -76,6 +75,13 @@ class Happening(NamedTuple):
     week: int
     subject: str = ""
     data: dict | None = None
+
+
+class Discard(list):
+    """A happenings list that keeps nothing: for simulations, which only need the final state."""
+
+    def append(self, item: object) -> None:
+        return None
 
 
 @dataclass(slots=True)
@@ -107,6 +113,7 @@ class GameState:
     ended: str = ""
     end_reason: str = ""
     order: int = 0
+    derived: dict | None = None  # values computed from this state (legal moves); a clone starts without
 
     def clone(self) -> GameState:
         """A copy that shares only immutable parts with this state."""

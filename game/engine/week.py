@@ -5,15 +5,16 @@ from __future__ import annotations
 from game.engine.compile import Rules
 from game.engine.context import Ctx, gap_share, ledger_share
 from game.engine.effects import apply_effect, arrive, chance_holds, check_thresholds, roll, set_meter, val
-from game.engine.state import EXPIRED, MET, MISSED, OPEN, PENDING, GameState, Happening
+from game.engine.state import EXPIRED, MET, MISSED, OPEN, PENDING, Discard, GameState, Happening
 
 
 def start_week(rules: Rules, state: GameState, out: list[Happening]) -> None:
     """Delayed effects, arrivals, weekly rules, hours, then event draws."""
     week = state.week
     state.uses_week = {}
-    out.append(Happening("week_started", week))
-    due = sorted(s for s in state.scheduled if s.week <= week)
+    if type(out) is not Discard:
+        out.append(Happening("week_started", week))
+    due = sorted(s for s in state.scheduled if s.week <= week) if state.scheduled else None
     if due:
         state.scheduled = [s for s in state.scheduled if s.week > week]
         for item in due:
@@ -25,10 +26,11 @@ def start_week(rules: Rules, state: GameState, out: list[Happening]) -> None:
                 out.append(Happening("delayed", week, item.source))
                 apply_effect(rules, state, later.effect, item.item, out, item.source)
     ctx = Ctx(rules, state)
-    for rule in rules.items:
-        if state.items[rule.index].status != PENDING:
-            continue
-        if rule.arrives == week or (rule.arrives is None and rule.when is not None and rule.when(ctx)):
+    for rule in rules.arrivals.get(week, ()):
+        if state.items[rule.index].status == PENDING:
+            arrive(rules, state, rule.index, out)
+    for rule in rules.conditional_arrivals:
+        if state.items[rule.index].status == PENDING and rule.when(ctx):
             arrive(rules, state, rule.index, out)
     for when, effect in rules.weekly:
         if when is None or when(ctx):
@@ -65,7 +67,8 @@ def draw_events(rules: Rules, state: GameState, out: list[Happening]) -> None:
         candidates.pop(position)
         state.pending.append(index)
         state.fired[index] = week
-        out.append(Happening("event_drawn", week, rules.events[index].id))
+        if type(out) is not Discard:
+            out.append(Happening("event_drawn", week, rules.events[index].id))
 
 
 def end_week(rules: Rules, state: GameState, out: list[Happening]) -> None:
@@ -99,8 +102,10 @@ def settle_deadlines(rules: Rules, state: GameState, out: list[Happening]) -> No
             effect = rules.settle_veto
         else:
             effect = rule.on_missed or rules.settle_missed
-        out.append(Happening("settled", week, rule.id, {
-            "met": met, "veto": rule.veto, "quota": item.quota, "reported": item.reported, "actual": item.actual}))
+        if type(out) is not Discard:
+            out.append(Happening("settled", week, rule.id, {
+                "met": met, "veto": rule.veto, "quota": item.quota, "reported": item.reported,
+                "actual": item.actual}))
         apply_effect(rules, state, effect, index, out, f"deadline:{rule.id}")
         state.items[index] = state.items[index]._replace(status=MET if met else MISSED, closed_by="settled")
         state.counters["met" if met else "missed"] = state.counters.get("met" if met else "missed", 0) + 1
@@ -139,7 +144,8 @@ def age_requests(rules: Rules, state: GameState, out: list[Happening]) -> None:
                 moved = set_meter(rules, state, meter, state.meters[meter] + float(val(delta, ctx)))
                 if moved:
                     deltas[rules.meter_ids[meter]] = moved
-            out.append(Happening("ignored", week, rule.id, {"age": item.age, "meters": deltas}))
+            if type(out) is not Discard:
+                out.append(Happening("ignored", week, rule.id, {"age": item.age, "meters": deltas}))
         if rule.escalate_after is not None and not item.escalated and item.age >= rule.escalate_after:
             state.items[index] = state.items[index]._replace(escalated=True)
             state.counters["escalated"] = state.counters.get("escalated", 0) + 1

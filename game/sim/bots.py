@@ -17,17 +17,28 @@ class Appraisal:
 
     def __init__(self, rules: Rules) -> None:
         sign = {m.id: (1.0 if m.good == "high" else -1.0) for m in rules.scenario.meters if not m.hidden}
+        urgency = {"high": 3.0, "medium": 2.0, "low": 1.5}
         self.meter_value: dict[int, float] = {}
         self.reported: dict[int, float] = {}
         self.actual: dict[int, float] = {}
+        self.divisor: dict[int, float] = {}
+        self.penalty: dict[int, float] = {}
+        self.request_base: dict[int, float] = {}
         for action in rules.actions:
             value = 0.0
             for meter, delta in action.effect.meters:
                 if not callable(delta):
                     value += sign.get(rules.meter_ids[meter], 0.0) * delta
-            self.meter_value[action.index] = value
-            self.reported[action.index] = _const(action.effect.reported)
-            self.actual[action.index] = _const(action.effect.actual)
+            index = action.index
+            self.meter_value[index] = value
+            self.reported[index] = _const(action.effect.reported)
+            self.actual[index] = _const(action.effect.actual)
+            hours = action.hours if not callable(action.hours) else 4.0
+            self.divisor[index] = 1.0 + hours / 8.0
+            self.penalty[index] = 1.0 if action.crosses_line else 0.0
+            if action.owner >= 0 and not rules.items[action.owner].is_directive:
+                base = urgency.get(rules.items[action.owner].model.urgency, 2.0)
+                self.request_base[index] = base * (2.0 if action.kind == "service" else 0.5)
 
 
 def _const(value: object) -> float:
@@ -46,7 +57,8 @@ def appraisal(rules: Rules) -> Appraisal:
 
 
 def _actions(rules: Rules, legal: list[Decision]) -> list[tuple[Decision, CAction]]:
-    return [(d, a) for d in legal if d.kind != "end_week" and (a := rules.action_of(d)) is not None]
+    lookup = rules.by_decision
+    return [(d, lookup[d]) for d in legal if d in lookup]
 
 
 def _first_of_kinds(pairs: list[tuple[Decision, CAction]], kinds: tuple[str, ...]) -> Decision | None:
@@ -59,9 +71,9 @@ def _first_of_kinds(pairs: list[tuple[Decision, CAction]], kinds: tuple[str, ...
 
 def random_bot(rules: Rules, state: GameState, legal: list[Decision], rng: random.Random) -> Decision:
     """Explores: any legal decision, ending the week only now and then."""
-    if len(legal) > 1 and END_WEEK in legal and rng.random() > 0.2:
-        return rng.choice([d for d in legal if d.kind != "end_week"])
-    return rng.choice(legal)
+    if len(legal) > 1 and legal[-1] is END_WEEK and rng.random() > 0.2:
+        return legal[rng.randrange(len(legal) - 1)]
+    return legal[rng.randrange(len(legal))]
 
 
 def _urgency(rules: Rules, state: GameState, action: CAction) -> float:
@@ -93,22 +105,24 @@ def _best(rules: Rules, state: GameState, pairs: list[tuple[Decision, CAction]],
     if not pairs:
         return None
     value = appraisal(rules)
+    items, week = state.items, state.week
     best, best_score = None, 0.0
     for decision, action in pairs:
-        score = value.meter_value[action.index]
-        if action.owner >= 0 and rules.items[action.owner].is_directive:
-            item = state.items[action.owner]
-            quota = item.quota or 1.0
-            left_rep, left_act = item.quota - item.reported, item.quota - item.actual
-            gain_up = min(value.reported[action.index], left_rep) / quota
-            gain_down = min(value.actual[action.index], left_act) / quota
-            score += 10.0 * _urgency(rules, state, action) * (upward * gain_up + (1 - upward) * gain_down)
-        elif action.owner >= 0:
-            score += (1 - upward) * _urgency(rules, state, action) * (2.0 if action.kind == "service" else 0.5)
-        hours = action.hours if not callable(action.hours) else 4.0
-        score /= 1.0 + hours / 8.0
-        if action.crosses_line:
-            score -= 1.0
+        index, owner = action.index, action.owner
+        score = value.meter_value[index]
+        if owner >= 0:
+            rule = rules.items[owner]
+            if rule.is_directive:
+                item = items[owner]
+                quota = item.quota or 1.0
+                gain_up = min(value.reported[index], item.quota - item.reported) / quota
+                gain_down = min(value.actual[index], item.quota - item.actual) / quota
+                urgency = (1.0 + rule.weight / 5.0) * (3.0 if rule.veto else 1.0) / (
+                    1.0 + max(0, item.deadline - week))
+                score += 10.0 * urgency * (upward * gain_up + (1 - upward) * gain_down)
+            else:
+                score += (1 - upward) * (value.request_base[index] + items[owner].age)
+        score = score / value.divisor[index] - value.penalty[index]
         if best is None or score > best_score:
             best, best_score = decision, score
     return best if state.pending or best_score > 0 else None
@@ -123,9 +137,9 @@ def reform_bot(rules: Rules, state: GameState, legal: list[Decision], rng: rando
     """Takes reform and feedback openings when offered, otherwise plays balanced."""
     pairs = _actions(rules, legal)
     choice = _first_of_kinds(pairs, ("reform", "feedback"))
-    if choice is not None and (state.pending or state.took.get(rules.action_of(choice).ref, 0) < 1):
+    if choice is not None and (state.pending or state.took.get(rules.by_decision[choice].ref, 0) < 1):
         return choice
-    return balanced_bot(rules, state, legal, rng)
+    return _best(rules, state, pairs, 0.5) or (legal[0] if state.pending else END_WEEK)
 
 
 BOTS: dict[str, Bot] = {

@@ -29,7 +29,7 @@ def play(rules: Rules, strategy: str, seed: int, bot_seed: str) -> GameState:
     state, _ = new_game(rules, seed)
     guard = rules.weeks * 400
     while not state.ended and guard:
-        state, _ = apply(rules, state, bot(rules, state, legal(rules, state), rng))
+        state, _ = apply(rules, state, bot(rules, state, legal(rules, state), rng), record=False)
         guard -= 1
     return state
 
