@@ -89,10 +89,12 @@ def end_week(rules: Rules, state: GameState, out: list[Happening]) -> None:
 
 
 def settle_deadlines(rules: Rules, state: GameState, out: list[Happening]) -> None:
+    """Settle every open directive whose deadline is this week, or already past: a directive issued as a
+    week ends (by an escalation or inspection) arrives after that week's settling and settles a week late."""
     week = state.week
     for index in rules.directive_indices:
         item = state.items[index]
-        if item.status != OPEN or item.deadline != week:
+        if item.status != OPEN or item.deadline > week:
             continue
         rule = rules.items[index]
         met = item.reported >= item.quota - 1e-9
