@@ -1,0 +1,72 @@
+"""Where saves go and what they are called: safe file names from whatever a player types."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+from game.saves.errors import WRITE_FAILED, SaveError
+
+ENV_VAR = "GRASSROOTS_SAVES_DIR"
+SAVE_SUFFIX = ".save.json"
+RECORD_SUFFIX = ".record.json"
+MAX_NAME_CHARS = 48
+MAX_NAME_BYTES = 120  # leaves room for suffixes, ".bak" and temp names within the usual 255-byte limit
+# Names Windows reserves, with or without an extension (CON.save.json is as bad as CON).
+RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", "CLOCK$", "CONIN$", "CONOUT$"}
+                     | {f"{dev}{n}" for dev in ("COM", "LPT") for n in [*"123456789", "¹", "²", "³"]})
+UNSAFE = re.compile(r'[<>:"/\\|?*\s]+')
+
+
+def checkout_root(package_dir: Path | None = None) -> Path | None:
+    """The source checkout the game runs from (a folder with pyproject.toml and game/), else None."""
+    package = package_dir or Path(__file__).resolve().parent.parent
+    root = package.parent
+    if (root / "pyproject.toml").is_file() and (root / "game").is_dir():
+        return root
+    return None
+
+
+def saves_dir(override: str | Path | None = None) -> Path:
+    """The saves folder: override, else $GRASSROOTS_SAVES_DIR, else ./saves in a checkout, else the user
+    data folder. Created if missing."""
+    if override:
+        folder = Path(override).expanduser()
+    elif os.environ.get(ENV_VAR):
+        folder = Path(os.environ[ENV_VAR]).expanduser()
+    elif (root := checkout_root()) is not None:
+        folder = root / "saves"
+    else:
+        import platformdirs
+
+        folder = Path(platformdirs.user_data_dir("grassroots", appauthor=False))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise SaveError(folder, f"cannot create the saves folder ({err.strerror or err})",
+                        "choose another folder with --saves-dir", WRITE_FAILED) from None
+    return folder
+
+
+def save_name(player: str) -> str:
+    """A safe file stem for a player's name: no path parts, control or reserved names; 张三 stays 张三."""
+    text = unicodedata.normalize("NFC", str(player))
+    text = UNSAFE.sub("_", text)  # whitespace (newlines, tabs) and path or shell-hostile characters
+    text = "".join(ch for ch in text if not unicodedata.category(ch).startswith("C"))
+    text = re.sub(r"_{2,}", "_", text).strip("._ -")
+    text = text[:MAX_NAME_CHARS]
+    while len(text.encode("utf-8")) > MAX_NAME_BYTES:
+        text = text[:-1]
+    text = text.rstrip("._ -")
+    if not text:
+        return "player"
+    if text.split(".")[0].upper() in RESERVED:
+        text = f"_{text}"
+    return text
+
+
+def autosave_path(folder: Path, player: str) -> Path:
+    """The one save file of a player in a folder."""
+    return Path(folder) / f"{save_name(player)}{SAVE_SUFFIX}"

@@ -1,0 +1,158 @@
+"""The public operations: write and load saves, write and verify records, list saves."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from game.engine import GameState, Rules, outcome
+from game.saves.atomic import atomic_write, backup_path
+from game.saves.document import build, encode, read_document, state_digest
+from game.saves.errors import FILE_PROBLEMS, WRITE_FAILED, SaveError
+from game.saves.paths import RECORD_SUFFIX, SAVE_SUFFIX, save_name
+from game.saves.replay import Loaded, find_rules, replay
+
+
+def _now() -> str:
+    """When a file is written (UTC, sortable as text). Only metadata: never part of the game."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _game_version() -> str:
+    from game import __version__
+
+    return __version__
+
+
+def _is_good(path: Path) -> bool:
+    try:
+        read_document(path)
+        return True
+    except SaveError:
+        return False
+
+
+def _write(path: Path, doc: dict, keep_backup: bool, durable: bool = True) -> Path:
+    path = Path(path)
+    try:
+        atomic_write(path, encode(doc), keep_backup=keep_backup, is_good=_is_good, durable=durable)
+    except OSError as err:
+        raise SaveError(path, f"could not save ({err.strerror or err})",
+                        "the previous save is unchanged; free some space or choose another folder (--saves-dir)",
+                        WRITE_FAILED) from None
+    return path
+
+
+def write_save(path: Path, rules: Rules, state: GameState, *, player: str, lang: str) -> Path:
+    """Save a game in progress (or finished) atomically; the previous good save becomes `path.bak`."""
+    done = outcome(rules, state).to_json() if state.ended else None
+    doc = build(rules, state, kind="save", player=player, lang=lang, saved_at=_now(), outcome=done,
+                game_version=_game_version())
+    return _write(path, doc, keep_backup=True)
+
+
+def write_game_record(path: Path, rules: Rules, state: GameState, *, player: str, lang: str = "en",
+                      durable: bool = True) -> Path:
+    """Write the record of a game (normally finished) with its outcome, for replay and reports.
+    Always atomic; `durable=False` skips the fsyncs (bulk records from the simulator)."""
+    doc = build(rules, state, kind="record", player=player, lang=lang, saved_at=_now(),
+                outcome=outcome(rules, state).to_json(), game_version=_game_version())
+    return _write(path, doc, keep_backup=False, durable=durable)
+
+
+def record_path(folder: Path, player: str, rules: Rules, state: GameState) -> Path:
+    """Where the record of a finished game goes; the state digest keeps different games apart."""
+    name = f"{rules.id}-{save_name(player)}-{state.seed}-{state_digest(state)[:8]}{RECORD_SUFFIX}"
+    return Path(folder) / "records" / name
+
+
+def load_save(path: Path, scenario_path: Path | None = None, *, rules: Rules | None = None) -> Loaded:
+    """Load a save (or record): replay it and check it. A damaged file falls back to its `.bak` with a
+    warning. Never writes, moves or deletes anything. Raises SaveError."""
+    path = Path(path)
+    try:
+        return _load(path, scenario_path, rules, exact=False)
+    except SaveError as err:
+        problem = err
+    backup = backup_path(path)
+    if problem.code not in FILE_PROBLEMS or not backup.is_file():
+        raise problem
+    try:
+        loaded = _load(backup, scenario_path, rules, exact=False)
+    except SaveError as second:
+        raise SaveError(path, f"{problem.problem}; its backup {backup.name} cannot be used either "
+                        f"({second.problem})", "both files were left untouched; start a new game",
+                        problem.code) from None
+    loaded.warnings.insert(0, f"{path.name} could not be used ({problem.problem}); its backup {backup.name} "
+                           "was loaded instead, so the latest moves may be missing")
+    return loaded
+
+
+def read_game(path: Path, scenario_path: Path | None = None, *, rules: Rules | None = None) -> Loaded:
+    """Load exactly this file (no .bak fallback), replayed and checked; a changed scenario is a warning."""
+    return _load(Path(path), scenario_path, rules, exact=False)
+
+
+def verify_record(path: Path, scenario_path: Path | None = None, *, rules: Rules | None = None) -> Loaded:
+    """Replay a record and check that it reproduces its snapshot and outcome exactly. Raises SaveError."""
+    return _load(Path(path), scenario_path, rules, exact=True)
+
+
+def _load(path: Path, scenario_path: Path | None, rules: Rules | None, exact: bool) -> Loaded:
+    doc = read_document(path)
+    return replay(doc, find_rules(doc, scenario_path, rules), exact=exact)
+
+
+@dataclass
+class SaveInfo:
+    """What the load screen lists about a save, read without replaying it."""
+
+    path: Path
+    player: str
+    scenario_id: str
+    week: int
+    ended: str
+    saved_at: str
+
+
+def list_saves(folder: Path) -> list[SaveInfo]:
+    """The saves in a folder, newest first. Unreadable files are skipped; a damaged save whose backup
+    is good is listed (loading it falls back to the backup)."""
+    found: list[tuple[str, int, str, SaveInfo]] = []
+    try:
+        entries = sorted(Path(folder).glob(f"*{SAVE_SUFFIX}"))
+    except OSError:
+        return []
+    for path in entries:
+        info = _info(path) or _info(backup_path(path), shown_as=path)
+        if info is not None:
+            try:
+                mtime = os.stat(path).st_mtime_ns
+            except OSError:
+                mtime = 0
+            found.append((info.saved_at, mtime, path.name, info))
+    found.sort(key=lambda row: row[:3], reverse=True)
+    return [row[3] for row in found]
+
+
+def _info(path: Path, shown_as: Path | None = None) -> SaveInfo | None:
+    try:
+        doc = read_document(path)
+    except SaveError:
+        return None
+    if doc.snapshot is not None:
+        week, ended = doc.snapshot["week"], doc.snapshot["ended"]
+    else:
+        week = int((doc.outcome or {}).get("weeks_played", 0) or 0)
+        ended = str((doc.outcome or {}).get("ending", ""))
+    saved_at = doc.saved_at or _mtime(path)
+    return SaveInfo(shown_as or path, doc.player, doc.scenario_id, week, ended, saved_at)
+
+
+def _mtime(path: Path) -> str:
+    try:
+        return datetime.fromtimestamp(os.stat(path).st_mtime, timezone.utc).isoformat(timespec="microseconds")
+    except OSError:
+        return ""
