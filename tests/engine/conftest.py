@@ -10,7 +10,7 @@ import pytest
 from engine_kit import write_scenario
 
 from game.engine import Rules
-from game.scenario import load_scenario
+from game.scenario import ScenarioLoadError, load_scenario
 
 _folders = itertools.count()
 
@@ -24,4 +24,11 @@ def make_scenario(tmp_path: Path) -> Callable[..., Path]:
 @pytest.fixture
 def make_rules(make_scenario: Callable[..., Path]) -> Callable[..., Rules]:
     """A factory: make_rules(**sections) -> compiled Rules (a load error fails the test with its messages)."""
-    return lambda **sections: Rules(load_scenario(make_scenario(**sections)))
+
+    def build(**sections) -> Rules:
+        try:
+            return Rules(load_scenario(make_scenario(**sections)))
+        except ScenarioLoadError as err:
+            pytest.fail("the test scenario does not load:\n" + "\n".join(e.format() for e in err.errors))
+
+    return build
