@@ -230,6 +230,8 @@ def apply(rules: Rules, state: GameState, decision: Decision, record: bool = Tru
         raise IllegalDecision("the game is over")
     out: list[Happening] = [] if record else Discard()
     if decision.kind == "end_week":
+        if decision != END_WEEK:
+            raise IllegalDecision(f"ending the week names no target or option: {decision!r}")
         if state.pending:
             raise IllegalDecision("answer the waiting event card first")
         new = state.clone()
