@@ -105,7 +105,8 @@ def apply_effect(rules: Rules, state: GameState, effect: CEffect | None, item: i
     for later in effect.later:
         state.order += 1
         state.scheduled.append(Scheduled(state.week + rules.laters[later].in_weeks, state.order, later, item, source))
-    if effect.end_game and not state.ended:
+    ends = bool(effect.end_game) and not state.ended
+    if ends:
         state.ended, state.end_reason = effect.end_game, "effect"
     if type(out) is Discard:
         return
@@ -113,6 +114,8 @@ def apply_effect(rules: Rules, state: GameState, effect: CEffect | None, item: i
         "meters": deltas, "ledgers": ledgers, "message": effect.message,
         "flags": list(effect.set_flags), "event": rules.events[effect.event].id if effect.event >= 0 else "",
     }))
+    if ends:
+        out.append(Happening("ended", state.week, effect.end_game, {"reason": "effect"}))
 
 
 def check_thresholds(rules: Rules, state: GameState, out: list[Happening]) -> None:

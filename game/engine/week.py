@@ -18,6 +18,8 @@ def start_week(rules: Rules, state: GameState, out: list[Happening]) -> None:
     if due:
         state.scheduled = [s for s in state.scheduled if s.week > week]
         for item in due:
+            if state.ended:  # an `end_game` among them ends the game at once
+                return
             later = rules.laters[item.effect_id]
             ctx = Ctx(rules, state, item.item)
             if later.unless is not None and later.unless(ctx):
@@ -25,6 +27,8 @@ def start_week(rules: Rules, state: GameState, out: list[Happening]) -> None:
             if chance_holds(state, float(val(later.chance, ctx))):
                 out.append(Happening("delayed", week, item.source))
                 apply_effect(rules, state, later.effect, item.item, out, item.source)
+        if state.ended:
+            return
     ctx = Ctx(rules, state)
     for rule in rules.arrivals.get(week, ()):
         if state.items[rule.index].status == PENDING:
@@ -74,9 +78,9 @@ def draw_events(rules: Rules, state: GameState, out: list[Happening]) -> None:
 def end_week(rules: Rules, state: GameState, out: list[Happening]) -> None:
     """Deadlines, inspections, requests, thresholds; then the next week or the final ending."""
     week = state.week
-    settle_deadlines(rules, state, out)
-    run_inspections(rules, state, out)
-    age_requests(rules, state, out)
+    for step in (settle_deadlines, run_inspections, age_requests):
+        if not state.ended:  # an `end_game` effect ends the game at once
+            step(rules, state, out)
     state.history.append(tuple(state.meters))
     check_thresholds(rules, state, out)
     if state.ended:
@@ -96,6 +100,8 @@ def settle_deadlines(rules: Rules, state: GameState, out: list[Happening]) -> No
         item = state.items[index]
         if item.status != OPEN or item.deadline > week:
             continue
+        if state.ended:
+            return
         rule = rules.items[index]
         met = item.reported >= item.quota - 1e-9
         if met:
@@ -119,6 +125,8 @@ def run_inspections(rules: Rules, state: GameState, out: list[Happening]) -> Non
     week = state.week
     ctx = Ctx(rules, state)
     for insp in rules.inspections:
+        if state.ended:
+            return
         if insp.weeks is not None and week not in insp.weeks:
             continue
         if insp.when is not None and not insp.when(ctx):
@@ -136,6 +144,8 @@ def age_requests(rules: Rules, state: GameState, out: list[Happening]) -> None:
         item = state.items[index]
         if item.status != OPEN:
             continue
+        if state.ended:
+            return
         rule = rules.items[index]
         item = item._replace(age=item.age + 1)
         state.items[index] = item
