@@ -1,0 +1,222 @@
+"""The Textual app: wires screens, app-wide keys, themes, language, the command palette and saving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from game.i18n import other_language, t
+from game.tui.dialogs.confirm import ConfirmDialog
+from game.tui.dialogs.help import HelpDialog
+from game.tui.dialogs.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmall
+from game.tui.screens.title import TitleScreen
+from game.tui.themes import HIGH_CONTRAST, THEMES
+from game.tui.start import Start, error_line
+
+
+class GrassrootsApp(App):
+    """Grassroots: Traces & Trust."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Grassroots: Traces & Trust"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1,question_mark", "help", "help", show=False),
+        Binding("f2", "toggle_language", "language", show=False),
+        Binding("f3", "cycle_theme", "theme", show=False),
+        Binding("q", "request_quit", "quit", show=False),
+        Binding("ctrl+c,ctrl+q", "request_quit", "quit", show=False, priority=True),
+    ]
+
+    lang: reactive[str] = reactive("zh")
+    """The language of every text on screen; screens re-render when it changes."""
+
+    def __init__(self, start: Start) -> None:
+        super().__init__()
+        self.start = start
+        self.session = start.session
+        self.set_reactive(GrassrootsApp.lang, start.lang)
+
+    # -- start and screens -------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = self.start.theme
+        if self.session is None:
+            self.push_screen(TitleScreen(self.start.player))
+        elif self.start.loaded:
+            self.push_screen(self._game_screen())
+        else:
+            self.push_screen(self._intro_screen())
+        self.check_size()
+
+    def _intro_screen(self) -> Screen:
+        from game.tui.screens.intro import IntroScreen
+
+        return IntroScreen(self.session)
+
+    def _game_screen(self) -> Screen:
+        from game.tui.screens.week import WeekScreen
+
+        return WeekScreen(self.session)
+
+    def show_title(self) -> None:
+        self.session = None
+        self.switch_screen(TitleScreen(self.start.player))
+
+    def show_new_game(self, player: str) -> None:
+        from game.tui.screens.new_game import NewGameScreen
+
+        self.start.player = player
+        self.switch_screen(NewGameScreen(self.start.scenario_choices(), self.start.scenario_path, player))
+
+    def start_new_game(self, scenario: Path, seed: int | None, player: str) -> str:
+        """Start a game from the new-game form; return an error line, or "" when started."""
+        try:
+            self.session = self.start.new_session(scenario, seed, player, self.lang)
+        except Exception as err:  # a content error must reach the player as one line, not a traceback
+            return error_line(err)
+        self.switch_screen(self._intro_screen())
+        return ""
+
+    def begin_weeks(self) -> None:
+        self.switch_screen(self._game_screen())
+
+    def continue_autosave(self, player: str) -> None:
+        """Continue the player's autosave exactly where it was."""
+        path, error = self.start.find_autosave(player)
+        if path is None:
+            self._title_says(error or t("title.no_autosave", self.lang, name=player or "player"))
+            return
+        self.load_game(path)
+
+    def show_load(self) -> None:
+        from game.tui.dialogs.load_save import LoadDialog
+
+        saves, folder, error = self.start.saves_list()
+        if error:
+            self._title_says(error)
+            return
+        self.push_screen(LoadDialog(saves, folder), lambda path: path and self.load_game(path))
+
+    def load_game(self, path: Path) -> None:
+        try:
+            self.session = self.start.load_session(path, self.lang)
+        except Exception as err:  # SaveError and friends: one clear line
+            self._title_says(t("load.failed", self.lang, error=error_line(err)))
+            return
+        self.start.player = self.session.player
+        for warning in self.session.warnings:
+            self.notify(t("load.warning", self.lang, warning=warning), markup=False)
+        self.lang = self.session.lang
+        self.switch_screen(self._game_screen())
+
+    def _title_says(self, text: str) -> None:
+        if isinstance(self.screen, TitleScreen):
+            self.screen.say(text)
+        else:
+            self.notify(text, markup=False)
+
+    def show_debrief(self) -> None:
+        """Write the game record, then show the debrief."""
+        from game.tui.screens.debrief import DebriefScreen
+
+        self.autosave()
+        record, error = "", ""
+        try:
+            record = str(self.session.write_record())
+        except Exception as err:  # the debrief must still show; the error is shown on it
+            error = error_line(err)
+        self.switch_screen(DebriefScreen(self.session, record, error))
+
+    # -- saving --------------------------------------------------------------------------------------
+    def autosave(self) -> str | None:
+        """Save the game in progress; return an error line, or None when saved."""
+        if self.session is None:
+            return t("save.nothing", self.lang)
+        try:
+            self.session.save()
+        except Exception as err:  # saving must never crash the game; the player is told
+            return error_line(err)
+        return None
+
+    def action_save(self) -> None:
+        error = self.autosave()
+        if error:
+            self.notify(t("save.failed", self.lang, error=error), severity="error", markup=False)
+        else:
+            self.notify(t("save.done", self.lang, path=str(self.session.autosave_path)), markup=False)
+
+    def action_request_quit(self) -> None:
+        """Ask, save the game in progress, and exit."""
+        if isinstance(self.screen, ConfirmDialog) and self.screen.purpose == "quit":
+            return
+        playing = self.session is not None and not self.session.state.ended
+        name = self.session.player if self.session else ""
+
+        def texts(lang: str) -> tuple[str, str, str, str]:
+            if playing:
+                return (t("quit.confirm", lang), t("quit.body", lang, name=name), t("quit.yes", lang),
+                        t("cancel", lang))
+            return t("quit.yes_nogame", lang), t("quit.body_nogame", lang), t("quit.yes_nogame", lang), t("cancel", lang)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            error = self.autosave() if playing else None
+            if error:
+                self.notify(t("save.failed", self.lang, error=error), severity="error", markup=False)
+                return
+            self.exit(0)
+
+        self.push_screen(ConfirmDialog(texts, "quit"), answered)
+
+    # -- language, theme, help, size --------------------------------------------------------------
+    def watch_lang(self, lang: str) -> None:
+        if self.session is not None:
+            self.session.lang = lang
+
+    def action_toggle_language(self) -> None:
+        self.lang = other_language(self.lang)
+
+    def action_cycle_theme(self) -> None:
+        names = list(THEMES)
+        self.theme = names[(names.index(self.theme) + 1) % len(names)] if self.theme in names else names[0]
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, (HelpDialog, TooSmall)):
+            return
+        self.push_screen(HelpDialog(getattr(self.screen, "HELP_TOPIC", "title")))
+
+    def on_resize(self) -> None:
+        self.check_size()
+
+    def check_size(self) -> None:
+        """Cover the game with a bilingual message while the window is too small; uncover it after."""
+        width, height = self.size
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        covered = [s for s in self.screen_stack if isinstance(s, TooSmall)]
+        if small and not covered:
+            self.push_screen(TooSmall())
+        elif small:
+            covered[0].show_size(width, height)
+        elif covered and self.screen is covered[0]:
+            self.pop_screen()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Game commands first, then Textual's own (its instant quit is replaced by ours)."""
+        lang = self.lang
+        if self.session is not None:
+            yield SystemCommand(t("cmd.save", lang), t("cmd.save_help", lang), self.action_save)
+        yield SystemCommand(t("cmd.lang", lang), t("cmd.lang_help", lang), self.action_toggle_language)
+        for name, key in THEMES.items():
+            yield SystemCommand(t(key, lang), t("cmd.theme_help", lang), lambda name=name: setattr(self, "theme", name))
+        yield SystemCommand(t("cmd.help", lang), t("cmd.help_help", lang), self.action_help)
+        yield SystemCommand(t("key.quit", lang), t("quit.confirm", lang), self.action_request_quit)
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Quit", "Theme"):
+                yield command

@@ -1,0 +1,1 @@
+"""Modal dialogs: event cards, the week's ledger, confirmations, help, loading a save."""

@@ -1,0 +1,76 @@
+"""An event card: who speaks, what happens, and 2-4 choices on keys 1-4. Dismisses with the Decision."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalGroup, VerticalScroll
+from textual.content import Content
+from textual.widgets import OptionList
+
+from game.scenario.text import localize
+from game.tui.present.approaches import approach_views
+from game.tui.screens.base import GameDialog
+from game.tui.widgets.approach_list import ApproachList
+from game.tui.widgets.key_bar import KeyBar, KeyHint
+from game.tui.widgets.plain import Plain
+
+
+class EventCard(GameDialog):
+    """The first waiting event card of the state; the screen below applies the chosen decision."""
+
+    CSS_PATH = "dialogs.tcss"
+    HELP_TOPIC = "event"
+    BINDINGS = [Binding(str(n), f"choose({n})", show=False) for n in range(1, 5)]
+
+    def __init__(self, rules, event_index: int, options: list) -> None:
+        super().__init__(classes="dialog-screen event-card")
+        self.rules, self.event = rules, rules.events[event_index]
+        self.options = options
+
+    def compose(self) -> ComposeResult:
+        with VerticalGroup(classes="dialog -card"):
+            yield Plain(id="event-heading", classes="dialog-muted")
+            yield Plain(classes="dialog-title")
+            yield Plain(id="event-speaker", classes="dialog-muted")
+            with VerticalScroll(id="event-text-box"):
+                yield Plain(id="event-text")
+            yield ApproachList(id="event-choices")
+            yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#event-choices", ApproachList).focus()
+
+    def relabel(self) -> None:
+        model = self.event.model
+        self.query_one("#event-heading", Plain).update(self.t("event.heading"))
+        self.query_one(".dialog-title", Plain).update(Content.styled(localize(model.title, self.lang), "bold"))
+        speaker = self.query_one("#event-speaker", Plain)
+        speaker.update(localize(model.speaker, self.lang))
+        speaker.display = model.speaker is not None
+        self.query_one("#event-text", Plain).update(localize(model.text, self.lang))
+        choices = self.query_one("#event-choices", ApproachList)
+        choices.show(approach_views(self.rules, self.options, self.lang), self.lang)
+        self.show_keys()
+
+    def key_hints(self) -> list[KeyHint]:
+        count = len(self.options)
+        return [KeyHint(f"1-{count}", self.t("key.choose"), "focus_choices"),
+                KeyHint("F1", self.t("key.help"), "app.help"), KeyHint("F2", self.t("key.lang"), "app.toggle_language")]
+
+    def action_focus_choices(self) -> None:
+        self.query_one("#event-choices", ApproachList).focus()
+
+    def action_choose(self, number: int) -> None:
+        views = self.query_one("#event-choices", ApproachList).views
+        if not 1 <= number <= len(views):
+            return
+        view = views[number - 1]
+        if view.locked:
+            self.notify(self.t("event.locked", reason=view.locked), severity="warning", markup=False)
+            return
+        self.dismiss(view.decision)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_choose(int(event.option.id))

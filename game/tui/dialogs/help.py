@@ -1,0 +1,52 @@
+"""Help: this screen's keys, keys that work everywhere, and how to play."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Button
+
+from game.tui.screens.base import GameDialog
+from game.tui.widgets.plain import Plain
+
+
+class HelpDialog(GameDialog[None]):
+    """Keys for the screen it was opened on, and a short how-to-play."""
+
+    CSS_PATH = "dialogs.tcss"
+    HELP_TOPIC = "dialog"
+    BINDINGS = [Binding("escape,enter,f1,question_mark", "close", "close", show=False)]
+
+    def __init__(self, topic: str) -> None:
+        super().__init__(classes="dialog-screen help-dialog")
+        self.topic = topic
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog -tall"):
+            yield Plain(classes="dialog-title")
+            yield Plain(id="help-keys-heading", classes="dialog-heading")
+            yield Plain(id="help-keys")
+            yield Plain(id="help-everywhere", classes="dialog-muted")
+            yield Plain(id="help-howto-heading", classes="dialog-heading")
+            yield Plain(id="help-howto")
+            yield Button("", id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).focus()
+
+    def relabel(self) -> None:
+        self.query_one(".dialog-title", Plain).update(self.t("help.heading"))
+        self.query_one("#help-keys-heading", Plain).update(self.t("help.keys"))
+        self.query_one("#help-keys", Plain).update(self.t(f"help.{self.topic}"))
+        self.query_one("#help-everywhere", Plain).update(self.t("help.everywhere"))
+        self.query_one("#help-howto-heading", Plain).update(self.t("help.howto"))
+        self.query_one("#help-howto", Plain).update(self.t("help.howto_text"))
+        self.query_one("#close", Button).label = self.t("close")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,32 @@
+"""Shown instead of the game while the terminal is smaller than the game needs."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import ModalScreen
+
+from game.i18n import t
+from game.tui.widgets.plain import Plain
+
+MIN_WIDTH, MIN_HEIGHT = 80, 24
+
+
+class TooSmall(ModalScreen[None]):
+    """A bilingual request to enlarge the window; the app removes it when the size is enough again."""
+
+    CSS_PATH = "dialogs.tcss"
+
+    def compose(self) -> ComposeResult:
+        yield Plain(id="too-small")
+
+    def on_mount(self) -> None:
+        self.show_size(self.app.size.width, self.app.size.height)
+
+    def on_screen_resume(self) -> None:
+        self.app.check_size()  # a dialog opened above this one has closed: the window may be big again
+
+    def show_size(self, width: int, height: int) -> None:
+        """Say how big the window is and how big it must be, in both languages."""
+        values = dict(w=MIN_WIDTH, h=MIN_HEIGHT, cw=width, ch=height)
+        self.query_one("#too-small", Plain).update(f"{t('small.message', 'zh', **values)}\n\n"
+                                                   f"{t('small.message', 'en', **values)}")

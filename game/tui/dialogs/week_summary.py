@@ -1,0 +1,56 @@
+"""The week's ledger: deadlines, inspections, residents, news, meter changes and what next week brings."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalGroup, VerticalScroll
+from textual.widgets import Button
+
+from game.tui.present.ledger import week_summary
+from game.tui.screens.base import GameDialog
+from game.tui.widgets.plain import Plain
+
+
+class WeekSummaryDialog(GameDialog[None]):
+    """Shown after the player ends a week; closing it goes on to the next week (or the debrief)."""
+
+    CSS_PATH = "dialogs.tcss"
+    HELP_TOPIC = "summary"
+    BINDINGS = [Binding("escape,space", "close", "close", show=False)]
+
+    def __init__(self, rules, after, happenings: list, save_error: str | None) -> None:
+        super().__init__(classes="dialog-screen week-summary")
+        self.rules, self.after, self.happenings, self.save_error = rules, after, happenings, save_error
+
+    def compose(self) -> ComposeResult:
+        with VerticalGroup(classes="dialog -tall"):
+            yield Plain(classes="dialog-title")
+            yield VerticalScroll(id="summary-body")
+            yield Plain(id="summary-saved", classes="dialog-muted")
+            yield Button("", id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).focus()
+
+    def relabel(self) -> None:
+        summary = week_summary(self.rules, self.after, self.happenings, self.lang)
+        self.query_one(".dialog-title", Plain).update(self.t("sum.title", week=summary.week))
+        body = self.query_one("#summary-body", VerticalScroll)
+        body.remove_children()
+        lines: list[Plain] = []
+        for section in summary.sections:
+            lines.append(Plain(section.heading, classes="dialog-heading"))
+            lines += [Plain(line.text, classes=f"ledger-line -{line.tone or 'plain'}") for line in section.lines]
+        body.mount_all(lines)
+        saved = self.query_one("#summary-saved", Plain)
+        saved.update(self.t("sum.save_failed", error=self.save_error) if self.save_error else self.t("sum.saved"))
+        saved.set_class(bool(self.save_error), "-bad")
+        self.query_one("#close", Button).label = self.t("continue")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

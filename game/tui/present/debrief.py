@@ -1,0 +1,96 @@
+"""Everything the debrief shows, from the engine's Outcome and the scenario's debrief section."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from game.i18n import t
+from game.scenario.text import localize
+from game.tui.present.fmt import action_label
+from game.tui.present.meters import MeterView, meter_views
+
+if TYPE_CHECKING:
+    from game.engine import GameState, Outcome, Rules
+
+STAGES = ("describe", "analyse", "apply")
+
+
+@dataclass(frozen=True)
+class DebriefView:
+    ending_title: str
+    ending_text: str
+    ending_debrief: str
+    tone: str
+    reason: str
+    weeks_played: int
+    upward: float
+    downward: float
+    upward_label: str
+    downward_label: str
+    idle_index: float
+    meters: list[MeterView]
+    hours_by_kind: list[tuple[str, float, int]]
+    crossed: list[str]
+    reflections: list[str]
+    notes: list[tuple[str, str, str]]
+    questions: list[tuple[str, list[str]]]
+
+
+def linked_findings(rules: Rules, state: GameState, result: Outcome) -> set[str]:
+    """Finding codes behind this game: its ending, its reflections, and what the player took part in."""
+    codes: set[str] = set()
+    ending = rules.ending_by_id.get(result.ending)
+    if ending:
+        codes.update(ending.findings)
+    shown = set(result.reflections)
+    for reflection in rules.scenario.debrief.reflections:
+        if reflection.id in shown:
+            codes.update(reflection.findings)
+    taken = set(state.took)
+    for action in rules.actions:
+        if action.ref not in taken:
+            continue
+        codes.update(action.model.findings)
+        owner = rules.items[action.owner].model if action.owner >= 0 else rules.events[action.event].model
+        codes.update(owner.findings)
+    return codes
+
+
+def _crossed(rules: Rules, refs: list[str], lang: str) -> list[str]:
+    counts: dict[str, int] = {}
+    for ref in refs:
+        counts[ref] = counts.get(ref, 0) + 1
+    return [action_label(rules, ref, lang) + (f" (x{n})" if n > 1 else "") for ref, n in counts.items()]
+
+
+def debrief_view(rules: Rules, state: GameState, result: Outcome, lang: str) -> DebriefView:
+    """The debrief of a finished game in one language."""
+    scenario = rules.scenario
+    ending = rules.ending_by_id.get(result.ending)
+    scoring = scenario.info.scoring
+    notes = scenario.debrief.research_notes
+    codes = linked_findings(rules, state, result)
+    linked = [n for n in notes if n.code in codes] or list(notes)
+    shown = set(result.reflections)
+    hours = sorted(((t(f"kind.{k}", lang), h, result.kind_counts.get(k, 0)) for k, h in result.kind_hours.items()),
+                   key=lambda row: -row[1])
+    return DebriefView(
+        ending_title=localize(ending.title, lang) if ending else result.ending,
+        ending_text=localize(ending.text, lang) if ending else "",
+        ending_debrief=localize(ending.debrief, lang) if ending else "",
+        tone=ending.tone if ending else "mixed",
+        reason=t(f"deb.reason.{result.reason}", lang) if result.reason in ("threshold", "final", "effect") else "",
+        weeks_played=result.weeks_played,
+        upward=result.upward, downward=result.downward,
+        upward_label=localize(scoring.upward_label, lang) or t("deb.upward", lang),
+        downward_label=localize(scoring.downward_label, lang) or t("deb.downward", lang),
+        idle_index=result.idle_index,
+        meters=meter_views(rules, state, lang, reveal=True),
+        hours_by_kind=[row for row in hours if row[1] > 0],
+        crossed=_crossed(rules, result.crossed, lang),
+        reflections=[localize(r.text, lang) for r in scenario.debrief.reflections if r.id in shown],
+        notes=[(n.code, localize(n.title, lang), localize(n.text, lang)) for n in linked],
+        questions=[(t(f"deb.stage.{stage}", lang), [localize(q.text, lang) for q in scenario.debrief.questions
+                                                     if q.stage == stage]) for stage in STAGES],
+    )

@@ -1,0 +1,64 @@
+"""What every screen and dialog shares: the current language, re-labelling on a switch, the key bar."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from textual.screen import ModalScreen, Screen
+
+from game.i18n import t
+from game.tui.widgets.key_bar import KeyBar, KeyHint
+
+
+class Localized:
+    """Mixin for screens: `relabel()` re-renders every text when the app's language changes."""
+
+    HELP_TOPIC = "title"
+    """Which help text the help dialog shows on this screen."""
+
+    @property
+    def lang(self) -> str:
+        return self.app.lang  # type: ignore[attr-defined]
+
+    def t(self, key: str, **values: object) -> str:
+        """A UI string in the current language."""
+        return t(key, self.lang, **values)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "lang", self._language_changed, init=False)  # type: ignore[attr-defined]
+        self.relabel()
+
+    def _language_changed(self, _lang: str) -> None:
+        self.relabel()
+
+    def relabel(self) -> None:
+        """Render every text in the current language (subclasses fill this in)."""
+        self.show_keys()
+
+    def key_hints(self) -> list[KeyHint]:
+        """The keys shown in this screen's key bar."""
+        return []
+
+    def show_keys(self) -> None:
+        bars = self.query(KeyBar)  # type: ignore[attr-defined]
+        if bars:
+            bars.first().show(self.key_hints())
+
+    def on_key_bar_pressed(self, message: KeyBar.Pressed) -> None:
+        self.run_action(message.action)  # type: ignore[attr-defined]
+
+    def common_hints(self) -> list[KeyHint]:
+        """Help, language and quit: on every screen."""
+        return [KeyHint("F1", self.t("key.help"), "app.help"), KeyHint("F2", self.t("key.lang"), "app.toggle_language"),
+                KeyHint("q", self.t("key.quit"), "app.request_quit")]
+
+
+class GameScreen(Localized, Screen):
+    """A full screen of the game."""
+
+
+Answer = TypeVar("Answer")
+
+
+class GameDialog(Localized, ModalScreen[Answer], Generic[Answer]):
+    """A modal dialog of the game; `dismiss()` returns its answer to the screen below."""

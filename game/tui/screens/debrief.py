@@ -1,0 +1,131 @@
+"""The debrief: the ending, the two scores side by side, charts, lines crossed, reflection and discussion."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import HorizontalGroup, VerticalGroup, VerticalScroll
+from textual.content import Content
+from textual.widgets import TabbedContent, TabPane
+
+from game.tui.present.debrief import DebriefView, debrief_view
+from game.tui.present.fmt import num
+from game.tui.screens.base import GameScreen
+from game.tui.widgets.key_bar import KeyBar, KeyHint
+from game.tui.widgets.level_bar import LevelBar
+from game.tui.widgets.plain import Plain
+from game.tui.widgets.week_chart import WeekChart
+
+TABS = (("tab-ending", "deb.tab.ending"), ("tab-charts", "deb.tab.charts"), ("tab-reflect", "deb.tab.reflect"),
+        ("tab-discuss", "deb.tab.discuss"))
+
+
+class DebriefScreen(GameScreen):
+    """Four pages built from the engine's Outcome; all rebuilt when the language changes."""
+
+    CSS_PATH = "debrief.tcss"
+    HELP_TOPIC = "debrief"
+    BINDINGS = [Binding("m", "menu", "title", show=False),
+                *[Binding(str(n), f"page({n})", show=False) for n in range(1, 5)]]
+
+    def __init__(self, session, record: str, record_error: str) -> None:
+        super().__init__(id="debrief")
+        self.session, self.record, self.record_error = session, record, record_error
+        self.result = session.outcome()
+
+    def compose(self) -> ComposeResult:
+        yield Plain(id="debrief-heading")
+        with TabbedContent(id="debrief-tabs"):
+            for pane_id, _ in TABS:
+                with TabPane("", id=pane_id):
+                    yield VerticalScroll(id=f"{pane_id}-body", classes="debrief-body")
+        yield KeyBar()
+
+    def relabel(self) -> None:
+        view = debrief_view(self.session.rules, self.session.state, self.result, self.lang)
+        self.query_one("#debrief-heading", Plain).update(Content.assemble(
+            (self.t("deb.title") + ": ", "bold"), (view.ending_title, "bold")))
+        tabs = self.query_one("#debrief-tabs", TabbedContent)
+        for number, (pane_id, key) in enumerate(TABS, 1):
+            tabs.get_tab(pane_id).label = f"{number} {self.t(key)}"
+        for pane_id, build in (("tab-ending", self._ending), ("tab-charts", self._charts),
+                               ("tab-reflect", self._reflect), ("tab-discuss", self._discuss)):
+            body = self.query_one(f"#{pane_id}-body", VerticalScroll)
+            body.remove_children()
+            body.mount_all(list(build(view)))
+        self.show_keys()
+
+    def key_hints(self) -> list[KeyHint]:
+        return [KeyHint("1-4", self.t("key.tabs"), "page(1)"), KeyHint("m", self.t("deb.menu"), "menu"),
+                *self.common_hints()]
+
+    # -- pages ---------------------------------------------------------------------------------------
+    def _heading(self, key: str) -> Plain:
+        return Plain(self.t(key), classes="debrief-heading")
+
+    def _ending(self, view: DebriefView):
+        yield Plain(Content.styled(view.ending_title, "bold"), classes=f"ending-title -{view.tone}")
+        yield Plain(f"{view.reason} {self.t('deb.weeks_played', n=view.weeks_played)}", classes="muted")
+        yield Plain(view.ending_text, classes="ending-text")
+        if view.ending_debrief:
+            yield Plain(view.ending_debrief, classes="ending-debrief")
+        with_scores = HorizontalGroup(
+            self._score(view.upward_label, view.upward, "-upward"),
+            self._score(view.downward_label, view.downward, "-downward"), id="scores")
+        yield with_scores
+        yield Plain(Content.styled(self.t("deb.idle", n=round(view.idle_index * 100)), "bold"), id="idle")
+        yield Plain(self.t("deb.idle_help"), classes="muted")
+
+    @staticmethod
+    def _score(label: str, value: float, side: str) -> VerticalGroup:
+        bar = LevelBar()
+        bar.set_level(value, 0.0, 100.0)
+        return VerticalGroup(Plain(label, classes="score-label"), Plain(num(value), classes="score-value"), bar,
+                             classes=f"score {side}")
+
+    def _charts(self, view: DebriefView):
+        yield self._heading("deb.meters")
+        for meter in view.meters:
+            hidden = self.t("deb.hidden") if meter.hidden else ""
+            start = meter.trend[0] if meter.trend else meter.value
+            yield Plain(f"{meter.label}{hidden}: {num(start)} -> {num(meter.value)}  "
+                        f"({num(meter.low)}-{num(meter.high)})", classes="chart-label")
+            yield WeekChart(meter.trend, meter.low, meter.high, classes=f"-{meter.level or 'plain'}")
+        yield self._heading("deb.hours")
+        if not view.hours_by_kind:
+            yield Plain(self.t("deb.no_hours"), classes="muted")
+        most = max((h for _, h, _ in view.hours_by_kind), default=1.0)
+        for kind, hours, count in view.hours_by_kind:
+            bar = LevelBar()
+            bar.set_level(hours, 0.0, most)
+            yield HorizontalGroup(Plain(kind, classes="kind-label"), bar,
+                                  Plain(f"{self.t('hours_short', n=num(hours))} ({count}x)", classes="kind-figure"),
+                                  classes="kind-row")
+
+    def _reflect(self, view: DebriefView):
+        yield self._heading("deb.crossed")
+        yield from ([Plain(f"- {line}", classes="crossed") for line in view.crossed]
+                    or [Plain(self.t("deb.none_crossed"), classes="muted")])
+        yield self._heading("deb.reflections")
+        yield from ([Plain(f"- {text}", classes="reflection") for text in view.reflections]
+                    or [Plain(self.t("deb.no_reflections"), classes="muted")])
+        yield self._heading("deb.notes")
+        for code, title, text in view.notes:
+            yield Plain(Content.assemble((f"{code} ", "bold"), (title, "bold")), classes="note-title")
+            yield Plain(text, classes="note-text")
+
+    def _discuss(self, view: DebriefView):
+        yield self._heading("deb.questions")
+        for stage, questions in view.questions:
+            if questions:
+                yield Plain(stage, classes="stage")
+                yield from (Plain(f"- {q}", classes="question") for q in questions)
+        yield Plain(self.t("deb.record_failed", error=self.record_error) if self.record_error
+                    else self.t("deb.record", path=self.record), id="record", classes="muted")
+
+    # -- actions -------------------------------------------------------------------------------------
+    def action_page(self, number: int) -> None:
+        self.query_one("#debrief-tabs", TabbedContent).active = TABS[number - 1][0]
+
+    def action_menu(self) -> None:
+        self.app.show_title()

@@ -1,0 +1,62 @@
+"""The scenario's introduction before week 1."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, VerticalGroup, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button
+
+from game.scenario.text import localize
+from game.tui.screens.base import GameScreen
+from game.tui.widgets.key_bar import KeyBar, KeyHint
+from game.tui.widgets.plain import Plain
+
+
+class IntroScreen(GameScreen):
+    """Title, summary and intro of the scenario; Enter begins week 1."""
+
+    CSS_PATH = "intro.tcss"
+    HELP_TOPIC = "intro"
+    BINDINGS = [Binding("enter", "begin", "begin", show=False)]
+
+    def __init__(self, session) -> None:
+        super().__init__(id="intro")
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        with Center():
+            with VerticalGroup(id="intro-box"):
+                yield Plain(id="intro-title")
+                yield Plain(id="intro-facts")
+                with VerticalScroll(id="intro-scroll"):
+                    yield Plain(id="intro-summary")
+                    yield Plain(id="intro-text")
+                yield Button("", id="begin", variant="primary")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#begin", Button).focus()
+
+    def relabel(self) -> None:
+        info, state = self.session.rules.scenario.info, self.session.state
+        self.query_one("#intro-title", Plain).update(Content.styled(localize(info.title, self.lang), "bold"))
+        self.query_one("#intro-facts", Plain).update(
+            self.t("intro.facts", weeks=info.weeks, seed=state.seed, player=self.session.player))
+        summary = self.query_one("#intro-summary", Plain)
+        summary.update(localize(info.summary, self.lang))
+        summary.display = info.summary is not None
+        self.query_one("#intro-text", Plain).update(localize(info.intro, self.lang))
+        self.query_one("#begin", Button).label = self.t("intro.begin")
+        self.show_keys()
+
+    def key_hints(self) -> list[KeyHint]:
+        return [KeyHint("Enter", self.t("intro.begin"), "begin"), *self.common_hints()]
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_begin()
+
+    def action_begin(self) -> None:
+        self.app.begin_weeks()

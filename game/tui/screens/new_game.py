@@ -1,0 +1,106 @@
+"""Choose a scenario, the language, an optional seed and the player's name, then start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, HorizontalGroup, VerticalGroup
+from textual.content import Content
+from textual.widgets import Button, Input, OptionList
+from textual.widgets.option_list import Option
+
+from game.tui.screens.base import GameScreen
+from game.tui.widgets.key_bar import KeyBar, KeyHint
+from game.tui.widgets.plain import Plain
+
+
+class NewGameScreen(GameScreen):
+    """The new-game form; the app starts the game with what it holds."""
+
+    CSS_PATH = "new_game.tcss"
+    HELP_TOPIC = "new"
+    BINDINGS = [Binding("escape", "back", "back", show=False)]
+
+    def __init__(self, scenarios: list[tuple[str, Path]], chosen: Path | None, player: str) -> None:
+        super().__init__(id="new-game")
+        self.scenarios, self.chosen, self.player = scenarios, chosen, player
+
+    def compose(self) -> ComposeResult:
+        with Center():
+            with VerticalGroup(id="new-box"):
+                yield Plain(id="new-heading")
+                yield Plain(id="scenario-label", classes="field-label")
+                yield OptionList(id="scenario")
+                yield Plain(id="language-label", classes="field-label")
+                yield Button("", id="language")
+                yield Plain(id="seed-label", classes="field-label")
+                yield Input(id="seed", type="integer", max_length=18)
+                yield Plain(id="player-label", classes="field-label")
+                yield Input(self.player, id="player", max_length=40)
+                yield Plain(id="new-status")
+                with HorizontalGroup(id="new-buttons"):
+                    yield Button("", id="start", variant="primary")
+                    yield Button("", id="back")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        listing = self.query_one("#scenario", OptionList)
+        listing.set_options([Option(Content(f"{name}  ({path})"), id=str(i))
+                             for i, (name, path) in enumerate(self.scenarios)])
+        paths = [p for _, p in self.scenarios]
+        listing.highlighted = paths.index(self.chosen) if self.chosen in paths else (0 if paths else None)
+        self.query_one("#start", Button).focus()
+
+    def relabel(self) -> None:
+        self.query_one("#new-heading", Plain).update(Content.styled(self.t("new.heading"), "bold"))
+        self.query_one("#scenario-label", Plain).update(self.t("new.scenario"))
+        self.query_one("#language-label", Plain).update(self.t("new.language"))
+        self.query_one("#language", Button).label = self.t(f"lang.{self.lang}")
+        self.query_one("#seed-label", Plain).update(self.t("new.seed"))
+        self.query_one("#player-label", Plain).update(self.t("new.name"))
+        self.query_one("#start", Button).label = self.t("new.start")
+        self.query_one("#back", Button).label = self.t("key.back")
+        if not self.scenarios:
+            self.say(self.t("new.no_scenarios"))
+        self.show_keys()
+
+    def key_hints(self) -> list[KeyHint]:
+        return [KeyHint("Esc", self.t("key.back"), "back"), *self.common_hints()]
+
+    def say(self, text: str) -> None:
+        self.query_one("#new-status", Plain).update(text)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "language":
+            self.app.action_toggle_language()
+        elif event.button.id == "back":
+            self.action_back()
+        elif event.button.id == "start":
+            self.start()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.start()
+
+    def start(self) -> None:
+        """Check the form and ask the app to start the game."""
+        seed_text = self.query_one("#seed", Input).value.strip()
+        try:
+            seed = int(seed_text) if seed_text else None
+        except ValueError:
+            self.say(self.t("new.bad_seed"))
+            return
+        index = self.query_one("#scenario", OptionList).highlighted
+        if index is None or not self.scenarios:
+            self.say(self.t("new.no_scenarios"))
+            return
+        player = self.query_one("#player", Input).value.strip()
+        error = self.app.start_new_game(self.scenarios[index][1], seed, player)
+        if error:
+            self.say(self.t("new.scenario_error", error=error))
+
+    def action_back(self) -> None:
+        self.app.show_title()

@@ -1,0 +1,79 @@
+"""The title: new game, continue the autosave, load a save, how to play, quit."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Center, VerticalGroup
+from textual.widgets import Button, Input
+
+from game.i18n import t
+from game.tui.screens.base import GameScreen
+from game.tui.widgets.key_bar import KeyBar, KeyHint
+from game.tui.widgets.plain import Plain
+
+BUTTONS = (("new", "title.new"), ("continue", "title.continue"), ("load", "title.load"),
+           ("howto", "title.howto"), ("quit", "title.quit"))
+
+
+class TitleScreen(GameScreen):
+    """The first screen; the app carries out what the player picks."""
+
+    CSS_PATH = "title.tcss"
+    HELP_TOPIC = "title"
+
+    def __init__(self, player: str = "") -> None:
+        super().__init__(id="title")
+        self.player = player
+
+    def compose(self) -> ComposeResult:
+        with Center():
+            with VerticalGroup(id="title-box"):
+                yield Plain(t("game.title", "zh"), id="title-zh")
+                yield Plain(t("game.title", "en"), id="title-en")
+                yield Plain(id="subtitle")
+                yield Plain(id="name-label", classes="field-label")
+                yield Input(self.player, id="name", max_length=40)
+                for button_id, _ in BUTTONS:
+                    yield Button("", id=button_id, classes="menu-button")
+                yield Plain(id="title-status")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#new", Button).focus()
+
+    def relabel(self) -> None:
+        self.query_one("#subtitle", Plain).update(self.t("game.subtitle"))
+        self.query_one("#name-label", Plain).update(self.t("title.name"))
+        for button_id, key in BUTTONS:
+            self.query_one(f"#{button_id}", Button).label = self.t(key)
+        self.show_keys()
+
+    def key_hints(self) -> list[KeyHint]:
+        return self.common_hints()
+
+    def say(self, text: str) -> None:
+        """A one-line status under the menu (e.g. no autosave found)."""
+        self.query_one("#title-status", Plain).update(text)
+
+    @property
+    def player_name(self) -> str:
+        return self.query_one("#name", Input).value.strip()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#continue", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        app = self.app
+        match event.button.id:
+            case "new":
+                app.show_new_game(self.player_name)
+            case "continue":
+                app.continue_autosave(self.player_name)
+            case "load":
+                app.show_load()
+            case "howto":
+                app.action_help()
+            case "quit":
+                app.action_request_quit()

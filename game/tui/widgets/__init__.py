@@ -1,0 +1,1 @@
+"""Small display widgets: they show what the screen sets on them and post messages up."""

@@ -1,0 +1,58 @@
+"""The approaches to one item (or the choices on an event card), numbered, with foreseeable effects."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from game.i18n import t
+from game.tui.present.approaches import ApproachView
+from game.tui.present.fmt import num
+from game.tui.widgets.stack import Stack, indented
+
+
+def approach_prompt(view: ApproachView, lang: str) -> Stack:
+    """Number, label and cost; then effects or the lock reason; then uncertainty with the author's hint."""
+    cost = [t("hours_short", lang, n=num(view.hours)) if view.hours else t("fx.free", lang), *view.costs]
+    head = Content.assemble((f"{view.number} ", "bold $text-accent"), (view.label, "bold"),
+                            (f"  ({', '.join(cost)})", "$text-muted"))
+    lines: list = []
+    if view.locked:
+        lines.append(Content.styled(t("lock.prefix", lang, reason=view.locked), "italic"))
+    else:
+        details: list = [(", ".join(view.effects), "$text-muted")] if view.effects else []
+        if view.crosses_line:
+            details += ["  " if details else "", (t("fx.crosses", lang), "bold $text-error")]
+        if details:
+            lines.append(Content.assemble(*details))
+        if view.uncertain:
+            hint = f": {view.hint}" if view.hint else ""
+            lines.append(Content.styled(t("fx.uncertain", lang) + hint, "$text-warning"))
+    return Stack(indented(head, 0), *(indented(line, 3) for line in lines))
+
+
+class ApproachList(OptionList):
+    """Numbered approaches; locked ones are disabled and say why. Option ids are positions (1-based)."""
+
+    def show(self, views: list[ApproachView], lang: str) -> None:
+        """Replace the approaches; highlight the first one that can be taken."""
+        self.views = views
+        self.set_options([Option(approach_prompt(v, lang), id=str(v.number), disabled=bool(v.locked))
+                          for v in views])
+        first = next((i for i, v in enumerate(views) if not v.locked), None)
+        self.highlighted = first
+
+    def highlighted_view(self) -> ApproachView | None:
+        """The highlighted approach's view."""
+        views = getattr(self, "views", [])
+        return views[self.highlighted] if self.highlighted is not None and self.highlighted < len(views) else None
+
+    def on_click(self, event: events.Click) -> None:
+        """A click first highlights an approach; a click on the highlighted one takes it (no costly misclicks)."""
+        clicked = event.style.meta.get("option")
+        if clicked is not None and clicked != self.highlighted:
+            event.prevent_default()
+            if not self._options[clicked].disabled:
+                self.highlighted = clicked

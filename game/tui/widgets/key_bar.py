@@ -1,0 +1,51 @@
+"""A localized bar of keys at the bottom of a screen; clicking a key runs its action."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import HorizontalGroup
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+
+@dataclass(frozen=True)
+class KeyHint:
+    """A key, what it does in words, and the action it runs."""
+
+    key: str
+    label: str
+    action: str
+
+
+class KeyChip(Static):
+    """One key and its label."""
+
+    def __init__(self, hint: KeyHint) -> None:
+        super().__init__(Content.assemble((f" {hint.key} ", "bold reverse"), f" {hint.label} "), markup=False)
+        self.hint = hint
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(KeyBar.Pressed(self.hint.action))
+
+
+class KeyBar(HorizontalGroup):
+    """The keys of the current screen in the current language."""
+
+    @dataclass
+    class Pressed(Message):
+        """A key chip was clicked: the screen runs the action."""
+
+        action: str
+
+    def compose(self) -> ComposeResult:
+        return iter(())
+
+    def show(self, hints: list[KeyHint]) -> None:
+        """Replace the chips."""
+        self.remove_children()
+        self.mount_all([KeyChip(hint) for hint in hints])
