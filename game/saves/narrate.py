@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from game.engine import Decision, GameState, Happening, Rules
+from game.engine import Decision, GameState, Happening, Rules, outcome
 from game.saves.replay import steps
 from game.scenario.text import localize
 
@@ -23,8 +23,10 @@ WORDS = {
         "delayed": "delayed consequence of {t}", "weekly": "every week", "ended": "game over: {t} ({why})",
         "meters": "meters at week end", "meters_now": "meters now", "reported": "reported", "actual": "actual",
         "quota": "quota", "flags": "flags", "costs": "costs", "final": "final", "threshold": "a meter hit its limit",
-        "effect": "caused by an effect",
-        "traces": "traces", "reality": "reality check",
+        "traces": "traces", "reality": "reality check", "sep": ": ", "paren": " ({})",
+        "head": "{title} - {player}, seed {seed}, {n} decisions ({kind})", "save": "save", "record": "record",
+        "ending": "Ending", "unfinished": "not finished", "upward": "Upward score", "downward": "downward score",
+        "idle": "idle-execution index", "crossed": "Lines crossed",
     },
     "zh": {
         "week": "第{n}周", "arrived_d": "新任务：{t}（指标 {q} {u}，第{d}周截止）",
@@ -37,8 +39,10 @@ WORDS = {
         "delayed": "延迟后果：{t}", "weekly": "每周", "ended": "游戏结束：{t}（{why}）",
         "meters": "本周末指标", "meters_now": "当前指标", "reported": "上报", "actual": "实际",
         "quota": "指标", "flags": "标记", "costs": "花费", "final": "期满", "threshold": "指标触及极限",
-        "effect": "事件后果",
-        "traces": "留痕检查", "reality": "实地暗访",
+        "traces": "留痕检查", "reality": "实地暗访", "sep": "：", "paren": "（{}）",
+        "head": "{title} - {player}，种子 {seed}，{n} 个决定（{kind}）", "save": "存档", "record": "对局记录",
+        "ending": "结局", "unfinished": "未结束", "upward": "向上得分", "downward": "向下得分",
+        "idle": "空转指数", "crossed": "越线行为",
     },
 }
 KINDS_ZH = {"trace": "留痕", "service": "服务", "feedback": "反馈", "set_aside": "搁置", "delegate": "委托",
@@ -81,7 +85,7 @@ class Narrator:
             return ref
         owner = ref.split(".", 1)[0]
         title = self.event_title(owner) if action.event >= 0 else self.item_title(owner)
-        return f"{title}: {self.text(action.model.label)}"
+        return f"{title}{self.w['sep']}{self.text(action.model.label)}"
 
     def source_label(self, source: str) -> str:
         kind, _, rest = source.partition(":")
@@ -108,9 +112,9 @@ class Narrator:
             change = [f"{self.w['reported']} {num(reported, True)}", f"{self.w['actual']} {num(actual, True)}"]
             if quota:
                 change.append(f"{self.w['quota']} {num(quota, True)}")
-            parts.append(f"{self.item_title(item_id)}: " + " ".join(change))
+            parts.append(f"{self.item_title(item_id)}{self.w['sep']}" + " ".join(change))
         if data.get("flags"):
-            parts.append(f"{self.w['flags']}: " + ", ".join(data["flags"]))
+            parts.append(f"{self.w['flags']}{self.w['sep']}" + ", ".join(data["flags"]))
         if data.get("event"):
             parts.append(self.w["event"].format(t=self.event_title(data["event"])))
         if data.get("message") is not None:
@@ -121,12 +125,12 @@ class Narrator:
         labels = self.rules.scenario.info.week_labels
         header = self.w["week"].format(n=week)
         if 0 < week <= len(labels):
-            header += f" ({self.text(labels[week - 1])})"
+            header += self.w["paren"].format(self.text(labels[week - 1]))
         return header
 
     def meter_line(self, row: tuple[float, ...] | list[float], key: str = "meters") -> str:
         values = dict(zip(self.rules.meter_ids, row))
-        return f"  {self.w[key]}: {self.meters(values, sign=False)}"
+        return f"  {self.w[key]}{self.w['sep']}{self.meters(values, sign=False)}"
 
     def decision(self, decision: Decision, happened: list[Happening]) -> str:
         if decision.kind == "end_week":
@@ -157,7 +161,7 @@ class Narrator:
             if not text:
                 return None
             if h.subject == "weekly":
-                return f"  {w['weekly']}: {text}"
+                return f"  {w['weekly']}{w['sep']}{text}"
             return f"      {text}"
         if h.kind == "settled":
             line = w["met" if data.get("met") else "missed"].format(
@@ -166,11 +170,11 @@ class Narrator:
             return "  " + line + (f" - {w['veto']}" if data.get("veto") and not data.get("met") else "")
         if h.kind == "inspected":
             kind = w.get(str(data.get("kind")), str(data.get("kind")))
-            return "  " + w["inspected"].format(t=f"{self.source_label('inspection:' + h.subject)} ({kind})",
+            return "  " + w["inspected"].format(t=self.source_label("inspection:" + h.subject) + w["paren"].format(kind),
                                                 s=num(float(data.get("score", 0.0))))
         if h.kind == "ignored":
             line = "  " + w["ignored"].format(t=self.item_title(h.subject), n=data.get("age", 0))
-            return line + (f": {self.meters(data['meters'], sign=True)}" if data.get("meters") else "")
+            return line + (f"{w['sep']}{self.meters(data['meters'], sign=True)}" if data.get("meters") else "")
         if h.kind == "escalated":
             return "  " + w["escalated"].format(t=self.item_title(h.subject), n=data.get("age", 0))
         if h.kind == "expired":
@@ -206,3 +210,28 @@ def narrate(rules: Rules, seed: int, decisions: list[Decision], lang: str) -> It
             yield teller.meter_line(state.history[state.week])
         else:
             yield teller.meter_line(state.meters, "meters_now")
+
+
+def heading(rules: Rules, lang: str, *, player: str, seed: int, decisions: int, kind: str) -> str:
+    """The first line of a replay: scenario title, player, seed, length and kind of file."""
+    teller = Narrator(rules, lang)
+    name = "".join(ch for ch in player if ch.isprintable()) or "-"
+    return teller.w["head"].format(title=teller.text(rules.scenario.info.title), player=name, seed=seed,
+                                   n=decisions, kind=teller.w.get(kind, kind))
+
+
+def summary(rules: Rules, state: GameState, lang: str) -> Iterator[str]:
+    """How the game came out: the ending, both scores, the idle-execution index and lines crossed."""
+    teller, done = Narrator(rules, lang), outcome(rules, state)
+    w, sep, scoring = teller.w, teller.w["sep"], rules.scenario.info.scoring
+    ending = rules.ending_by_id.get(done.ending)
+    yield f"{w['ending']}{sep}{teller.text(ending.title) if ending else w['unfinished']}"
+    up = teller.text(scoring.upward_label) or w["upward"]
+    down = teller.text(scoring.downward_label) or w["downward"]
+    yield f"{up} {num(done.upward)}, {down} {num(done.downward)}, {w['idle']} {num(done.idle_index)}"
+    if done.crossed:
+        counts: dict[str, int] = {}
+        for ref in done.crossed:
+            counts[ref] = counts.get(ref, 0) + 1
+        yield w["crossed"] + sep + "; ".join(
+            teller.ref_label(ref) + (f" x{n}" if n > 1 else "") for ref, n in counts.items())
