@@ -89,7 +89,8 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool, is_good: Callabl
     when `is_good(path)` says it is a good file, and is moved aside to `path.damaged` when not."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_temps(path)
+    if keep_backup:  # saves only: records go many to a folder, where a scan per write would add up
+        remove_stale_temps(path)
     temp = _write_temp(path, data, durable)
     try:
         if keep_backup and path.exists():

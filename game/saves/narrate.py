@@ -23,7 +23,7 @@ WORDS = {
         "delayed": "delayed consequence of {t}", "weekly": "every week", "ended": "game over: {t} ({why})",
         "meters": "meters at week end", "meters_now": "meters now", "reported": "reported", "actual": "actual",
         "quota": "quota", "flags": "flags", "costs": "costs", "final": "final", "threshold": "a meter hit its limit",
-        "traces": "traces", "reality": "reality check", "sep": ": ", "paren": " ({})",
+        "traces": "traces", "reality": "reality check", "sep": ": ", "paren": " ({})", "comma": ", ",
         "head": "{title} - {player}, seed {seed}, {n} decisions ({kind})", "save": "save", "record": "record",
         "ending": "Ending", "unfinished": "not finished", "upward": "Upward score", "downward": "downward score",
         "idle": "idle-execution index", "crossed": "Lines crossed",
@@ -39,7 +39,7 @@ WORDS = {
         "delayed": "延迟后果：{t}", "weekly": "每周", "ended": "游戏结束：{t}（{why}）",
         "meters": "本周末指标", "meters_now": "当前指标", "reported": "上报", "actual": "实际",
         "quota": "指标", "flags": "标记", "costs": "花费", "final": "期满", "threshold": "指标触及极限",
-        "traces": "留痕检查", "reality": "实地暗访", "sep": "：", "paren": "（{}）",
+        "traces": "留痕检查", "reality": "实地暗访", "sep": "：", "paren": "（{}）", "comma": "，",
         "head": "{title} - {player}，种子 {seed}，{n} 个决定（{kind}）", "save": "存档", "record": "对局记录",
         "ending": "结局", "unfinished": "未结束", "upward": "向上得分", "downward": "向下得分",
         "idle": "空转指数", "crossed": "越线行为",
@@ -102,7 +102,7 @@ class Narrator:
         return KINDS_ZH.get(kind, kind) if self.lang == "zh" else kind
 
     def meters(self, values: dict[str, float], sign: bool) -> str:
-        return ", ".join(f"{self.meter_labels.get(m, m)} {num(v, sign)}" for m, v in values.items())
+        return self.w["comma"].join(f"{self.meter_labels.get(m, m)} {num(v, sign)}" for m, v in values.items())
 
     def effect(self, data: dict) -> str:
         parts = []
@@ -114,7 +114,7 @@ class Narrator:
                 change.append(f"{self.w['quota']} {num(quota, True)}")
             parts.append(f"{self.item_title(item_id)}{self.w['sep']}" + " ".join(change))
         if data.get("flags"):
-            parts.append(f"{self.w['flags']}{self.w['sep']}" + ", ".join(data["flags"]))
+            parts.append(f"{self.w['flags']}{self.w['sep']}" + self.w["comma"].join(data["flags"]))
         if data.get("event"):
             parts.append(self.w["event"].format(t=self.event_title(data["event"])))
         if data.get("message") is not None:
