@@ -9,6 +9,7 @@ removed by the next write of the same target.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from contextlib import suppress
@@ -88,6 +89,8 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool, is_good: Callabl
     """Write `data` to `path` atomically; with keep_backup, the current file becomes `path.bak` first
     when `is_good(path)` says it is a good file, and is moved aside to `path.damaged` when not."""
     path = Path(path)
+    if path.exists() and not path.is_file():  # never move a folder (or device) aside to make room
+        raise IsADirectoryError(errno.EISDIR, "there is a folder (or something else) with that name", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     if keep_backup:  # saves only: records go many to a folder, where a scan per write would add up
         remove_stale_temps(path)

@@ -13,7 +13,9 @@ from saves_helpers import prefix, resign, snapshot_files
 from game.engine import Rules
 from game.saves import MAX_BYTES, SaveError, backup_path, load_save, verify_record, write_game_record, write_save
 from game.saves.document import FORMAT_VERSION
-from game.saves.errors import CORRUPT, EDITED, FOREIGN, FUTURE, INVALID, MISMATCH, MISSING, TOO_LARGE, UNREADABLE
+from game.saves.errors import (
+    CORRUPT, EDITED, FOREIGN, FUTURE, INVALID, MISMATCH, MISSING, TOO_LARGE, UNREADABLE, one_line,
+)
 
 
 def _fails(path: Path, code: str | None = None, loader=load_save) -> SaveError:
@@ -23,7 +25,7 @@ def _fails(path: Path, code: str | None = None, loader=load_save) -> SaveError:
         loader(path)
     err = caught.value
     text = str(err)
-    assert "\n" not in text and "\r" not in text and text.startswith(str(path))
+    assert "\n" not in text and "\r" not in text and text.startswith(one_line(str(path)))
     assert "Traceback" not in text and err.advice
     if code is not None:
         assert err.code == code, text
@@ -250,3 +252,10 @@ def test_future_version_does_not_fall_back(tmp_path: Path, rules: Rules, finishe
     write_save(path, rules, prefix(rules, finished, 6), player="p", lang="en")
     resign(path, lambda doc: doc.__setitem__("version", 99))
     _fails(path, FUTURE)
+
+
+def test_messages_stay_on_one_line_whatever_the_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "two\nlines\r\x1b[31m.save.json"
+    path.write_bytes(b"{")
+    text = str(_fails(path, CORRUPT))
+    assert "\\n" in text and "\\x1b" in text and "\n" not in text and "\x1b" not in text

@@ -183,3 +183,14 @@ def test_a_failed_write_keeps_the_previous_save(tmp_path: Path, rules: Rules, fi
     assert err.value.code == WRITE_FAILED and "No space left on device" in str(err.value)
     assert "previous save is unchanged" in str(err.value)
     assert snapshot_files(tmp_path) == before
+
+
+def test_a_folder_in_the_way_is_left_alone(tmp_path: Path, rules: Rules, midgame) -> None:
+    path = tmp_path / "p.save.json"
+    path.mkdir()
+    (path / "inside.txt").write_text("mine")
+    with pytest.raises(SaveError) as err:
+        write_save(path, rules, midgame, player="p", lang="en")
+    assert err.value.code == WRITE_FAILED and "folder" in str(err.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.save.json"]
+    assert (path / "inside.txt").read_text() == "mine"
