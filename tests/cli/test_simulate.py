@@ -1,0 +1,175 @@
+"""`grassroots simulate`: the JSON contract, determinism with any --jobs, claims, records, usage errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.cli.main import main
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scenarios" / "mini-town"
+STRATEGY_KEYS = {"runs", "endings", "mean", "upward", "downward", "idle_index", "combined", "weeks_played", "crossed"}
+BOTS = ["random", "trace", "service", "balanced", "reform"]
+
+SMALL = """
+scenario:
+  id: small
+  title: Small
+  weeks: 2
+  hours_per_week: 10
+  events_per_week: 0
+  languages: [en]
+  scoring: {upward: "a", downward: "b"}
+meters:
+  - {id: a, label: A, start: 50}
+  - {id: b, label: B, start: 50}
+directives:
+  - id: d
+    title: D
+    level: city
+    unit: u
+    quota: 10
+    arrives: 1
+    due_in_weeks: 2
+    approaches:
+      - {id: fake, kind: trace, label: Fake, hours: 1, reported: 10, meters: {a: 6}}
+      - {id: real, kind: service, label: Real, hours: 4, reported: 5, actual: 5, meters: {b: 5}, max_per_week: 2}
+endings:
+  - {id: fallback, title: F, text: F}
+claims:
+  - {id: trace_pays, text: Traces pay, holds: "mean('trace', 'a') > mean('service', 'a')"}
+"""
+FALSE_CLAIM = "  - {id: wrong, text: Wrong, holds: \"mean('service', 'a') > mean('trace', 'a')\"}\n"
+
+
+def small(tmp_path: Path, extra_claims: str = "") -> Path:
+    folder = tmp_path / "small"
+    folder.mkdir(exist_ok=True)
+    (folder / "scenario.yaml").write_text(SMALL + extra_claims, encoding="utf-8")
+    return folder
+
+
+def run_json(capsys, *args: str) -> dict:
+    assert main(["simulate", *args, "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    return json.loads(out)
+
+
+def without_speed(payload: dict) -> dict:
+    assert payload.pop("runs_per_second") > 0
+    return payload
+
+
+def test_json_report_on_the_fixture(capsys):
+    payload = run_json(capsys, str(FIXTURE), "--runs", "200", "--strategy", "all")
+    assert set(payload) == {"scenario", "content_hash", "runs", "seed", "runs_per_second", "strategies", "coverage",
+                            "claims"}
+    assert (payload["scenario"], payload["runs"], payload["seed"]) == ("mini-town", 200, 1)
+    assert len(payload["content_hash"]) == 16
+    assert list(payload["strategies"]) == BOTS
+    for stats in payload["strategies"].values():
+        assert set(stats) == STRATEGY_KEYS
+        assert stats["runs"] == 200 and sum(stats["endings"].values()) == 200
+        assert set(stats["mean"]) == {"trust", "pressure", "assessment", "energy", "budget", "goodwill"}
+        assert 0 <= stats["idle_index"] <= 1 and 0 <= stats["upward"] <= 100
+    assert set(payload["coverage"]) == {"events_never_fired", "choices_never_taken", "endings_never_reached"}
+    assert payload["coverage"]["events_never_fired"] == []
+    assert set(payload["coverage"]["endings_never_reached"]) <= {"trust_crisis", "burnout"}
+    assert [c["id"] for c in payload["claims"]] == ["traces_pay_upward", "service_builds_trust", "no_dominant_ending"]
+    for claim in payload["claims"]:
+        assert {"id", "holds", "detail"} <= set(claim) and claim["holds"] is True and claim["detail"]
+    assert payload["strategies"]["trace"]["idle_index"] > payload["strategies"]["service"]["idle_index"]
+
+
+def test_same_seed_same_report_with_any_jobs(capsys):
+    args = [str(FIXTURE), "--runs", "30", "--strategy", "random,balanced", "--seed", "7"]
+    one = without_speed(run_json(capsys, *args, "--jobs", "1"))
+    two = without_speed(run_json(capsys, *args, "--jobs", "2"))
+    assert one == two
+    other = without_speed(run_json(capsys, *args[:-1], "8"))
+    assert other["strategies"] != one["strategies"]
+
+
+@pytest.mark.parametrize(("claims", "code"), [("", 0), (FALSE_CLAIM, 1)])
+def test_check_claims_exit_code(tmp_path, capsys, claims, code):
+    path = small(tmp_path, claims)
+    assert main(["simulate", str(path), "--runs", "5", "--format", "json", "--check-claims"]) == code
+    holds = {c["id"]: c["holds"] for c in json.loads(capsys.readouterr().out)["claims"]}
+    assert holds == ({"trace_pays": True} if not claims else {"trace_pays": True, "wrong": False})
+
+
+def test_check_claims_fails_when_a_claim_cannot_be_judged(tmp_path, capsys):
+    assert main(["simulate", str(small(tmp_path)), "--runs", "5", "--strategy", "trace", "--check-claims"]) == 1
+    assert "service" in capsys.readouterr().out
+
+
+def test_without_check_claims_a_false_claim_still_exits_0(tmp_path, capsys):
+    assert main(["simulate", str(small(tmp_path, FALSE_CLAIM)), "--runs", "3", "--format", "json"]) == 0
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--strategy", "cheater"], "grassroots: unknown strategy 'cheater' (choose from random, trace, service, "
+                                "balanced, reform or all)"),
+    (["--strategy", "trace,nobody"], "grassroots: unknown strategy 'nobody'"),
+    (["--runs", "0"], "grassroots: --runs must be between 1 and 1000000"),
+    (["--runs", "-3"], "grassroots: --runs must be between 1 and 1000000"),
+    (["--runs", "2000000"], "grassroots: --runs must be between 1 and 1000000"),
+])
+def test_bad_strategy_or_runs_exit_2_with_one_line(capsys, args, message):
+    assert main(["simulate", str(FIXTURE), *args]) == 2
+    out, err = capsys.readouterr()
+    [line] = err.strip().splitlines()
+    assert line.startswith(message) and out == ""
+
+
+@pytest.mark.parametrize("args", [["--runs", "many"], ["--format", "xml"], ["--jobs", "x"]])
+def test_malformed_arguments_exit_2_with_usage(capsys, args):
+    assert _exit_code(["simulate", str(FIXTURE), *args]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[0].startswith("usage: grassroots simulate") and err[-1].startswith("grassroots simulate: error:")
+
+
+def test_unknown_scenario_exits_2(capsys):
+    assert _exit_code(["simulate", "no-such-scenario", "--runs", "1"]) == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert "no-such-scenario" in line
+
+
+def test_records_writes_one_file_per_run(tmp_path, capsys):
+    records = tmp_path / "records"
+    assert main(["simulate", str(small(tmp_path)), "--runs", "3", "--strategy", "trace,service", "--format", "json",
+                 "--records", str(records)]) == 0
+    files = sorted(p.name for p in records.iterdir())
+    assert len(files) == 6
+    assert files[0].startswith("small-service-000000") and files[-1].startswith("small-trace-000002")
+    for file in records.iterdir():
+        record = json.loads(file.read_text(encoding="utf-8"))
+        assert "decisions" in json.dumps(record)
+
+
+def test_text_report_names_strategies_and_claims(tmp_path, capsys):
+    assert main(["simulate", str(small(tmp_path, FALSE_CLAIM)), "--runs", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "trace" in out and "service" in out and "wrong" in out
+
+
+def test_json_simulation_imports_neither_textual_nor_rich():
+    code = ("import io, contextlib, sys; from game.cli.main import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    code = main(['simulate', {str(FIXTURE)!r}, '--runs', '2', '--format', 'json'])\n"
+            "print(code, sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'textual')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "0 []", done.stderr
+
+
+def _exit_code(argv: list[str]) -> int:
+    """main()'s return code, or argparse's exit status."""
+    try:
+        return main(argv)
+    except SystemExit as exit_:
+        return int(exit_.code)
