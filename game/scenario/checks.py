@@ -1,44 +1,57 @@
-"""Cross-file checks after merging: ids, references, expressions, endings, translations and stats."""
+"""Cross-file checks after merging: references, expressions and ranges, item by item.
+
+Whole-scenario checks (duplicate ids, findings, translations, reachability) live in `checks_global.py`.
+"""
 
 from __future__ import annotations
 
-import typing
 from typing import Any
-
-from pydantic import BaseModel
 
 from game.scenario.envs import all_flags, choice_sets, dummy_claim_env, dummy_env
 from game.scenario.errors import ContentError, did_you_mean, format_path
 from game.scenario.expr import Env, ExprError, compile_expr
 from game.scenario.loader import ParsedFile, Scenario
-from game.scenario.models import Action, Effect, Later, LocalizedText
+from game.scenario.models import Action, Effect, Later
+from game.scenario.yamlread import Document
 
-ITEM_SECTIONS = ("directives", "requests")
+
+_LEDGER_FIELDS = ("reported", "actual", "quota")
+_REFERENCE_FIELDS = frozenset(("event", "directive", "request", "end_game", "later"))
 
 
-class _Checker:
-    def __init__(self, scenario: Scenario) -> None:
-        self.s = scenario
+class Reporter:
+    """Collects errors and warnings, positioned in the document being checked."""
+
+    def __init__(self) -> None:
         self.errors: list[ContentError] = []
         self.warnings: list[ContentError] = []
+        self.doc: Document | None = None
+
+    def error(self, path: tuple, message: str, hint: str = "", warn: bool = False) -> None:
+        assert self.doc is not None
+        line, col = self.doc.where(path)
+        item = ContentError(self.doc.file, line, col, format_path(path), message, hint)
+        (self.warnings if warn else self.errors).append(item)
+
+
+class Checker(Reporter):
+    """Checks each file's items against the merged scenario; records what effects trigger."""
+
+    def __init__(self, scenario: Scenario, flags: set[str] | None = None) -> None:
+        super().__init__()
+        self.s = scenario
         self.meters = {m.id for m in scenario.meters}
         self.events = {e.id for e in scenario.events}
         self.endings = {e.id for e in scenario.endings}
         self.directives = {d.id for d in scenario.directives}
         self.requests = {r.id for r in scenario.requests}
-        self.flags = all_flags(scenario)
+        self.flags = all_flags(scenario) if flags is None else flags
         self.choices = choice_sets(scenario)
         self.envs: dict[str, Env] = {}
-        self.doc: Any = None
+        self.checked: dict[tuple[str, str], ExprError | None] = {}
         self.triggered_events: set[str] = set()
         self.triggered_endings: set[str] = set()
         self.issued_items: set[str] = set()
-
-    # -- reporting -------------------------------------------------------------------------------
-    def error(self, path: tuple, message: str, hint: str = "", warn: bool = False) -> None:
-        line, col = self.doc.where(path)
-        item = ContentError(self.doc.file, line, col, format_path(path), message, hint)
-        (self.warnings if warn else self.errors).append(item)
 
     def ref(self, path: tuple, value: str | None, known: set[str], what: str) -> None:
         if value is not None and value not in known:
@@ -48,26 +61,34 @@ class _Checker:
     def expr(self, path: tuple, value: Any, context: str) -> None:
         if not isinstance(value, str):
             return
-        env = self.envs.get(context)
-        if env is None:
-            env = self.envs[context] = dummy_env(self.s, context, self.choices)
-        try:
-            compile_expr(value, env)
-        except ExprError as err:
+        key = (context, value)
+        if key not in self.checked:  # the same text in the same context always checks the same
+            env = self.envs.get(context)
+            if env is None:
+                env = self.envs[context] = dummy_env(self.s, context, self.choices, self.flags)
+            try:
+                compile_expr(value, env)
+                self.checked[key] = None
+            except ExprError as err:
+                self.checked[key] = err
+        err = self.checked[key]
+        if err is not None:
             self.error(path, f"in expression {value!r}: {err.message}", err.hint)
 
     def chance(self, path: tuple, value: Any, context: str) -> None:
         if isinstance(value, (int, float)) and not 0 <= value <= 1:
-            self.error(path, f"a chance must be between 0 and 1, got {value}")
+            self.error(path, f"a chance must be between 0 and 1, got {value}", "0.25 means one time in four")
         self.expr(path, value, context)
 
     # -- effects and actions ----------------------------------------------------------------------
     def effect(self, effect: Effect, path: tuple, context: str, own: str | None) -> None:
-        for meter, delta in effect.meters.items():
-            self.ref(path + ("meters", meter), meter, self.meters, "meter")
-            self.expr(path + ("meters", meter), delta, context)
-        for name in ("reported", "actual", "quota"):
-            value = getattr(effect, name)
+        present = effect.model_fields_set  # fields left at their default need no check
+        if "meters" in present:
+            for meter, delta in effect.meters.items():
+                self.ref(path + ("meters", meter), meter, self.meters, "meter")
+                self.expr(path + ("meters", meter), delta, context)
+        for name in _LEDGER_FIELDS:
+            value = getattr(effect, name) if name in present else None
             if value is None:
                 continue
             if own != "directive":
@@ -77,8 +98,10 @@ class _Checker:
         for index, change in enumerate(effect.progress):
             where = path + ("progress", index)
             self.ref(where + ("directive",), change.directive, self.directives, "directive")
-            for name in ("reported", "actual", "quota"):
+            for name in _LEDGER_FIELDS:
                 self.expr(where + (name,), getattr(change, name), context)
+        if present.isdisjoint(_REFERENCE_FIELDS):
+            return
         self.ref(path + ("event",), effect.event, self.events, "event")
         self.ref(path + ("directive",), effect.directive, self.directives, "directive")
         self.ref(path + ("request",), effect.request, self.requests, "request")
@@ -112,7 +135,9 @@ class _Checker:
             if action.then is None and action.otherwise is None:
                 self.error(path + ("chance",), "`chance` without `then` or `otherwise` does nothing", warn=True)
         elif action.then is not None or action.otherwise is not None:
-            self.error(path, "`then`/`otherwise` need a `chance`", "add e.g. `chance: 0.3`")
+            branch = "then" if action.then is not None else "otherwise"
+            self.error(path + (branch,), "`then`/`otherwise` need a `chance`",
+                       "add e.g. `chance: 0.3` (the probability that `then` happens)")
         for name in ("then", "otherwise"):
             branch = getattr(action, name)
             if branch is not None:
@@ -128,6 +153,14 @@ class _Checker:
             self.action(action, where, context, own)
 
     # -- sections ---------------------------------------------------------------------------------
+    def check_file(self, parsed: ParsedFile) -> None:
+        """Run every per-item check on one file."""
+        self.doc = parsed.doc
+        self.header(parsed)
+        self.meters_section(parsed)
+        self.items_section(parsed)
+        self.other_sections(parsed)
+
     def header(self, parsed: ParsedFile) -> None:
         info = parsed.content.scenario
         if info is None:
@@ -155,6 +188,9 @@ class _Checker:
             self.error(base + ("default_language",), f"'{info.default_language}' is not in `languages`")
         if len(info.week_labels) > info.weeks:
             self.error(base + ("week_labels",), f"{len(info.week_labels)} labels for {info.weeks} weeks")
+        for index, flag in enumerate(info.start_flags):
+            if info.start_flags.index(flag) != index:
+                self.error(base + ("start_flags", index), f"flag '{flag}' is listed twice", warn=True)
 
     def meters_section(self, parsed: ParsedFile) -> None:
         for index, meter in enumerate(parsed.content.meters):
@@ -181,15 +217,22 @@ class _Checker:
                     self.error(where + ("arrives",), f"week {item.arrives} is after the last week ({weeks})")
                 self.actions(item.approaches, where + ("approaches",), context, own)
                 if section == "directives":
-                    for name in ("on_met", "on_missed"):
-                        if getattr(item, name) is not None:
-                            self.effect(getattr(item, name), where + (name,), "settle", "directive")
+                    self.directive_extras(item, where, weeks)
                 else:
                     for meter, delta in (item.ignored_each_week or {}).items():
                         self.ref(where + ("ignored_each_week", meter), meter, self.meters, "meter")
                         self.expr(where + ("ignored_each_week", meter), delta, "request")
                     if item.escalation:
                         self.effect(item.escalation, where + ("escalation",), "request", None)
+
+    def directive_extras(self, item: Any, where: tuple, weeks: int) -> None:
+        for name in ("on_met", "on_missed"):
+            if getattr(item, name) is not None:
+                self.effect(getattr(item, name), where + (name,), "settle", "directive")
+        if item.arrives is not None and item.arrives <= weeks < item.arrives + item.due_in_weeks - 1:
+            deadline = item.arrives + item.due_in_weeks - 1
+            self.error(where + ("due_in_weeks",), f"the deadline (week {deadline}) is after the last week ({weeks})",
+                       "it never settles; shorten `due_in_weeks` or let it arrive earlier", warn=True)
 
     def other_sections(self, parsed: ParsedFile) -> None:
         content, weeks = parsed.content, self.s.info.weeks
@@ -205,6 +248,8 @@ class _Checker:
             where = ("events", index)
             self.expr(where + ("when",), event.when, "game")
             self.expr(where + ("weight",), event.weight, "game")
+            if isinstance(event.weight, (int, float)) and event.weight < 0:
+                self.error(where + ("weight",), "a weight cannot be negative", "use 0 to never draw it by chance")
             self.actions(event.choices, where + ("choices",), "game", None)
         for index, ending in enumerate(content.endings):
             self.expr(("endings", index, "when"), ending.when, "game")
@@ -216,160 +261,23 @@ class _Checker:
         if content.debrief:
             for index, reflection in enumerate(content.debrief.reflections):
                 self.expr(("debrief", "reflections", index, "when"), reflection.when, "game")
-        claim_env = dummy_claim_env(self.s, self.choices)
-        for index, claim in enumerate(content.claims):
-            try:
-                compile_expr(claim.holds, claim_env)
-            except ExprError as err:
-                self.error(("claims", index, "holds"), f"in claim {claim.holds!r}: {err.message}", err.hint)
-
-    def duplicates(self, files: list[ParsedFile]) -> None:
-        namespaces = {"meters": "meter", "directives": "item", "requests": "item", "inspections": "inspection",
-                      "events": "event", "endings": "ending", "modifiers": "modifier", "claims": "claim"}
-        seen: dict[tuple[str, str], str] = {}
-        for parsed in files:
-            self.doc = parsed.doc
-            for section, space in namespaces.items():
-                for index, item in enumerate(getattr(parsed.content, section)):
-                    key = (space, item.id)
-                    line = parsed.doc.where((section, index, "id"))[0]
-                    here = f"{parsed.doc.file}:{line}"
-                    if key in seen:
-                        self.error((section, index, "id"), f"duplicate id '{item.id}' (first defined at {seen[key]})",
-                                   "ids must be unique across all files of a scenario"
-                                   + (" (directives and requests share one namespace)" if space == "item" else ""))
-                    else:
-                        seen[key] = here
-            if parsed.content.debrief:
-                for index, note in enumerate(parsed.content.debrief.research_notes):
-                    key = ("note", note.code)
-                    if key in seen:
-                        self.error(("debrief", "research_notes", index, "code"), f"duplicate research note '{note.code}'")
-                    seen.setdefault(key, f"{parsed.doc.file}")
-
-    def findings(self, files: list[ParsedFile]) -> None:
-        codes = {n.code for n in self.s.debrief.research_notes}
-        if not codes:
-            return
-        for parsed in files:
-            self.doc = parsed.doc
-            for path, model in _walk(parsed.content, ()):
-                for index, code in enumerate(getattr(model, "findings", None) or []):
-                    if code not in codes:
-                        self.error(path + ("findings", index), f"unknown research finding '{code}'",
-                                   did_you_mean(code, codes) or f"declared: {', '.join(sorted(codes))}")
-
-    def reachability(self, files: list[ParsedFile]) -> None:
-        endings = {e.id: e for e in self.s.endings}
-        fallbacks = [e for e in self.s.endings if e.when is None and e.id not in self.triggered_endings]
-        first = files[0]
-        self.doc = first.doc
-        if not self.s.endings:
-            self.error(("endings",), "the scenario has no endings", "add at least one ending without `when`")
-        elif not fallbacks:
-            self.error(("scenario",), "no fallback ending: every game that reaches the last week needs one",
-                       "add an ending without `when` (it is chosen when no other ending's condition holds)")
-        top = max((e.priority for e in fallbacks), default=None)
-        for parsed in files:
-            self.doc = parsed.doc
-            for index, event in enumerate(parsed.content.events):
-                if not event.draw and event.id not in self.triggered_events:
-                    self.error(("events", index, "draw"), f"event '{event.id}' is never drawn nor triggered",
-                               "set `draw: true` or trigger it with `event:` in an effect", warn=True)
-            for section in ITEM_SECTIONS:
-                for index, item in enumerate(getattr(parsed.content, section)):
-                    if item.arrives is None and item.when is None and item.id not in self.issued_items:
-                        self.error((section, index), f"'{item.id}' never arrives",
-                                   "give it `arrives: WEEK` or `when:`, or issue it from an effect", warn=True)
-            for index, ending in enumerate(parsed.content.endings):
-                if ending.id in self.triggered_endings or top is None:
-                    continue
-                if ending.when is None and ending.priority < top:
-                    self.error(("endings", index), f"ending '{ending.id}' can never be chosen",
-                               "another fallback ending without `when` has a higher priority", warn=True)
-                elif ending.when is not None and ending.priority < top:
-                    self.error(("endings", index, "priority"), f"ending '{ending.id}' can never be chosen",
-                               f"a fallback ending has priority {top}; give this one a higher priority", warn=True)
-        del endings
-
-    def translations(self, files: list[ParsedFile]) -> int:
-        languages = self.s.info.languages
-        missing = 0
-        for parsed in files:
-            self.doc = parsed.doc
-            for path, value in _texts(parsed.content, ()):
-                if isinstance(value, str):
-                    if len(languages) > 1 and value.strip():
-                        missing += len(languages) - 1
-                        self.error(path, "text in one language only", f"write {{{', '.join(languages)}}}", warn=True)
-                    continue
-                for lang in languages:
-                    if getattr(value, lang) in (None, ""):
-                        missing += 1
-                        self.error(path, f"missing the '{lang}' text", "", warn=True)
-        return missing
-
-
-def _walk(model: BaseModel, path: tuple):
-    """Yield (path, model) for every model in a tree."""
-    yield path, model
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, BaseModel) and not isinstance(value, LocalizedText):
-            yield from _walk(value, path + (name,))
-        elif isinstance(value, (list, tuple)):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel) and not isinstance(item, LocalizedText):
-                    yield from _walk(item, path + (name, index))
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                if isinstance(item, BaseModel):
-                    yield from _walk(item, path + (name, key))
-
-
-def _is_text_field(model: type[BaseModel], name: str) -> bool:
-    annotation = model.model_fields[name].annotation
-    return "LocalizedText" in str(annotation) and typing.get_origin(annotation) is not list
-
-
-def _texts(model: BaseModel, path: tuple):
-    """Yield (path, text) for every player-facing text (facilitator `notes` excluded)."""
-    for sub_path, sub in _walk(model, path):
-        for name in type(sub).model_fields:
-            if name == "notes":
-                continue
-            value = getattr(sub, name)
-            if value is None:
-                continue
-            if _is_text_field(type(sub), name):
-                yield sub_path + (name,), value
-            elif name == "week_labels":
-                for index, label in enumerate(value):
-                    yield sub_path + (name, index), label
+        if content.claims:
+            claim_env = dummy_claim_env(self.s, self.choices)
+            for index, claim in enumerate(content.claims):
+                try:
+                    compile_expr(claim.holds, claim_env)
+                except ExprError as err:
+                    self.error(("claims", index, "holds"), f"in claim {claim.holds!r}: {err.message}", err.hint)
 
 
 def check_scenario(scenario: Scenario, files: list[ParsedFile]) -> tuple[list[ContentError], list[ContentError], dict]:
     """Run every cross-file check; return errors, warnings and the stats `validate` prints."""
-    checker = _Checker(scenario)
-    checker.duplicates(files)
+    from game.scenario.checks_global import duplicates, reachability, scan_files, scenario_stats
+
+    checker = Checker(scenario, flags=set())
+    duplicates(checker, files)
+    checker.flags, missing = scan_files(checker, scenario, files)
     for parsed in files:
-        checker.doc = parsed.doc
-        checker.header(parsed)
-        checker.meters_section(parsed)
-        checker.items_section(parsed)
-        checker.other_sections(parsed)
-    checker.findings(files)
-    checker.reachability(files)
-    missing = checker.translations(files)
-    stats = {
-        "turns": scenario.info.weeks,
-        "meters": len(scenario.meters),
-        "tasks": len(scenario.directives),
-        "requests": len(scenario.requests),
-        "events": len(scenario.events),
-        "endings": len(scenario.endings),
-        "inspections": len(scenario.inspections),
-        "languages": list(scenario.info.languages),
-        "missing_translations": missing,
-    }
-    return checker.errors, checker.warnings, stats
+        checker.check_file(parsed)
+    reachability(checker, files)
+    return checker.errors, checker.warnings, scenario_stats(scenario, missing)

@@ -26,25 +26,14 @@ def all_flags(scenario: Scenario) -> set[str]:
 
 def iter_effects(scenario: Scenario):
     """Yield every Effect-like object in the scenario (actions, then/otherwise, later, rules...)."""
-    from pydantic import BaseModel
-
     from game.scenario.models import Effect
+    from game.scenario.walk import walk
 
-    stack: list[Any] = [scenario.info, *scenario.directives, *scenario.requests, *scenario.inspections,
-                        *scenario.events]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Effect):
-            yield node
-        if isinstance(node, BaseModel):
-            for name in type(node).model_fields:
-                value = getattr(node, name)
-                if isinstance(value, BaseModel):
-                    stack.append(value)
-                elif isinstance(value, (list, tuple)):
-                    stack.extend(v for v in value if isinstance(v, BaseModel))
-                elif isinstance(value, dict):
-                    stack.extend(v for v in value.values() if isinstance(v, BaseModel))
+    for root in (scenario.info, *scenario.directives, *scenario.requests, *scenario.inspections,
+                 *scenario.events):
+        for _, node in walk(root):
+            if isinstance(node, Effect):
+                yield node
 
 
 def choice_sets(scenario: Scenario) -> dict[str, frozenset[str]]:
@@ -65,6 +54,7 @@ def choice_sets(scenario: Scenario) -> dict[str, frozenset[str]]:
 
 
 def context_names(context: str) -> tuple[str, ...]:
+    """The plain names (besides meters) an expression in `context` may read."""
     return BASE_NAMES + (CONTEXT_NAMES.get(context) or (("age",) if context == "request" else ()))
 
 
@@ -76,12 +66,13 @@ def game_env(
     flag_getter: Callable[[str], Callable],
     impls: dict[str, Callable],
     choices: dict[str, frozenset[str]] | None = None,
+    flags: set[str] | None = None,
 ) -> Env:
-    """An Env for in-game expressions of one context."""
+    """An Env for in-game expressions of one context (`choices` and `flags` may be passed in precomputed)."""
     names: dict[str, Callable] = {name: name_getter(name) for name in context_names(context)}
     for index, meter in enumerate(scenario.meters):
         names[meter.id] = meter_getter(index)
-    flags = all_flags(scenario)
+    flags = all_flags(scenario) if flags is None else flags
 
     def flag_prefix(rest: str) -> Callable | None:
         return flag_getter(rest) if rest in flags else None
@@ -95,13 +86,15 @@ def claim_env(scenario: Scenario, impls: dict[str, Callable], choices: dict[str,
     return make_env({}, CLAIM_FUNCTIONS, impls, choices or choice_sets(scenario))
 
 
-def dummy_env(scenario: Scenario, context: str, choices: dict[str, frozenset[str]]) -> Env:
+def dummy_env(scenario: Scenario, context: str, choices: dict[str, frozenset[str]],
+              flags: set[str] | None = None) -> Env:
     """An Env with placeholder values, for name-checking at load time."""
     zero = lambda ctx, *args: 0  # noqa: E731
     impls = {name: zero for name in GAME_FUNCTIONS}
-    return game_env(scenario, context, lambda i: zero, lambda n: zero, lambda f: zero, impls, choices)
+    return game_env(scenario, context, lambda i: zero, lambda n: zero, lambda f: zero, impls, choices, flags)
 
 
 def dummy_claim_env(scenario: Scenario, choices: dict[str, frozenset[str]]) -> Env:
+    """An Env for name-checking claims at load time."""
     zero = lambda ctx, *args: 0  # noqa: E731
     return claim_env(scenario, {name: zero for name in CLAIM_FUNCTIONS}, choices)

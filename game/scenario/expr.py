@@ -18,6 +18,7 @@ Grammar (lowest precedence first):
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -25,17 +26,21 @@ from typing import Any, Callable
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 40
+MAX_TREE_DEPTH = 100
 
 Node = tuple
 Getter = Callable[[Any], Any]
 
 _TOKEN = re.compile(
-    r"\s*(?:(?P<num>\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)"
+    r"\s*(?:(?P<num>[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9]+(?:[eE][-+]?[0-9]+)?)"
     r"|(?P<str>'[^'\\\n]*'|\"[^\"\\\n]*\")"
     r"|(?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)"
-    r"|(?P<op><=|>=|==|!=|[-+*/%<>(),\[\]]))"
+    r"|(?P<op><=|>=|==|!=|[-+*/%<>(),\[\]])"
+    r"|(?P<bad>.))",
+    re.DOTALL,
 )
 KEYWORDS = {"and", "or", "not", "in", "if", "else", "true", "false"}
+_COMPARE_OPS = ("<", "<=", ">", ">=", "==", "!=")
 
 
 class ExprError(ValueError):
@@ -58,21 +63,21 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     """Split expression text into tokens; anything unrecognised is an error with its offset."""
     if len(text) > MAX_LENGTH:
-        raise ExprError(f"expression is longer than {MAX_LENGTH} characters")
+        raise ExprError(f"expression is longer than {MAX_LENGTH} characters", 0, "split it, or simplify it")
     tokens: list[Token] = []
-    pos = 0
-    while pos < len(text):
-        if text[pos:].strip() == "":
-            break
+    pos, end = 0, len(text.rstrip())
+    while pos < end:
         match = _TOKEN.match(text, pos)
-        if match is None or match.end() == pos:
-            bad = text[pos:].lstrip()[:1]
-            where = len(text) - len(text[pos:].lstrip())
+        kind = match.lastgroup if match else "bad"
+        if match is None or kind == "bad":
+            where = match.start("bad") if match else pos
+            bad = text[where]
             hint = "use 'and', 'or', 'not' instead of symbols" if bad in "&|!" else ""
             if bad == "=":
                 hint = "compare with '==' (a single '=' is not allowed)"
+            elif bad in "'\"":
+                hint = "close the quoted name with the same quote mark on the same line"
             raise ExprError(f"unexpected character {bad!r}", where, hint)
-        kind = match.lastgroup or "op"
         value, start = match.group(kind), match.start(kind)
         if kind == "name" and value in KEYWORDS:
             kind = "kw"
@@ -152,9 +157,12 @@ class _Parser:
         return self.compare()
 
     def compare(self) -> Node:
+        return self.no_chained_compare(self.comparison())
+
+    def comparison(self) -> Node:
         node = self.sum()
         token = self.tok
-        if token.kind == "op" and token.text in ("<", "<=", ">", ">=", "==", "!="):
+        if token.kind == "op" and token.text in _COMPARE_OPS:
             self.take()
             return ("cmp", token.text, node, self.sum())
         if self.accept("kw", "in"):
@@ -162,6 +170,12 @@ class _Parser:
         if token.kind == "kw" and token.text == "not" and self.tokens[self.index + 1].text == "in":
             self.index += 2
             return ("not", ("cmp", "in", node, self.sum()))
+        return node
+
+    def no_chained_compare(self, node: Node) -> Node:
+        if self.tok.kind == "op" and self.tok.text in _COMPARE_OPS or self.tok.text == "in":
+            raise ExprError(f"unexpected {self.tok.text!r}", self.tok.offset,
+                            "comparisons do not chain: write 'a < b and b < c'")
         return node
 
     def sum(self) -> Node:
@@ -228,16 +242,41 @@ def parse(text: str) -> Node:
     """Parse expression text into a tree of tuples, or raise ExprError."""
     if not isinstance(text, str):
         raise ExprError("an expression must be text")
-    return _Parser(text).parse()
+    return _parse_cached(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_cached(text: str) -> Node:
+    # Trees are immutable tuples, so one parse can serve the validator, the checker and the engine.
+    node = _Parser(text).parse()
+    if _tree_depth(node) > MAX_TREE_DEPTH:
+        raise ExprError(f"expression is too complex (more than {MAX_TREE_DEPTH} nested operations)", 0,
+                        "split a long chain of operators with a helper meter, or simplify it")
+    return node
+
+
+def _tree_depth(root: Node) -> int:
+    """Depth of a tree, measured without recursion (long operator chains nest deeply)."""
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        for part in node[1:]:
+            if isinstance(part, tuple) and part:
+                if isinstance(part[0], str):
+                    stack.append((part, depth + 1))
+                else:
+                    stack.extend((item, depth + 1) for item in part if isinstance(item, tuple))
+    return deepest
 
 
 def parse_or_raise(text: str) -> Node:
-    """Parse for pydantic validators: raise ValueError with a readable message."""
+    """Parse for pydantic validators: raise ExprError (a ValueError) with a readable message."""
     try:
         return parse(text)
     except ExprError as err:
-        hint = f" ({err.hint})" if err.hint else ""
-        raise ValueError(f"bad expression at character {err.offset + 1}: {err.message}{hint}") from None
+        raise ExprError(f"in expression {text[:80]!r}, at character {err.offset + 1}: {err.message}",
+                        err.offset, err.hint) from None
 
 
 @dataclass(frozen=True)
@@ -270,6 +309,10 @@ class Env:
                 return getter
             known = self.prefix_choices.get(head, [])
             raise ExprError(f"unknown {head} '{rest}'", offset, _did_you_mean(rest, known, f"{head}."))
+        for prefix, choices in self.prefix_choices.items():
+            if name in choices:
+                return_hint = f"did you mean '{prefix}.{name}'? ({prefix}s are read as {prefix}.NAME)"
+                raise ExprError(f"unknown name '{name}'", offset, return_hint)
         known = list(self.names) + [f"{p}.NAME" for p in self.prefixes]
         raise ExprError(f"unknown name '{name}'", offset, _did_you_mean(name, list(self.names)) or
                         f"known names: {', '.join(sorted(known)[:12])}")
@@ -395,7 +438,8 @@ def _compile_call(node: Node, env: Env) -> Getter:
                         f"functions: {', '.join(sorted(env.functions))}")
     if not spec.min_args <= len(arg_nodes) <= spec.max_args:
         want = str(spec.min_args) if spec.min_args == spec.max_args else f"{spec.min_args} to {spec.max_args}"
-        raise ExprError(f"{name}() takes {want} arguments, not {len(arg_nodes)}", offset)
+        noun = "argument" if want == "1" else "arguments"
+        raise ExprError(f"{name}() takes {want} {noun}, not {len(arg_nodes)}", offset, spec.doc)
     for index, allowed in spec.choices.items():
         if index < len(arg_nodes):
             arg = arg_nodes[index]

@@ -11,6 +11,13 @@ from pydantic import BaseModel, ValidationError
 from game.scenario.errors import ContentError, did_you_mean, format_path
 from game.scenario.yamlread import Document, yaml11_boolean_hint
 
+_TYPE_ERRORS = {"string_type", "int_type", "float_type", "bool_type", "list_type", "dict_type", "model_type",
+                "model_attributes_type", "tuple_type", "int_parsing", "float_parsing", "bool_parsing"}
+_MAPPING_TYPES = {"model_type", "dict_type", "model_attributes_type"}
+_BOUNDS = {"greater_than_equal": ("ge", "at least"), "greater_than": ("gt", "more than"),
+           "less_than_equal": ("le", "at most"), "less_than": ("lt", "less than")}
+QUOTE_HINT = "text that starts with '[' or '{' must be quoted, e.g. \"[Tip] ...\""
+
 
 def _real_path(data: Any, loc: tuple) -> tuple:
     """Keep only the loc parts that index into the data (drop union-branch and validator labels)."""
@@ -30,6 +37,7 @@ def _real_path(data: Any, loc: tuple) -> tuple:
 
 
 def path_is_label(part: str) -> bool:
+    """Whether a pydantic loc part names a union branch or validator rather than a key."""
     return any(ch in part for ch in "[]-,") or part in {
         "str", "int", "float", "bool", "list", "dict", "tuple", "LocalizedText", "constrained-str",
     } or part.endswith("Text")
@@ -89,26 +97,17 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _expected(types_seen: set[str], messages: list[str]) -> str:
-    wants = []
-    if types_seen & {"string_type"} and types_seen & {"model_type", "dict_type", "model_attributes_type"}:
-        wants.append("text, or a mapping {zh: ..., en: ...}")
-    elif types_seen & {"int_type", "float_type"} and "string_type" in types_seen:
-        wants.append("a number or an expression")
-    if wants:
-        return wants[0]
-    return messages[0] if messages else "a valid value"
-
-
 def validation_errors(err: ValidationError, doc: Document, root: type[BaseModel]) -> list[ContentError]:
     """Group pydantic errors by data path and describe each once."""
     grouped: dict[tuple, list[dict]] = {}
     for item in err.errors(include_url=False):
         path = _real_path(doc.data, tuple(item["loc"]))
         grouped.setdefault(path, []).append(item)
-    out: list[ContentError] = []
-    for path, items in grouped.items():
-        out.append(_one_error(doc, root, path, items))
+    # A union (text or {zh, en}) that failed as text but got further as a mapping: report the inner error.
+    for path in [p for p, items in grouped.items() if {i["type"] for i in items} <= _TYPE_ERRORS]:
+        if any(len(other) > len(path) and other[: len(path)] == path for other in grouped):
+            del grouped[path]
+    out = [_one_error(doc, root, path, items) for path, items in grouped.items()]
     out.sort(key=lambda e: (e.line, e.column))
     return out
 
@@ -118,35 +117,97 @@ def _one_error(doc: Document, root: type[BaseModel], path: tuple, items: list[di
     value = _value_at(doc.data, path)
     kinds = {item["type"] for item in items}
     shown = format_path(path)
+
+    def error(message: str, hint: str = "") -> ContentError:
+        return ContentError(doc.file, line, col, shown, message, hint)
+
+    key = path[-1] if path else ""
     if "extra_forbidden" in kinds:
-        key = path[-1] if path else ""
-        model = _model_at(root, path[:-1])
-        fields = list(model.model_fields) if model else []
-        hint = did_you_mean(str(key), fields) or (f"allowed here: {', '.join(fields)}" if fields else "")
-        return ContentError(doc.file, line, col, shown, f"unknown field '{key}'", hint)
+        return error(f"unknown field '{key}'", _unknown_field_hint(root, path, value))
     if "missing" in kinds:
-        key = path[-1] if path else ""
-        return ContentError(doc.file, line, col, shown, f"missing required field '{key}'", "")
-    messages = [_clean(item["msg"]) for item in items if item["type"] not in {"model_type", "dict_type"}]
+        return error(f"missing required field '{key}'")
+    key_errors = [item for item in items if "[key]" in item["loc"]]
+    if key_errors:
+        options = key_errors[0].get("ctx", {}).get("expected", "")
+        return error(f"unknown key '{key}'; expected {options}", did_you_mean(str(key), _options(options)))
+    for item in items:
+        if item["type"] == "value_error":
+            cause = (item.get("ctx") or {}).get("error")
+            return error(str(getattr(cause, "message", None) or _clean(item["msg"])), getattr(cause, "hint", ""))
+        if item["type"] in ("literal_error", "enum"):
+            options = (item.get("ctx") or {}).get("expected", "")
+            return error(f"expected one of {options}, got {_describe(value)}", did_you_mean(str(value), _options(options)))
+        if item["type"] in _BOUNDS:
+            name, words = _BOUNDS[item["type"]]
+            return error(f"must be {words} {item['ctx'][name]}, got {_describe(value)}")
+        if item["type"] in ("too_short", "too_long"):
+            return error(_length_message(item["ctx"], value))
+    if kinds == {"string_pattern_mismatch"}:
+        if "findings" in path:
+            return error(f"{_describe(value)} is not a valid finding code", "finding codes look like A3 or B4")
+        return error(f"{_describe(value)} is not a valid id",
+                     "ids use lower-case letters, digits and _ and start with a letter, e.g. trust or app_quota")
+    expected, hint = _expected(kinds, root, path)
     if "bool_type" in kinds:
-        hint = yaml11_boolean_hint(value) or "write true or false"
-        return ContentError(doc.file, line, col, shown, f"expected true or false, got {_describe(value)}", hint)
-    if "value_error" in kinds:
-        msg = next(_clean(i["msg"]) for i in items if i["type"] == "value_error")
-        return ContentError(doc.file, line, col, shown, msg, "")
-    if "string_pattern_mismatch" in kinds and len(kinds) == 1:
-        hint = "ids use lower-case letters, digits and _ and start with a letter"
-        if path and "findings" in path:
-            hint = "finding codes look like A3 or B4"
-        return ContentError(doc.file, line, col, shown, f"{_describe(value)} is not a valid id", hint)
-    if kinds & {"literal_error", "enum"}:
-        msg = next(_clean(i["msg"]) for i in items if i["type"] in {"literal_error", "enum"})
-        options = msg.split("Input should be ")[-1]
-        guess = did_you_mean(str(value), [o.strip(" '") for o in options.replace(" or ", ",").split(",")])
-        return ContentError(doc.file, line, col, shown, f"got {_describe(value)}; expected {options}", guess)
-    expected = _expected(kinds, messages)
-    return ContentError(doc.file, line, col, shown, f"expected {expected}, got {_describe(value)}"
-                        if expected != (messages[0] if messages else "") else f"{expected} (got {_describe(value)})", "")
+        hint = yaml11_boolean_hint(value) or hint
+    elif isinstance(value, (list, dict)) and "string_type" in kinds:
+        hint = QUOTE_HINT
+    return error(f"expected {expected}, got {_describe(value)}", hint)
+
+
+def _expected(kinds: set[str], root: type[BaseModel], path: tuple) -> tuple[str, str]:
+    """What the field wanted, in words, from the set of failed branch types."""
+    numbers = kinds & {"int_type", "float_type", "int_parsing", "float_parsing"}
+    if "string_type" in kinds and kinds & _MAPPING_TYPES:
+        return "text, or a mapping {zh: ..., en: ...}", ""
+    if numbers and "string_type" in kinds:
+        return "a number, or an expression in quotes", "e.g. 5, or \"2 * weight\""
+    if numbers:
+        return ("a whole number" if kinds & {"float_type", "float_parsing"} == set() else "a number"), ""
+    if "bool_type" in kinds:
+        return "true or false", "write true or false"
+    if "string_type" in kinds:
+        return "text", ""
+    if "tuple_type" in kinds:
+        return "a pair [low, high]", "e.g. range: [0, 100]"
+    if "list_type" in kinds:
+        return "a list", "write one item per line starting with '- ', or [a, b]"
+    if kinds & _MAPPING_TYPES:
+        model = _model_at(root, path)
+        if model is None:
+            return "a mapping (name: value)", ""
+        required = [name for name, info in model.model_fields.items() if info.is_required()]
+        return "a mapping of fields", f"required fields: {', '.join(required)}" if required else ""
+    return "a valid value", ""
+
+
+def _unknown_field_hint(root: type[BaseModel], path: tuple, value: Any) -> str:
+    model = _model_at(root, path[:-1])
+    key = str(path[-1]) if path else ""
+    fields = list(model.model_fields) if model else ["zh", "en"]
+    close = did_you_mean(key, fields)
+    if close:
+        return close
+    if value is None and (" " in key or model is None):
+        return "a ',' inside {...} starts a new entry: quote text that contains commas, e.g. en: \"a, b\""
+    return f"allowed here: {', '.join(fields)}" if fields else ""
+
+
+def _length_message(ctx: dict, value: Any) -> str:
+    kind = "a pair" if ctx.get("field_type") == "Tuple" else "a list"
+    count = ctx.get("actual_length", len(value) if isinstance(value, (list, dict)) else "?")
+    if "min_length" in ctx:
+        limit, word = ctx["min_length"], "at least"
+    else:
+        limit, word = ctx["max_length"], "at most"
+    if kind == "a pair":
+        return f"expected a pair [low, high], got {count} values"
+    noun = "item" if limit == 1 else "items"
+    return f"expected {kind} of {word} {limit} {noun}, got {count}"
+
+
+def _options(expected: str) -> list[str]:
+    return [option.strip(" '") for option in expected.replace(" or ", ",").split(",") if option.strip(" '")]
 
 
 def _clean(msg: str) -> str:

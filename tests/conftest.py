@@ -1,0 +1,15 @@
+"""Shared fixtures for the whole suite (kept minimal: each test folder has its own helpers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURE_DIR = Path(__file__).resolve().parent / "fixtures" / "scenarios" / "mini-town"
+
+
+@pytest.fixture
+def fixture_dir() -> Path:
+    """The complete fixture scenario, mini-town (read-only: copy it before changing anything)."""
+    return FIXTURE_DIR
