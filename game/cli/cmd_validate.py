@@ -6,6 +6,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.scenario.loader import LoadReport
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,18 +36,20 @@ def run(args: argparse.Namespace) -> int:
         results.append((name, report))
     ok = all(not report.errors for _, report in results)
     if args.format == "json":
-        payload = [_json(name, report) for name, report in results]
-        print(json.dumps(payload[0] if len(payload) == 1 else {"ok": ok, "results": payload},
-                         ensure_ascii=False, indent=2))
+        if len(results) == 1:
+            payload: dict = _json(results[0][1])
+        else:
+            payload = {"ok": ok, "results": [{"path": name, **_json(report)} for name, report in results]}
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0 if ok else 1
     for name, report in results:
         _text(name, report, args.quiet_warnings)
     return 0 if ok else 1
 
 
-def _json(name: str, report) -> dict:
+def _json(report: LoadReport) -> dict:
+    """One scenario's result: exactly ok, errors, warnings and stats."""
     return {
-        "path": name,
         "ok": not report.errors,
         "errors": [e.to_json() for e in report.errors],
         "warnings": [w.to_json() for w in report.warnings],
@@ -51,7 +57,7 @@ def _json(name: str, report) -> dict:
     }
 
 
-def _text(name: str, report, quiet_warnings: bool) -> None:
+def _text(name: str, report: LoadReport, quiet_warnings: bool) -> None:
     for error in report.errors:
         print(f"error: {error.format()}")
     if not quiet_warnings:
