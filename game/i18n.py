@@ -24,6 +24,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "week_n": ("第{n}周", "Week {n}"),
     "week_of": ("第{n}/{total}周", "Week {n}/{total}"),
     "percent": ("{n}%", "{n}%"),
+    "colon": ("：", ": "),
+    "semicolon": ("；", "; "),
     # -- keys bar -----------------------------------------------------------------------------------
     "key.help": ("帮助", "help"),
     "key.quit": ("退出", "quit"),
@@ -103,6 +105,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fx.quota": ("指标{n}", "quota {n}"),
     "fx.varies": ("{meter}视情况而定", "{meter} varies"),
     "fx.uncertain": ("结果不确定", "uncertain"),
+    "fx.uncertain_hint": ("结果不确定：{hint}", "uncertain: {hint}"),
     "fx.crosses": ("越线", "crosses a line"),
     "fx.closes": ("办结", "closes it"),
     "fx.cost": ("{meter}-{n}", "{meter} -{n}"),

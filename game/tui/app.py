@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -43,6 +45,9 @@ class GrassrootsApp(App):
         self.set_reactive(GrassrootsApp.lang, start.lang)
 
     # -- start and screens -------------------------------------------------------------------------
+    started = False
+    """Set once the first screen is up; size checks wait for it (a resize arrives before mounting)."""
+
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         self.theme = self.start.theme
@@ -52,6 +57,7 @@ class GrassrootsApp(App):
             self.push_screen(self._game_screen())
         else:
             self.push_screen(self._intro_screen())
+        self.started = True
         self.check_size()
 
     def _intro_screen(self) -> Screen:
@@ -192,12 +198,14 @@ class GrassrootsApp(App):
             return
         self.push_screen(HelpDialog(getattr(self.screen, "HELP_TOPIC", "title")))
 
-    def on_resize(self) -> None:
-        self.check_size()
+    def on_resize(self, event: events.Resize) -> None:
+        self.check_size(event.size)  # runs before the app stores its new size
 
-    def check_size(self) -> None:
+    def check_size(self, size: Size | None = None) -> None:
         """Cover the game with a bilingual message while the window is too small; uncover it after."""
-        width, height = self.size
+        if not self.started:
+            return
+        width, height = size or self.size
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         covered = [s for s in self.screen_stack if isinstance(s, TooSmall)]
         if small and not covered:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import ModalScreen
 
 from game.i18n import t
@@ -15,12 +16,13 @@ class TooSmall(ModalScreen[None]):
     """A bilingual request to enlarge the window; the app removes it when the size is enough again."""
 
     CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("ctrl+c,ctrl+q,q", "app.request_quit", "quit", show=False, priority=True)]
 
     def compose(self) -> ComposeResult:
         yield Plain(id="too-small")
 
     def on_mount(self) -> None:
-        self.show_size(self.app.size.width, self.app.size.height)
+        self.app.check_size()
 
     def on_screen_resume(self) -> None:
         self.app.check_size()  # a dialog opened above this one has closed: the window may be big again

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.i18n import t
 from game.scenario.text import localize
 
 if TYPE_CHECKING:
@@ -45,8 +46,9 @@ def action_label(rules: Rules, ref: str, lang: str) -> str:
         if action.ref == ref:
             label = localize(action.model.label, lang)
             owner_id = ref.split(".", 1)[0]
+            colon = t("colon", lang)
             if action.owner >= 0:
-                return f"{item_title(rules, owner_id, lang)}: {label}"
+                return f"{item_title(rules, owner_id, lang)}{colon}{label}"
             event = rules.events[action.event] if action.event >= 0 else None
-            return f"{localize(event.model.title, lang)}: {label}" if event else label
+            return f"{localize(event.model.title, lang)}{colon}{label}" if event else label
     return ref

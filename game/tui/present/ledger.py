@@ -40,9 +40,9 @@ def source_name(rules: Rules, source: str, lang: str) -> str:
     """Words for where a consequence came from (an action, a deadline, an inspection...)."""
     kind, _, rest = source.partition(":")
     if rest and kind == "deadline":
-        return f"{t('src.deadline', lang)}: {item_title(rules, rest, lang)}"
+        return f"{t('src.deadline', lang)}{t('colon', lang)}{item_title(rules, rest, lang)}"
     if rest and kind == "escalation":
-        return f"{t('src.escalation', lang)}: {item_title(rules, rest, lang)}"
+        return f"{t('src.escalation', lang)}{t('colon', lang)}{item_title(rules, rest, lang)}"
     if rest and kind == "inspection":
         found = [i for i in rules.scenario.inspections if i.id == rest]
         return localize(found[0].title, lang) if found else t("src.inspection", lang)
@@ -84,7 +84,7 @@ def meter_changes(rules: Rules, before: tuple[float, ...], after: tuple[float, .
         if meter.hidden or abs(delta) < 0.05:
             continue
         good = (delta > 0) == (meter.good == "high")
-        lines.append(Line(f"{localize(meter.label, lang)}: {num(before[index])} -> {num(after[index])} "
+        lines.append(Line(f"{localize(meter.label, lang)}{t('colon', lang)}{num(before[index])} -> {num(after[index])} "
                           f"({signed(delta)})", "good" if good else "bad"))
     return lines
 
@@ -144,12 +144,14 @@ def action_result(rules: Rules, happenings: list[Happening], lang: str) -> Line:
         data = h.data or {}
         if h.kind in ("acted", "chose") and not label:
             label = action_label(rules, h.subject, lang)
+            if data.get("hours"):
+                label += f" ({t('hours_short', lang, n=num(data['hours']))})"
         elif h.kind == "effect":
             for item_id, reported, actual, quota in data.get("ledgers", []):
                 bits = [t(k, lang, n=signed(v)) for k, v in (("fx.reported", reported), ("fx.actual", actual)) if v]
                 bits += [t("fx.quota", lang, n=signed(quota))] if quota else []
                 if bits:
-                    parts.append(f"{item_title(rules, item_id, lang)}: {', '.join(bits)}")
+                    parts.append(f"{item_title(rules, item_id, lang)}{t('colon', lang)}{', '.join(bits)}")
             parts += [f"{meter_name(rules, m, lang)} {signed(d)}" for m, d in data.get("meters", {}).items()
                       if not is_hidden(rules, m) and abs(d) >= 0.05]
             if line := _message(h, lang):
@@ -158,5 +160,5 @@ def action_result(rules: Rules, happenings: list[Happening], lang: str) -> Line:
             won = data.get("success")
             parts.append(t("act.worked" if won else "act.failed", lang))
             tone = "good" if won else "bad"
-    text = label + (": " + "; ".join(parts) if parts else "")
+    text = label + (t("colon", lang) + t("semicolon", lang).join(parts) if parts else "")
     return Line(text, tone)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
+from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
 from game.i18n import t
@@ -60,5 +61,16 @@ class GameScreen(Localized, Screen):
 Answer = TypeVar("Answer")
 
 
+# Modal screens do not see the app's bindings, so dialogs repeat the ones that work everywhere.
+EVERYWHERE = [
+    Binding("f1,question_mark", "app.help", "help", show=False),
+    Binding("f2", "app.toggle_language", "language", show=False),
+    Binding("f3", "app.cycle_theme", "theme", show=False),
+    Binding("ctrl+c,ctrl+q", "app.request_quit", "quit", show=False, priority=True),
+]
+
+
 class GameDialog(Localized, ModalScreen[Answer], Generic[Answer]):
     """A modal dialog of the game; `dismiss()` returns its answer to the screen below."""
+
+    BINDINGS = EVERYWHERE

@@ -51,6 +51,7 @@ class WeekScreen(GameScreen):
         super().__init__(id="week")
         self.session = session
         self.last = Line("")
+        self.asking = False  # a dialog whose answer changes the state is open: nothing else may open
 
     def compose(self) -> ComposeResult:
         rules, state = self.session.rules, self.session.state
@@ -73,6 +74,9 @@ class WeekScreen(GameScreen):
 
     def on_mount(self) -> None:
         self.query_one("#items", ItemList).focus()
+
+    def on_screen_resume(self) -> None:
+        """Back on top (first shown, a dialog closed, the window big enough again): see what is due."""
         self.call_after_refresh(self.after_decision)
 
     # -- rendering -----------------------------------------------------------------------------------
@@ -172,6 +176,7 @@ class WeekScreen(GameScreen):
     # -- flow ----------------------------------------------------------------------------------------
     def decide(self, decision) -> None:
         """Send a decision to the engine, show the result, then whatever the new state asks for."""
+        self.asking = False
         happened = self.session.apply(decision)
         self.last = action_result(self.session.rules, happened, self.lang)
         self.state = self.session.state
@@ -179,17 +184,23 @@ class WeekScreen(GameScreen):
 
     def after_decision(self) -> None:
         """An ended game goes to the debrief; a waiting event card is answered first."""
+        if self.asking or self.app.screen is not self:
+            return  # a dialog is open; its answer (or this screen's resumption) comes back here
         state = self.session.state
         if state.ended:
             self.app.show_debrief()
         elif state.pending:
-            card = EventCard(self.session.rules, state.pending[0], self.session.options())
-            self.app.push_screen(card, self.decide)
+            self.ask(EventCard(self.session.rules, state.pending[0], self.session.options()), self.decide)
+
+    def ask(self, dialog, answered) -> None:
+        """Open a dialog whose answer changes the game."""
+        self.asking = True
+        self.app.push_screen(dialog, answered)
 
     def action_end_week(self) -> None:
         """Ask, then end the week."""
         state = self.session.state
-        if state.ended or state.pending:
+        if self.asking or state.ended or state.pending:
             self.after_decision()
             return
 
@@ -200,19 +211,20 @@ class WeekScreen(GameScreen):
             body = t("end.unspent", lang, n=num(left)) if left > 0 else t("end.all_spent", lang)
             return t("end.confirm", lang, week=state.week), body, t("end.yes", lang), t("end.no", lang)
 
-        self.app.push_screen(ConfirmDialog(texts, "end-week"), self._end_week_confirmed)
+        self.ask(ConfirmDialog(texts, "end-week"), self._end_week_confirmed)
 
     def _end_week_confirmed(self, confirmed: bool | None) -> None:
         if not confirmed:
+            self.asking = False
             return
         from game.engine import END_WEEK
 
         happened = self.session.apply(END_WEEK)
         self.last = Line("")
         error = self.app.autosave()
-        dialog = WeekSummaryDialog(self.session.rules, self.session.state, happened, error)
-        self.app.push_screen(dialog, self._summary_closed)
+        self.ask(WeekSummaryDialog(self.session.rules, self.session.state, happened, error), self._summary_closed)
 
     def _summary_closed(self, _result: None) -> None:
+        self.asking = False
         self.state = self.session.state
         self.call_after_refresh(self.after_decision)

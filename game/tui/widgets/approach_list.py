@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 from game.i18n import t
 from game.tui.present.approaches import ApproachView
 from game.tui.present.fmt import num
-from game.tui.widgets.stack import Stack, indented
+from game.tui.widgets.stack import Stack
 
 
 def approach_prompt(view: ApproachView, lang: str) -> Stack:
@@ -28,9 +28,9 @@ def approach_prompt(view: ApproachView, lang: str) -> Stack:
         if details:
             lines.append(Content.assemble(*details))
         if view.uncertain:
-            hint = f": {view.hint}" if view.hint else ""
-            lines.append(Content.styled(t("fx.uncertain", lang) + hint, "$text-warning"))
-    return Stack(indented(head, 0), *(indented(line, 3) for line in lines))
+            text = t("fx.uncertain_hint", lang, hint=view.hint) if view.hint else t("fx.uncertain", lang)
+            lines.append(Content.styled(text, "$text-warning"))
+    return Stack((head, 0), *((line, 3) for line in lines))
 
 
 class ApproachList(OptionList):

@@ -9,7 +9,7 @@ from textual.widgets.option_list import Option
 from game.i18n import t
 from game.tui.present.fmt import num
 from game.tui.present.items import ItemView
-from game.tui.widgets.stack import Stack, indented
+from game.tui.widgets.stack import Stack
 
 
 def directive_prompt(view: ItemView, lang: str) -> Stack:
@@ -22,7 +22,7 @@ def directive_prompt(view: ItemView, lang: str) -> Stack:
     if view.new:
         meta += [" ", (t("item.new", lang), "$text-accent")]
     meta = [(p, "$text-muted") if isinstance(p, str) else p for p in meta]
-    return Stack(Content.styled(view.title, "bold"), indented(Content.assemble(*meta), 2))
+    return Stack((Content.styled(view.title, "bold"), 0), (Content.assemble(*meta), 2))
 
 
 def request_prompt(view: ItemView, lang: str) -> Stack:
@@ -33,7 +33,7 @@ def request_prompt(view: ItemView, lang: str) -> Stack:
         meta += [" ", (t("item.escalated", lang), "bold $text-error")]
     if view.new:
         meta += [" ", (t("item.new", lang), "$text-accent")]
-    return Stack(Content.styled(view.title, "bold"), indented(Content.assemble(*meta), 2))
+    return Stack((Content.styled(view.title, "bold"), 0), (Content.assemble(*meta), 2))
 
 
 class ItemList(OptionList):

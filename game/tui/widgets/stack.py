@@ -1,5 +1,5 @@
-"""Visuals stacked top to bottom, each optionally indented: option prompts whose wrapped lines keep
-their indentation (an approach's effects line up under its label)."""
+"""Option prompts of several lines, each indented, whose wrapped lines keep their indentation (an
+approach's effects line up under its label)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,20 @@ from textual.visual import Padding, RenderOptions, Visual
 
 
 class Stack(Visual):
-    """Several visuals one below the other."""
+    """Lines of Content one below the other, each with its own left indent."""
 
-    def __init__(self, *visuals: Visual) -> None:
-        self._visuals = visuals
+    def __init__(self, *lines: tuple[Content, int]) -> None:
+        self.lines = lines
+        self._visuals = [Padding(content, Spacing(0, 0, 0, indent)) if indent else content
+                         for content, indent in lines]
+
+    @property
+    def plain(self) -> str:
+        """The text without styles (for tests and accessibility)."""
+        return "\n".join(content.plain for content, _ in self.lines)
+
+    def __str__(self) -> str:
+        return self.plain
 
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
         strips: list[Strip] = []
@@ -28,8 +38,3 @@ class Stack(Visual):
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         return sum(v.get_height(rules, width) for v in self._visuals)
-
-
-def indented(content: Content, left: int) -> Visual:
-    """Content whose every line, wrapped ones included, starts `left` cells in."""
-    return Padding(content, Spacing(0, 0, 0, left))

@@ -1,0 +1,50 @@
+"""Small terminals get a bilingual message; resizing keeps every screen usable."""
+
+from __future__ import annotations
+
+from game.tui.dialogs.too_small import TooSmall
+from tui_helpers import new_app, screen_name, screen_text
+
+
+async def test_small_terminal_asks_to_enlarge_in_both_languages(saves):
+    app = new_app(saves, "en")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmall)
+        text = screen_text(app.screen)
+        assert "please enlarge the terminal to at least 80x24 (now 60x20)" in text
+        assert "窗口太小" in text and "80x24" in text
+        await pilot.press("enter")  # the game underneath does not move
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmall)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert screen_name(app) == "IntroScreen"
+        await pilot.resize_terminal(79, 30)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmall)
+        assert "(now 79x30)" in screen_text(app.screen)
+
+
+async def test_resizing_keeps_the_week_screen_usable(saves):
+    app = new_app(saves, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        while screen_name(app) == "EventCard":
+            await pilot.press("1")
+            await pilot.pause()
+        for size in ((160, 48), (80, 24), (120, 30), (50, 15), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        assert screen_name(app) == "WeekScreen"
+        screen = app.screen
+        for selector in ("#items", "#approaches", "#meters", "#hours", "KeyBar"):
+            region = screen.query_one(selector).region
+            assert region.width > 0 and region.height > 0, selector
+            assert region.right <= 80 and region.bottom <= 24, selector
+        hours_before = app.session.state.hours_left
+        await pilot.press("1")  # still playable
+        await pilot.pause()
+        assert app.session.state.hours_left < hours_before
