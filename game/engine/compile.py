@@ -31,7 +31,9 @@ class CEffect:
     end_game: str
     message: Text | None
     empty: bool = False
-    simple: bool = False
+    simple: bool = False  # constant meter changes only
+    has_ledger: bool = False  # changes its own directive's ledgers
+    fixed: tuple | None = None  # (meters, own ledger change, named ledger changes) when all are constants
 
 
 @dataclass(slots=True)
@@ -250,6 +252,14 @@ class Rules:
             compiled.progress or compiled.set_flags or compiled.clear_flags or compiled.event >= 0 or compiled.issue
             or compiled.later or compiled.end_game or compiled.reported is not None or compiled.actual is not None
             or compiled.quota is not None))
+        compiled.has_ledger = not (compiled.reported is None and compiled.actual is None and compiled.quota is None)
+        values = [v for _, v in compiled.meters] + [compiled.reported, compiled.actual, compiled.quota] + [
+            v for change in compiled.progress for v in change[1:]]
+        if not any(callable(v) for v in values):
+            compiled.fixed = (
+                [(meter, float(delta)) for meter, delta in compiled.meters],
+                (compiled.reported or 0.0, compiled.actual or 0.0, compiled.quota or 0.0) if compiled.has_ledger else None,
+                [(i, r or 0.0, a or 0.0, q or 0.0) for i, r, a, q in compiled.progress])
         self.effects_index[id(compiled)] = compiled
         return compiled
 

@@ -70,29 +70,17 @@ def apply_effect(rules: Rules, state: GameState, effect: CEffect | None, item: i
         out.append(Happening("effect", state.week, source, {"meters": deltas, "ledgers": [], "message": None,
                                                             "flags": [], "event": ""}))
         return
-    ctx = Ctx(rules, state, item, score)
-    changes = [(index, val(delta, ctx)) for index, delta in effect.meters]
-    ledger = None
-    if item >= 0 and rules.items[item].is_directive and (
-            effect.reported is not None or effect.actual is not None or effect.quota is not None):
-        ledger = (item, val(effect.reported, ctx) or 0.0, val(effect.actual, ctx) or 0.0, val(effect.quota, ctx) or 0.0)
-    progress = [(i, val(r, ctx) or 0.0, val(a, ctx) or 0.0, val(q, ctx) or 0.0) for i, r, a, q in effect.progress]
+    changes, own, progress = effect.fixed or _evaluate(rules, state, effect, item, score)
     deltas: dict[str, float] = {}
     for index, delta in changes:
-        moved = set_meter(rules, state, index, state.meters[index] + float(delta))
+        moved = set_meter(rules, state, index, state.meters[index] + delta)
         if moved:
             deltas[rules.meter_ids[index]] = deltas.get(rules.meter_ids[index], 0.0) + moved
-    ledgers = []
-    for target, reported, actual, quota in ([ledger] if ledger else []) + progress:
-        current = state.items[target]
-        if current.status != OPEN:
-            continue
-        new_quota = max(1.0, current.quota + quota)
-        new_rep = min(new_quota, max(0.0, current.reported + reported))
-        new_act = min(new_quota, max(0.0, current.actual + actual))
-        state.items[target] = current._replace(quota=new_quota, reported=new_rep, actual=new_act)
-        ledgers.append((rules.item_ids[target], new_rep - current.reported, new_act - current.actual,
-                        new_quota - current.quota))
+    ledgers: list[tuple] = []
+    if own is not None and item >= 0 and rules.items[item].is_directive:
+        _change_ledger(rules, state, item, *own, ledgers)
+    for target, reported, actual, quota in progress:
+        _change_ledger(rules, state, target, reported, actual, quota, ledgers)
     if effect.set_flags:
         state.flags.update(effect.set_flags)
     if effect.clear_flags:
@@ -116,6 +104,31 @@ def apply_effect(rules: Rules, state: GameState, effect: CEffect | None, item: i
     }))
     if ends:
         out.append(Happening("ended", state.week, effect.end_game, {"reason": "effect"}))
+
+
+def _evaluate(rules: Rules, state: GameState, effect: CEffect, item: int, score: float) -> tuple:
+    """An effect's numbers computed now: (meter changes, own ledger change or None, named ledger changes)."""
+    ctx = Ctx(rules, state, item, score)
+    changes = [(index, float(val(delta, ctx))) for index, delta in effect.meters]
+    own = None
+    if effect.has_ledger and item >= 0 and rules.items[item].is_directive:
+        own = (val(effect.reported, ctx) or 0.0, val(effect.actual, ctx) or 0.0, val(effect.quota, ctx) or 0.0)
+    progress = [(i, val(r, ctx) or 0.0, val(a, ctx) or 0.0, val(q, ctx) or 0.0) for i, r, a, q in effect.progress]
+    return changes, own, progress
+
+
+def _change_ledger(rules: Rules, state: GameState, target: int, reported: float, actual: float, quota: float,
+                   ledgers: list[tuple]) -> None:
+    """Change an open directive's ledgers and quota: ledgers stay within 0..quota, the quota is at least 1."""
+    current = state.items[target]
+    if current.status != OPEN:
+        return
+    new_quota = max(1.0, current.quota + quota)
+    new_rep = min(new_quota, max(0.0, current.reported + reported))
+    new_act = min(new_quota, max(0.0, current.actual + actual))
+    state.items[target] = current._replace(quota=new_quota, reported=new_rep, actual=new_act)
+    ledgers.append((rules.item_ids[target], new_rep - current.reported, new_act - current.actual,
+                    new_quota - current.quota))
 
 
 def check_thresholds(rules: Rules, state: GameState, out: list[Happening]) -> None:
