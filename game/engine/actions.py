@@ -137,14 +137,25 @@ def legal(rules: Rules, state: GameState) -> list[Decision]:
     """The decisions that may be applied now (the same rules as `options`, without building Options)."""
     if state.ended:
         return []
-    if state.pending:
-        return _legal_choices(rules, state)
     if state.derived is not None and "legal" in state.derived:
         return list(state.derived["legal"])
+    found, costed = _legal_choices(rules, state) if state.pending else _legal_actions(rules, state)
+    # the state never changes once returned, so what is legal in it (and at what price) can be remembered
+    if state.derived is None:
+        state.derived = {}
+    state.derived["legal"], state.derived["costed"] = tuple(found), costed
+    return found
+
+
+Priced = dict[Decision, tuple[CAction, float, dict[int, float]]]
+
+
+def _legal_actions(rules: Rules, state: GameState) -> tuple[list[Decision], Priced]:
+    """The approaches that may be taken now, and ending the week; with their hours and costs."""
     modifiers = active_modifiers(rules, state)
     ctx = Ctx(rules, state)
     found: list[Decision] = []
-    costed: dict[Decision, tuple[CAction, float, dict[int, float]]] = {}
+    costed: Priced = {}
     hours_left, uses_week, uses_total = state.hours_left + 1e-9, state.uses_week, state.uses_total
     meters, lows, items = state.meters, rules.lows, state.items
     big = 1 << 30
@@ -176,24 +187,21 @@ def legal(rules: Rules, state: GameState) -> list[Decision]:
             found.append(decision)
             costed[decision] = (action, hours, costs)
     found.append(END_WEEK)
-    # the state never changes once returned, so what is legal in it can be remembered on it
-    if state.derived is None:
-        state.derived = {}
-    state.derived["legal"], state.derived["costed"] = tuple(found), costed
-    return found
+    return found, costed
 
 
-def _legal_choices(rules: Rules, state: GameState) -> list[Decision]:
-    """The answers to the waiting event card that may be taken now."""
+def _legal_choices(rules: Rules, state: GameState) -> tuple[list[Decision], Priced]:
+    """The answers to the waiting event card that may be taken now, relaxing locks only as far as needed."""
     event = rules.events[state.pending[0]]
     modifiers = active_modifiers(rules, state)
     ctx = Ctx(rules, state)
     priced = [(c, hours_for(rules, state, c, modifiers, ctx), costs_for(rules, state, c, ctx)) for c in event.choices]
     for relax in (STRICT, NO_HOURS, NO_COSTS, ANYTHING):
-        found = [c.decision for c, hours, costs in priced if not _lock(rules, state, c, hours, costs, relax, ctx)]
+        found = {c.decision: (c, hours, costs) for c, hours, costs in priced
+                 if not _lock(rules, state, c, hours, costs, relax, ctx)}
         if found:
-            return found
-    return []
+            return list(found), found
+    return [], {}
 
 
 def _named(rules: Rules, costs: dict[int, float]) -> dict[str, float]:
