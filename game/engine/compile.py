@@ -193,6 +193,8 @@ class Rules:
         self.final_endings = [(e.id, self.expr(e.when, "game")) for _, e in ordered]
         self.reflections = [(r, self.expr(r.when, "game")) for r in scenario.debrief.reflections]
         self.by_decision = {a.decision: a for a in self.actions}
+        # values other layers compute once from these rules (the bots' appraisal), kept with them
+        self.derived: dict[str, Any] = {}
 
     def action_of(self, decision: Decision) -> CAction | None:
         """The approach or choice a decision names (None for ending the week or an unknown id)."""

@@ -13,17 +13,20 @@ Bot = Callable[[Rules, GameState, list[Decision], random.Random], Decision]
 
 
 class Appraisal:
-    """Static, foreseeable value of each action for one scenario (computed once per Rules)."""
+    """Static, foreseeable value of each action for one scenario (computed once per Rules).
+
+    Lists are indexed by action index (or, for `directive_factor`, by item index)."""
 
     def __init__(self, rules: Rules) -> None:
         sign = {m.id: (1.0 if m.good == "high" else -1.0) for m in rules.scenario.meters if not m.hidden}
         urgency = {"high": 3.0, "medium": 2.0, "low": 1.5}
-        self.meter_value: dict[int, float] = {}
-        self.reported: dict[int, float] = {}
-        self.actual: dict[int, float] = {}
-        self.divisor: dict[int, float] = {}
-        self.penalty: dict[int, float] = {}
-        self.request_base: dict[int, float] = {}
+        count = len(rules.actions)
+        self.meter_value = [0.0] * count
+        self.reported = [0.0] * count
+        self.actual = [0.0] * count
+        self.divisor = [1.0] * count
+        self.penalty = [0.0] * count
+        self.request_base = [0.0] * count
         for action in rules.actions:
             value = 0.0
             for meter, delta in action.effect.meters:
@@ -39,26 +42,29 @@ class Appraisal:
             if action.owner >= 0 and not rules.items[action.owner].is_directive:
                 base = urgency.get(rules.items[action.owner].model.urgency, 2.0)
                 self.request_base[index] = base * (2.0 if action.kind == "service" else 0.5)
+        self.is_directive = [item.is_directive for item in rules.items]
+        # how much a directive's deadline matters, before dividing by the weeks left
+        self.directive_factor = [(1.0 + item.weight / 5.0) * (3.0 if item.veto else 1.0) for item in rules.items]
+        # how much a request matters, before adding the weeks it has waited
+        self.request_factor = [0.0 if item.is_directive else 1.0 + {"high": 2.0, "medium": 1.0, "low": 0.5}.get(
+            item.model.urgency, 1.0) for item in rules.items]
 
 
 def _const(value: object) -> float:
     return float(value) if isinstance(value, (int, float)) else 0.0
 
 
-_APPRAISALS: dict[int, Appraisal] = {}
-
-
 def appraisal(rules: Rules) -> Appraisal:
-    """The appraisal for these rules (kept per Rules object for the life of the process)."""
-    found = _APPRAISALS.get(id(rules))
+    """The appraisal for these rules (computed once, kept with the Rules object)."""
+    found = rules.derived.get("appraisal")
     if found is None:
-        found = _APPRAISALS[id(rules)] = Appraisal(rules)
+        found = rules.derived["appraisal"] = Appraisal(rules)
     return found
 
 
 def _actions(rules: Rules, legal: list[Decision]) -> list[tuple[Decision, CAction]]:
     lookup = rules.by_decision
-    return [(d, lookup[d]) for d in legal if d in lookup]
+    return [(d, action) for d in legal if (action := lookup.get(d)) is not None]
 
 
 def _first_of_kinds(pairs: list[tuple[Decision, CAction]], kinds: tuple[str, ...]) -> Decision | None:
@@ -79,11 +85,10 @@ def random_bot(rules: Rules, state: GameState, legal: list[Decision], rng: rando
 def _urgency(rules: Rules, state: GameState, action: CAction) -> float:
     if action.owner < 0:
         return 1.0
-    item, rule = state.items[action.owner], rules.items[action.owner]
-    if rule.is_directive:
-        weeks_left = max(0, item.deadline - state.week)
-        return (1.0 + rule.weight / 5.0) * (3.0 if rule.veto else 1.0) / (1.0 + weeks_left)
-    return 1.0 + {"high": 2.0, "medium": 1.0, "low": 0.5}.get(rule.model.urgency, 1.0) + item.age
+    value, item = appraisal(rules), state.items[action.owner]
+    if value.is_directive[action.owner]:
+        return value.directive_factor[action.owner] / (1.0 + max(0, item.deadline - state.week))
+    return value.request_factor[action.owner] + item.age
 
 
 def _prefer(kinds: tuple[str, ...], skip_requests: bool = False) -> Bot:
@@ -105,23 +110,21 @@ def _best(rules: Rules, state: GameState, pairs: list[tuple[Decision, CAction]],
     if not pairs:
         return None
     value = appraisal(rules)
-    items, week = state.items, state.week
+    items, week, downward = state.items, state.week, 1 - upward
     best, best_score = None, 0.0
     for decision, action in pairs:
         index, owner = action.index, action.owner
         score = value.meter_value[index]
         if owner >= 0:
-            rule = rules.items[owner]
-            if rule.is_directive:
-                item = items[owner]
+            item = items[owner]
+            if value.is_directive[owner]:
                 quota = item.quota or 1.0
                 gain_up = min(value.reported[index], item.quota - item.reported) / quota
                 gain_down = min(value.actual[index], item.quota - item.actual) / quota
-                urgency = (1.0 + rule.weight / 5.0) * (3.0 if rule.veto else 1.0) / (
-                    1.0 + max(0, item.deadline - week))
-                score += 10.0 * urgency * (upward * gain_up + (1 - upward) * gain_down)
+                urgency = value.directive_factor[owner] / (1.0 + max(0, item.deadline - week))
+                score += 10.0 * urgency * (upward * gain_up + downward * gain_down)
             else:
-                score += (1 - upward) * (value.request_base[index] + items[owner].age)
+                score += downward * (value.request_base[index] + item.age)
         score = score / value.divisor[index] - value.penalty[index]
         if best is None or score > best_score:
             best, best_score = decision, score
