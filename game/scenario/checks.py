@@ -82,7 +82,7 @@ class Checker(Reporter):
 
     # -- effects and actions ----------------------------------------------------------------------
     def effect(self, effect: Effect, path: tuple, context: str, own: str | None) -> None:
-        present = effect.model_fields_set  # fields left at their default need no check
+        present = effect.__pydantic_fields_set__  # fields left at their default need no check
         if "meters" in present:
             for meter, delta in effect.meters.items():
                 self.ref(path + ("meters", meter), meter, self.meters, "meter")

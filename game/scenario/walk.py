@@ -58,7 +58,7 @@ def walk(model: BaseModel, path: Path = ()) -> Iterator[tuple[Path, BaseModel]]:
     while stack:
         here, node = stack.pop()
         yield here, node
-        present = node.model_fields_set  # fields left at their default hold no models
+        present = node.__pydantic_fields_set__  # fields left at their default hold no models
         children: list[tuple[Path, BaseModel]] = []
         for name in child_fields(type(node)):
             if name not in present:
