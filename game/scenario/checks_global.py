@@ -73,9 +73,14 @@ def scan_files(checker: Checker, scenario: Scenario, files: list[ParsedFile]) ->
 def _translation(checker: Checker, path: tuple, value: Any, languages: list[str]) -> int:
     """Warn about text missing in a scenario language; return how many translations are missing."""
     if isinstance(value, str):
-        if len(languages) > 1 and value.strip():
+        if not value.strip():
+            checker.error(path, "the text is empty", "write the text, or leave the field out if it is optional")
+        elif len(languages) > 1:
             checker.error(path, "text in one language only", f"write {{{', '.join(languages)}}}", warn=True)
             return len(languages) - 1
+        return 0
+    if not any((getattr(value, lang) or "").strip() for lang in ("zh", "en")):
+        checker.error(path, "the text is empty in every language", f"write {{{', '.join(languages)}}}")
         return 0
     missing = 0
     for lang in languages:

@@ -86,6 +86,9 @@ def parse_files(path: Path) -> tuple[list[ParsedFile], list[ContentError], str]:
     errors: list[ContentError] = []
     if not path.exists():
         raise FileNotFoundError(str(path))
+    if path.is_file() and path.suffix not in YAML_SUFFIXES:
+        return [], [ContentError(path.name, 1, 1, "", "not a YAML content file",
+                                 "content files end in .yaml or .yml")], ""
     files = content_files(path)
     if not files:
         return [], [ContentError(str(path), 1, 1, "", "no .yaml files found", "a scenario folder needs scenario.yaml")], ""

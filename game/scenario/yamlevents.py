@@ -33,6 +33,7 @@ _FALSE = {"false", "False", "FALSE"}
 _NULL = {"", "~", "null", "Null", "NULL"}
 _WORDS: dict[str, Any] = {**{w: True for w in _TRUE}, **{w: False for w in _FALSE}, **{w: None for w in _NULL}}
 _NUMBER_START = frozenset("0123456789+-.")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 and C1 controls, except tab and newline
 _ALLOWED_TAGS = {
     "tag:yaml.org,2002:str": str,
     "tag:yaml.org,2002:int": int,
@@ -54,11 +55,23 @@ class Limit(Exception):
         self.line, self.column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
+def _control_character(event: yaml.ScalarEvent) -> None:
+    """Refuse control characters, which only double-quoted escapes ("\\x1b", "\\e") can produce.
+
+    Text is printed to terminals: an escape sequence in content could rewrite what a player sees.
+    """
+    found = _CONTROL.search(event.value) if event.style == '"' else None
+    if found:
+        raise Limit(f"a text contains the control character U+{ord(found.group()):04X}", event.start_mark,
+                    "control characters (such as terminal escapes) are not allowed in content; use \\n or \\t")
+
+
 def _scalar(event: yaml.ScalarEvent) -> Any:
     value = event.value
     if len(value) > MAX_SCALAR_CHARS:
         raise Limit(f"a text value is longer than {MAX_SCALAR_CHARS} characters", event.start_mark,
                      "split long text, or move it into several fields")
+    _control_character(event)
     tag = event.tag
     if tag and tag != "!":
         if tag not in _ALLOWED_TAGS:
@@ -134,11 +147,12 @@ def build_marked(text: str | bytes) -> tuple[Any, dict[int, Any], Any]:
                                  "split it into several files")
                 value = event.value
                 if is_map and key is _NO_KEY:
-                    if event.tag is not None or len(value) > 200 or value == "<<" or value in container:
+                    if (event.tag is not None or len(value) > 200 or value == "<<" or value in container
+                            or event.style == '"'):
                         _check_key(event, container, container_marks)
                     key, key_mark = value, event.start_mark
                     continue
-                if event.tag is not None or len(value) > MAX_SCALAR_CHARS:
+                if event.tag is not None or len(value) > MAX_SCALAR_CHARS or event.style == '"':
                     value = _scalar(event)
                 elif not event.style:  # plain: maybe a number, true/false or null; quoted is always text
                     if value in _WORDS:
@@ -214,7 +228,8 @@ def _check_open(event: Any, is_key: bool, depth: int, nodes: int) -> None:
 
 
 def _check_key(event: yaml.ScalarEvent, container: dict, container_marks: dict) -> None:
-    """Refuse unusual keys: tagged, very long, merge keys and duplicates."""
+    """Refuse unusual keys: tagged, very long, with control characters, merge keys and duplicates."""
+    _control_character(event)
     if event.tag and event.tag not in ("!", "tag:yaml.org,2002:str"):
         raise Limit(f"the tag {event.tag!r} is not allowed on a key", event.start_mark, _TAG_HINT)
     if len(event.value) > 200:
@@ -275,7 +290,7 @@ def build_fast(text: str | bytes) -> Any:
                 nodes += 1
                 value = event.value
                 if (event.tag is not None or event.anchor is not None or len(value) > MAX_SCALAR_CHARS
-                        or nodes > MAX_NODES):
+                        or nodes > MAX_NODES or (event.style == '"' and _CONTROL.search(value))):
                     raise _Unusual
                 if is_map and key is _NO_KEY:
                     if len(value) > 200 or value == "<<" or value in container:

@@ -85,6 +85,10 @@ def read_yaml(raw: bytes, file: str) -> tuple[Document | None, list[ContentError
         data, _ = build(source)
     except Limit as err:
         return fail(err.message, err.line, err.column, err.hint)
+    except yaml.reader.ReaderError as err:
+        line, col = _offset_position(source, err.position)
+        return fail(f"the file contains the control character U+{err.character:04X}", line, col,
+                    "remove it: YAML text may not hold control characters")
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -97,6 +101,13 @@ def read_yaml(raw: bytes, file: str) -> tuple[Document | None, list[ContentError
         return fail(f"the file holds {kind}; a content file must be a mapping of sections",
                     hint="start with a section name such as `meters:` or `events:`")
     return Document(file, data, source), []
+
+
+def _offset_position(source: bytes, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of a byte offset, counting characters in the column."""
+    offset = max(0, min(offset, len(source)))
+    start = source.rfind(b"\n", 0, offset) + 1
+    return source.count(b"\n", 0, offset) + 1, len(source[start:offset].decode("utf-8", "replace")) + 1
 
 
 def yaml11_boolean_hint(value: Any) -> str:

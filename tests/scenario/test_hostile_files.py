@@ -67,6 +67,9 @@ CASES: dict[str, tuple[bytes, str]] = {
     "block-indented-100": ("".join(" " * i + "k:\n" for i in range(100)).encode(), "the file nests deeper than 64 levels"),
     "many-values": (b"meters: [" + b"1," * 250_000 + b"1]\n", "the file has more than 200000 values"),
     "complex-key": (b"? [a, b]\n: c\n", "a mapping key must be a plain name"),
+    "raw-control-character": (b"meters: []\nevents: \x1b[31mred\n", ":2:9: the file contains the control character U+001B"),
+    "escaped-terminal-sequence": (b'meters: "\\e[2J\\e[H"\n', ":1:9: a text contains the control character U+001B"),
+    "escaped-control-in-key": (b'"bell\\a": 1\n', ":1:1: a text contains the control character U+0007"),
 }
 
 
@@ -163,3 +166,10 @@ def test_unquoted_brackets_get_a_quoting_hint() -> None:
     _, errors = read_yaml(b"events:\n  - text: [Tip] read this first\n", "tip.yaml")
     assert errors[0].message.startswith("YAML syntax error")
     assert "must be quoted" in errors[0].hint
+
+
+def test_a_file_that_is_not_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes\n\nmeters: not really\n", encoding="utf-8")
+    code, out, _ = validate(capsys, str(notes))
+    assert code == 1 and out.startswith("error: notes.md:1:1: not a YAML content file")

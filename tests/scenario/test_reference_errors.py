@@ -206,3 +206,10 @@ def test_every_error_is_collected_not_just_the_first(tmp_path: Path) -> None:
     replace_once(folder, "events.yaml", "request: land_dispute", "request: land_dispte")
     messages = sorted(e.message for e in errors_of(folder))
     assert messages == ["unknown request 'land_dispte'", "week 14 is after the last week (12)"]
+
+
+def test_empty_text_is_an_error(tmp_path: Path) -> None:
+    error, line = broken(tmp_path, "requests.yaml", "title: {zh: 排水沟堵塞, en: A blocked drain}", "title: {}")
+    assert (error.line, error.path, error.message) == (line, "requests[1].title", "the text is empty in every language")
+    error, line = broken(tmp_path / "again", "requests.yaml", "title: {zh: 排水沟堵塞, en: A blocked drain}", 'title: "  "')
+    assert (error.line, error.message) == (line, "the text is empty")
