@@ -36,7 +36,7 @@ class Option:
         return not self.locked
 
 
-def active_modifiers(rules: Rules, state: GameState) -> list:
+def active_modifiers(rules: Rules, state: GameState, ctx: Ctx | None = None) -> list:
     """Modifiers in force now (remembered on the state, which never changes once returned)."""
     if not rules.modifiers:
         return []
@@ -44,7 +44,7 @@ def active_modifiers(rules: Rules, state: GameState) -> list:
         state.derived = {}
     found = state.derived.get("modifiers")
     if found is None:
-        ctx = Ctx(rules, state)
+        ctx = ctx or Ctx(rules, state)
         found = state.derived["modifiers"] = [m for m in rules.modifiers if m.when(ctx)]
     return found
 
@@ -152,15 +152,15 @@ Priced = dict[Decision, tuple[CAction, float, dict[int, float]]]
 
 def _legal_actions(rules: Rules, state: GameState) -> tuple[list[Decision], Priced]:
     """The approaches that may be taken now, and ending the week; with their hours and costs."""
-    modifiers = active_modifiers(rules, state)
     ctx = Ctx(rules, state)
+    modifiers = active_modifiers(rules, state, ctx)
     found: list[Decision] = []
     costed: Priced = {}
     hours_left, uses_week, uses_total = state.hours_left + 1e-9, state.uses_week, state.uses_total
-    meters, lows, items = state.meters, rules.lows, state.items
+    meters, lows = state.meters, rules.lows
     big = 1 << 30
-    for rule in rules.items:
-        if items[rule.index].status != OPEN:
+    for rule, item in zip(rules.items, state.items):
+        if item.status != OPEN:
             continue
         ctx.item = rule.index
         for action in rule.actions:
@@ -193,8 +193,8 @@ def _legal_actions(rules: Rules, state: GameState) -> tuple[list[Decision], Pric
 def _legal_choices(rules: Rules, state: GameState) -> tuple[list[Decision], Priced]:
     """The answers to the waiting event card that may be taken now, relaxing locks only as far as needed."""
     event = rules.events[state.pending[0]]
-    modifiers = active_modifiers(rules, state)
     ctx = Ctx(rules, state)
+    modifiers = active_modifiers(rules, state, ctx)
     priced = [(c, hours_for(rules, state, c, modifiers, ctx), costs_for(rules, state, c, ctx)) for c in event.choices]
     for relax in (STRICT, NO_HOURS, NO_COSTS, ANYTHING):
         found = {c.decision: (c, hours, costs) for c, hours, costs in priced
@@ -285,7 +285,8 @@ def _take(rules: Rules, state: GameState, action: CAction, hours: float, costs: 
     apply_effect(rules, state, action.effect, action.owner, out, action.ref)
     if action.chance is not None:
         won = chance_holds(state, float(val(action.chance, Ctx(rules, state, action.owner))))
-        out.append(Happening("roll", state.week, action.ref, {"success": won}))
+        if type(out) is not Discard:
+            out.append(Happening("roll", state.week, action.ref, {"success": won}))
         apply_effect(rules, state, action.then if won else action.otherwise, action.owner, out, action.ref)
     if action.closes and action.owner >= 0 and state.items[action.owner].status == OPEN:
         state.items[action.owner] = state.items[action.owner]._replace(status=CLOSED, closed_by=action.kind)

@@ -25,7 +25,8 @@ def start_week(rules: Rules, state: GameState, out: list[Happening]) -> None:
             if later.unless is not None and later.unless(ctx):
                 continue
             if chance_holds(state, float(val(later.chance, ctx))):
-                out.append(Happening("delayed", week, item.source))
+                if type(out) is not Discard:
+                    out.append(Happening("delayed", week, item.source))
                 apply_effect(rules, state, later.effect, item.item, out, item.source)
         if state.ended:
             return
@@ -40,25 +41,24 @@ def start_week(rules: Rules, state: GameState, out: list[Happening]) -> None:
         if when is None or when(ctx):
             apply_effect(rules, state, effect, -1, out, "weekly")
     state.hours_week = state.hours_left = max(0.0, float(val(rules.hours_per_week, ctx)))
-    draw_events(rules, state, out)
+    draw_events(rules, state, out, ctx)
     check_thresholds(rules, state, out)
 
 
-def draw_events(rules: Rules, state: GameState, out: list[Happening]) -> None:
+def draw_events(rules: Rules, state: GameState, out: list[Happening], ctx: Ctx) -> None:
     """Draw this week's event cards by weight, without replacement, into the pending queue."""
-    ctx = Ctx(rules, state)
     count = int(round(float(val(rules.events_per_week, ctx))))
     if count <= 0:
         return
-    week = state.week
+    week, fired, pending = state.week, state.fired, state.pending
     candidates = []
     for event in rules.drawable:
-        last = state.fired.get(event.index)
+        last = fired.get(event.index)
         if last is not None and (event.once or week - last <= event.cooldown):
             continue
-        if event.index in state.pending or (event.when is not None and not event.when(ctx)):
+        if event.index in pending or (event.when is not None and not event.when(ctx)):
             continue
-        weight = float(val(event.weight, ctx))
+        weight = event.weight if event.weight.__class__ is float else float(event.weight(ctx))
         if weight > 0:
             candidates.append((event.index, weight))
     for _ in range(min(count, len(candidates))):
@@ -134,7 +134,8 @@ def run_inspections(rules: Rules, state: GameState, out: list[Happening]) -> Non
         if not chance_holds(state, float(val(insp.chance, ctx))):
             continue
         score = ledger_share(rules, state) if insp.kind == "traces" else gap_share(rules, state)
-        out.append(Happening("inspected", week, insp.id, {"kind": insp.kind, "score": score}))
+        if type(out) is not Discard:
+            out.append(Happening("inspected", week, insp.id, {"kind": insp.kind, "score": score}))
         apply_effect(rules, state, insp.effect, -1, out, f"inspection:{insp.id}", score)
 
 
@@ -161,11 +162,13 @@ def age_requests(rules: Rules, state: GameState, out: list[Happening]) -> None:
         if rule.escalate_after is not None and not item.escalated and item.age >= rule.escalate_after:
             state.items[index] = state.items[index]._replace(escalated=True)
             state.counters["escalated"] = state.counters.get("escalated", 0) + 1
-            out.append(Happening("escalated", week, rule.id, {"age": item.age}))
+            if type(out) is not Discard:
+                out.append(Happening("escalated", week, rule.id, {"age": item.age}))
             apply_effect(rules, state, rule.escalation, index, out, f"escalation:{rule.id}")
         if rule.expire_after is not None and item.age >= rule.expire_after:
             state.items[index] = state.items[index]._replace(status=EXPIRED, closed_by="expired")
-            out.append(Happening("expired", week, rule.id, {"age": item.age}))
+            if type(out) is not Discard:
+                out.append(Happening("expired", week, rule.id, {"age": item.age}))
 
 
 def choose_final_ending(rules: Rules, state: GameState, out: list[Happening]) -> None:
