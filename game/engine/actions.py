@@ -289,6 +289,6 @@ def _take(rules: Rules, state: GameState, action: CAction, hours: float, costs: 
             out.append(Happening("roll", state.week, action.ref, {"success": won}))
         apply_effect(rules, state, action.then if won else action.otherwise, action.owner, out, action.ref)
     if action.closes and action.owner >= 0 and state.items[action.owner].status == OPEN:
-        state.items[action.owner] = state.items[action.owner]._replace(status=CLOSED, closed_by=action.kind)
+        state.items[action.owner] = state.items[action.owner].with_status(CLOSED, action.kind)
         if not rules.items[action.owner].is_directive and action.kind == "service":
             state.counters["served"] = state.counters.get("served", 0) + 1

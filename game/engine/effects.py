@@ -59,8 +59,10 @@ def apply_effect(rules: Rules, state: GameState, effect: CEffect | None, item: i
         return
     if effect.simple:  # constant meter changes only: the common case, kept fast
         if type(out) is Discard:
-            for index, delta in effect.meters:
-                set_meter(rules, state, index, state.meters[index] + delta)
+            meters, lows, highs = state.meters, rules.lows, rules.highs
+            for index, delta in effect.meters:  # set_meter, inlined
+                value = meters[index] + delta
+                meters[index] = lows[index] if value < lows[index] else highs[index] if value > highs[index] else value
             return
         deltas = {}
         for index, delta in effect.meters:
@@ -71,10 +73,11 @@ def apply_effect(rules: Rules, state: GameState, effect: CEffect | None, item: i
                                                             "flags": [], "event": ""}))
         return
     changes, own, progress = effect.fixed or _evaluate(rules, state, effect, item, score)
+    quiet = type(out) is Discard
     deltas: dict[str, float] = {}
     for index, delta in changes:
         moved = set_meter(rules, state, index, state.meters[index] + delta)
-        if moved:
+        if moved and not quiet:
             deltas[rules.meter_ids[index]] = deltas.get(rules.meter_ids[index], 0.0) + moved
     ledgers: list[tuple] = []
     if own is not None and item >= 0 and rules.items[item].is_directive:
@@ -96,7 +99,7 @@ def apply_effect(rules: Rules, state: GameState, effect: CEffect | None, item: i
     ends = bool(effect.end_game) and not state.ended
     if ends:
         state.ended, state.end_reason = effect.end_game, "effect"
-    if type(out) is Discard:
+    if quiet:
         return
     out.append(Happening("effect", state.week, source, {
         "meters": deltas, "ledgers": ledgers, "message": effect.message,
@@ -126,7 +129,7 @@ def _change_ledger(rules: Rules, state: GameState, target: int, reported: float,
     new_quota = max(1.0, current.quota + quota)
     new_rep = min(new_quota, max(0.0, current.reported + reported))
     new_act = min(new_quota, max(0.0, current.actual + actual))
-    state.items[target] = current._replace(quota=new_quota, reported=new_rep, actual=new_act)
+    state.items[target] = current.with_ledgers(new_quota, new_rep, new_act)
     ledgers.append((rules.item_ids[target], new_rep - current.reported, new_act - current.actual,
                     new_quota - current.quota))
 

@@ -26,6 +26,19 @@ class ItemState(NamedTuple):
     escalated: bool = False
     closed_by: str = ""  # kind of the action that closed it, or "settled" / "expired"
 
+    # Copies with some fields changed. `_replace` would do, but it is slow and these run many times a game.
+    def with_ledgers(self, quota: float, reported: float, actual: float) -> ItemState:
+        return ItemState(self.status, self.arrived, self.deadline, quota, reported, actual, self.age, self.escalated,
+                         self.closed_by)
+
+    def with_status(self, status: str, closed_by: str) -> ItemState:
+        return ItemState(status, self.arrived, self.deadline, self.quota, self.reported, self.actual, self.age,
+                         self.escalated, closed_by)
+
+    def aged(self) -> ItemState:
+        return ItemState(self.status, self.arrived, self.deadline, self.quota, self.reported, self.actual, self.age + 1,
+                         self.escalated, self.closed_by)
+
 
 class Scheduled(NamedTuple):
     """A delayed consequence waiting for its week."""

@@ -115,7 +115,7 @@ def settle_deadlines(rules: Rules, state: GameState, out: list[Happening]) -> No
                 "met": met, "veto": rule.veto, "quota": item.quota, "reported": item.reported,
                 "actual": item.actual}))
         apply_effect(rules, state, effect, index, out, f"deadline:{rule.id}")
-        state.items[index] = state.items[index]._replace(status=MET if met else MISSED, closed_by="settled")
+        state.items[index] = state.items[index].with_status(MET if met else MISSED, "settled")
         state.counters["met" if met else "missed"] = state.counters.get("met" if met else "missed", 0) + 1
         if rule.veto and not met:
             state.counters["vetoes_missed"] = state.counters.get("vetoes_missed", 0) + 1
@@ -148,7 +148,7 @@ def age_requests(rules: Rules, state: GameState, out: list[Happening]) -> None:
         if state.ended:
             return
         rule = rules.items[index]
-        item = item._replace(age=item.age + 1)
+        item = item.aged()
         state.items[index] = item
         if rule.decay:
             ctx = Ctx(rules, state, index)
@@ -166,7 +166,7 @@ def age_requests(rules: Rules, state: GameState, out: list[Happening]) -> None:
                 out.append(Happening("escalated", week, rule.id, {"age": item.age}))
             apply_effect(rules, state, rule.escalation, index, out, f"escalation:{rule.id}")
         if rule.expire_after is not None and item.age >= rule.expire_after:
-            state.items[index] = state.items[index]._replace(status=EXPIRED, closed_by="expired")
+            state.items[index] = state.items[index].with_status(EXPIRED, "expired")
             if type(out) is not Discard:
                 out.append(Happening("expired", week, rule.id, {"age": item.age}))
 
