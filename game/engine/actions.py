@@ -68,12 +68,21 @@ def hours_for(rules: Rules, state: GameState, action: CAction, modifiers: list, 
 
 
 def costs_for(rules: Rules, state: GameState, action: CAction, ctx: Ctx | None = None) -> dict[int, float]:
-    if not action.costs:
-        return {}
+    """Meter costs of an action now. Constant costs come back as one shared dict: never change it."""
+    if action.fixed_costs is not None:
+        return action.fixed_costs
     if ctx is None:
         ctx = Ctx(rules, state, action.owner)
     ctx.item = action.owner
     return {meter: float(cost(ctx)) if callable(cost) else cost for meter, cost in action.costs}
+
+
+def affordable(costs: dict[int, float], meters: list[float], lows: list[float]) -> bool:
+    """Whether paying the costs keeps every meter within its range."""
+    for meter, cost in costs.items():
+        if cost > 0 and meters[meter] - cost < lows[meter] - 1e-9:
+            return False
+    return True
 
 
 def _lock(rules: Rules, state: GameState, action: CAction, hours: float, costs: dict[int, float], relax: int,
@@ -89,10 +98,8 @@ def _lock(rules: Rules, state: GameState, action: CAction, hours: float, costs: 
             return LOCK_WEEK
         if action.max_total is not None and state.uses_total.get(action.index, 0) >= action.max_total:
             return LOCK_TOTAL
-    if relax < NO_COSTS:
-        for meter, cost in costs.items():
-            if cost > 0 and state.meters[meter] - cost < rules.lows[meter] - 1e-9:
-                return LOCK_COSTS
+    if relax < NO_COSTS and not affordable(costs, state.meters, rules.lows):
+        return LOCK_COSTS
     if relax < NO_HOURS and hours > state.hours_left + 1e-9:
         return LOCK_HOURS
     return ""
@@ -177,12 +184,11 @@ def _legal_actions(rules: Rules, state: GameState) -> tuple[list[Decision], Pric
             requires = action.requires
             if requires is not None and not requires(ctx):
                 continue
-            if action.costs:
+            costs = action.fixed_costs
+            if costs is None:
                 costs = costs_for(rules, state, action, ctx)
-                if any(c > 0 and meters[m] - c < lows[m] - 1e-9 for m, c in costs.items()):
-                    continue
-            else:
-                costs = {}
+            if costs and not affordable(costs, meters, lows):
+                continue
             decision = action.decision
             found.append(decision)
             costed[decision] = (action, hours, costs)

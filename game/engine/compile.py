@@ -69,6 +69,7 @@ class CAction:
     then: CEffect | None
     otherwise: CEffect | None
     decision: Decision | None = None
+    fixed_costs: dict[int, float] | None = None  # the costs when all are constants (shared: never change it)
 
 
 @dataclass(slots=True)
@@ -284,6 +285,8 @@ class Rules:
             otherwise=self.effect(action.otherwise, context) if action.otherwise else None,
         )
         compiled.decision = Decision("act" if event < 0 else "choose", ref_owner, action.id)
+        if not any(callable(cost) for _, cost in compiled.costs):
+            compiled.fixed_costs = dict(compiled.costs)
         self.actions.append(compiled)
         return compiled
 
