@@ -138,10 +138,11 @@ def check_thresholds(rules: Rules, state: GameState, out: list[Happening]) -> No
     """End the game if a meter reached a range end that ends it (highest-priority ending wins)."""
     if state.ended:
         return
-    meters = state.meters
-    hits = [ending for index, bound, is_min, ending in rules.thresholds
-            if (meters[index] <= bound if is_min else meters[index] >= bound)]
-    if hits:
-        ending = max(hits, key=lambda e: rules.ending_by_id[e].priority)
+    meters, ending = state.meters, ""
+    for index, bound, is_min, reached in rules.thresholds:  # the first of the highest priority wins
+        if (meters[index] <= bound if is_min else meters[index] >= bound) and (
+                not ending or rules.ending_by_id[reached].priority > rules.ending_by_id[ending].priority):
+            ending = reached
+    if ending:
         state.ended, state.end_reason = ending, "threshold"
         out.append(Happening("ended", state.week, ending, {"reason": "threshold"}))

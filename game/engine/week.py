@@ -14,8 +14,9 @@ def start_week(rules: Rules, state: GameState, out: list[Happening]) -> None:
     state.uses_week = {}
     if type(out) is not Discard:
         out.append(Happening("week_started", week))
-    due = sorted(s for s in state.scheduled if s.week <= week) if state.scheduled else None
+    due = [s for s in state.scheduled if s.week <= week] if state.scheduled else None
     if due:
+        due.sort()
         state.scheduled = [s for s in state.scheduled if s.week > week]
         for item in due:
             if state.ended:  # an `end_game` among them ends the game at once
