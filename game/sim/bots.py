@@ -111,17 +111,21 @@ def _best(rules: Rules, state: GameState, pairs: list[tuple[Decision, CAction]],
         return None
     value = appraisal(rules)
     items, week, downward = state.items, state.week, 1 - upward
+    # the appraisal's tables as locals, and min/max as comparisons: this loop runs for every decision
+    reported, actual, factor, is_directive = value.reported, value.actual, value.directive_factor, value.is_directive
     best, best_score = None, 0.0
     for decision, action in pairs:
         index, owner = action.index, action.owner
         score = value.meter_value[index]
         if owner >= 0:
             item = items[owner]
-            if value.is_directive[owner]:
+            if is_directive[owner]:
                 quota = item.quota or 1.0
-                gain_up = min(value.reported[index], item.quota - item.reported) / quota
-                gain_down = min(value.actual[index], item.quota - item.actual) / quota
-                urgency = value.directive_factor[owner] / (1.0 + max(0, item.deadline - week))
+                room_up, room_down = item.quota - item.reported, item.quota - item.actual
+                gain_up = (room_up if room_up < reported[index] else reported[index]) / quota
+                gain_down = (room_down if room_down < actual[index] else actual[index]) / quota
+                weeks_left = item.deadline - week
+                urgency = factor[owner] / (1.0 + (weeks_left if weeks_left > 0 else 0))
                 score += 10.0 * urgency * (upward * gain_up + downward * gain_down)
             else:
                 score += downward * (value.request_base[index] + item.age)
