@@ -1,137 +1,27 @@
-"""Pydantic models of the scenario format: one content file, and the merged scenario.
+"""The sections of a scenario content file (building blocks in model_base.py and model_effects.py).
 
 Every content file has the same shape (all sections optional), so one JSON Schema fits every file.
-Expressions are plain strings here; `checks.py` parses and name-checks them after merging.
+Expressions are plain strings here; `checks.py` parses and name-checks them after merging. Everything
+is re-exported here, so `from game.scenario.models import ...` is the one import for all content models.
 """
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt
+from pydantic import ConfigDict, Field, StrictBool
 
-from game.scenario.expr import parse_or_raise
+from game.scenario.model_base import (
+    FINDING_PATTERN, ID_PATTERN, Expr, FindingCode, Id, Kind, Level, LocalizedText, Number, NumOrExpr, Strict, Text,
+)
+from game.scenario.model_effects import Action, Effect, LedgerChange, Later
 
-ID_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
-FINDING_PATTERN = r"^[A-Z][A-Z0-9]{0,7}$"
-
-
-class Strict(BaseModel):
-    """Base of every content model: unknown fields are errors and values are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lower-case id: letters, digits and _.")]
-FindingCode = Annotated[str, Field(pattern=FINDING_PATTERN, description="Research finding code, e.g. A3 or B4.")]
-Number = Union[StrictInt, StrictFloat]
-
-
-def _check_expression(text: str) -> str:
-    parse_or_raise(text)
-    return text
-
-
-Expr = Annotated[
-    str,
-    AfterValidator(_check_expression),
-    Field(description="An expression: numbers, meter ids, flag.NAME, turn, comparisons, and/or/not, + - * /."),
+__all__ = [
+    "FINDING_PATTERN", "ID_PATTERN", "SECTIONS", "Action", "Claim", "ContentFile", "Debrief", "Directive", "Effect",
+    "EndsAt", "Ending", "Event", "Expr", "FindingCode", "Id", "Inspection", "Kind", "LedgerChange", "Later", "Level",
+    "LocalizedText", "Meter", "Modifier", "Number", "NumOrExpr", "Question", "Reflection", "Request", "ResearchNote",
+    "ScenarioInfo", "Scoring", "SettleRules", "Strict", "Text", "UrgencyRule", "WeeklyRule",
 ]
-NumOrExpr = Union[Number, Expr]
-
-
-class LocalizedText(Strict):
-    """A player-facing string in each language."""
-
-    zh: str | None = Field(None, description="Chinese text.")
-    en: str | None = Field(None, description="English text.")
-
-
-Text = Union[str, LocalizedText]
-"""Player-facing text: a plain string, or {zh: ..., en: ...}."""
-
-
-class Kind(str, Enum):
-    """What an approach or choice does; bots, the debrief and reports read it."""
-
-    trace = "trace"
-    service = "service"
-    feedback = "feedback"
-    set_aside = "set_aside"
-    delegate = "delegate"
-    reform = "reform"
-    other = "other"
-
-
-class Level(str, Enum):
-    """Which level of government issues a directive."""
-
-    province = "province"
-    city = "city"
-    district = "district"
-    township = "township"
-
-
-class LedgerChange(Strict):
-    """A change to the ledgers of a named directive (used where there is no directive of one's own)."""
-
-    directive: Id
-    reported: NumOrExpr = 0
-    actual: NumOrExpr = 0
-    quota: NumOrExpr = 0
-
-
-class Effect(Strict):
-    """What happens: meter changes, ledger progress, flags, new items, delayed consequences."""
-
-    meters: dict[Id, NumOrExpr] = Field(default_factory=dict, description="Meter id to change (number or expression).")
-    reported: NumOrExpr | None = Field(None, description="Progress on this directive's reported ledger.")
-    actual: NumOrExpr | None = Field(None, description="Progress on this directive's actual ledger.")
-    quota: NumOrExpr | None = Field(None, description="Change to this directive's quota (e.g. -300 after feedback).")
-    progress: list[LedgerChange] = Field(default_factory=list, description="Ledger changes on named directives.")
-    set: list[Id] = Field(default_factory=list, description="Flags to set.")
-    clear: list[Id] = Field(default_factory=list, description="Flags to clear.")
-    event: Id | None = Field(None, description="An event card to show now.")
-    directive: Id | None = Field(None, description="A directive that arrives now.")
-    request: Id | None = Field(None, description="A resident request that arrives now.")
-    later: list[Later] = Field(default_factory=list, description="Consequences that arrive in a later week.")
-    end_game: Id | None = Field(None, description="An ending that ends the game at once.")
-    message: Text | None = Field(None, description="A line for the week's ledger telling the player what happened.")
-
-
-class Later(Effect):
-    """A delayed, possibly uncertain consequence."""
-
-    in_weeks: Annotated[int, Field(ge=1, le=52)] = Field(description="How many weeks later it arrives.")
-    chance: NumOrExpr = Field(1, description="Probability (0..1) that it happens when due.")
-    unless: Expr | None = Field(None, description="It does not happen if this condition holds when due.")
-
-
-Effect.model_rebuild()
-
-
-class Action(Effect):
-    """An approach to a directive or request, or a choice on an event card."""
-
-    id: Id
-    kind: Kind
-    label: Text
-    text: Text | None = Field(None, description="A longer explanation shown when the action is selected.")
-    hint: Text | None = Field(None, description="What the player can foresee about uncertain outcomes.")
-    hours: NumOrExpr = Field(0, description="Work hours it takes.")
-    costs: dict[Id, NumOrExpr] = Field(default_factory=dict, description="Meter costs that must be affordable.")
-    requires: Expr | None = Field(None, description="Only available when this condition holds.")
-    locked_reason: Text | None = Field(None, description="Shown when `requires` does not hold.")
-    max_per_week: Annotated[int, Field(ge=1, le=20)] = 1
-    max_total: Annotated[int, Field(ge=1)] | None = None
-    closes: StrictBool | None = Field(None, description="Closes the item (default: yes for requests, no for directives).")
-    crosses_line: StrictBool = Field(False, description="Fakes data or coerces residents; listed in the debrief.")
-    chance: NumOrExpr | None = Field(None, description="Probability that `then` happens rather than `otherwise`.")
-    then: Effect | None = None
-    otherwise: Effect | None = None
-    findings: list[FindingCode] = Field(default_factory=list)
-    notes: Text | None = Field(None, description="For facilitators: which archetype or finding this shows.")
 
 
 class EndsAt(Strict):

@@ -8,112 +8,17 @@ for well-formed files, and a complete one that records marks and reports precise
 
 from __future__ import annotations
 
-import math
-import re
 from typing import Any
 
 import yaml
 
-try:
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - libyaml missing
-    _Loader = yaml.SafeLoader
+from game.scenario.yamlscalars import (
+    ALLOWED_TAGS, CONTROL, MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, MAX_NUMBER, MAX_SCALAR_CHARS, NUMBER_START, TAG_HINT,
+    WORDS, Limit, Loader, control_character, plain, scalar,
+)
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
-MAX_DEPTH = 64
-MAX_NODES = 200_000
-MAX_SCALAR_CHARS = 20_000
-MAX_NUMBER = 10**15
-
-Path = tuple
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+)([eE][-+]?[0-9]+)?$")
-_TRUE = {"true", "True", "TRUE"}
-_FALSE = {"false", "False", "FALSE"}
-_NULL = {"", "~", "null", "Null", "NULL"}
-_WORDS: dict[str, Any] = {**{w: True for w in _TRUE}, **{w: False for w in _FALSE}, **{w: None for w in _NULL}}
-_NUMBER_START = frozenset("0123456789+-.")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 and C1 controls, except tab and newline
-_ALLOWED_TAGS = {
-    "tag:yaml.org,2002:str": str,
-    "tag:yaml.org,2002:int": int,
-    "tag:yaml.org,2002:float": float,
-    "tag:yaml.org,2002:bool": bool,
-    "tag:yaml.org,2002:null": None,
-    "tag:yaml.org,2002:map": dict,
-    "tag:yaml.org,2002:seq": list,
-}
-_TAG_HINT = "content files may only hold plain text, numbers, true/false, lists and mappings"
-
-
-class Limit(Exception):
-    """Content that breaks a rule of the format (a tag, a duplicate key, a size limit...)."""
-
-    def __init__(self, message: str, mark: Any, hint: str = "") -> None:
-        super().__init__(message)
-        self.message, self.hint = message, hint
-        self.line, self.column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-
-
-def _control_character(event: yaml.ScalarEvent) -> None:
-    """Refuse control characters, which only double-quoted escapes ("\\x1b", "\\e") can produce.
-
-    Text is printed to terminals: an escape sequence in content could rewrite what a player sees.
-    """
-    found = _CONTROL.search(event.value) if event.style == '"' else None
-    if found:
-        raise Limit(f"a text contains the control character U+{ord(found.group()):04X}", event.start_mark,
-                    "control characters (such as terminal escapes) are not allowed in content; use \\n or \\t")
-
-
-def _scalar(event: yaml.ScalarEvent) -> Any:
-    value = event.value
-    if len(value) > MAX_SCALAR_CHARS:
-        raise Limit(f"a text value is longer than {MAX_SCALAR_CHARS} characters", event.start_mark,
-                     "split long text, or move it into several fields")
-    _control_character(event)
-    tag = event.tag
-    if tag and tag != "!":
-        if tag not in _ALLOWED_TAGS:
-            raise Limit(f"the tag {tag!r} is not allowed", event.start_mark, _TAG_HINT)
-        kind = _ALLOWED_TAGS[tag]
-        if kind is str:
-            return value
-        if kind is None:
-            return None
-        return _plain(value, event.start_mark, forced=kind)
-    if event.style or tag == "!":
-        return value  # quoted, literal or folded: always text
-    return _plain(value, event.start_mark)
-
-
-def _plain(value: str, mark: Any, forced: type | None = None) -> Any:
-    if forced is None:
-        if value in _WORDS:
-            return _WORDS[value]
-        if value[:1] not in _NUMBER_START:
-            return value  # most plain scalars are text: skip the number patterns
-    elif value in _NULL:
-        raise Limit(f"{value!r} is not a valid {forced.__name__}", mark)
-    if value in _TRUE and forced in (None, bool):
-        return True
-    if value in _FALSE and forced in (None, bool):
-        return False
-    if forced in (None, int) and _INT.match(value):
-        if len(value.lstrip("+-").lstrip("0")) > 16:
-            raise Limit(f"the number {value[:20]}... is too large", mark, f"numbers must be below {MAX_NUMBER:.0e}")
-        return _bounded(int(value), value, mark)
-    if forced in (None, float) and _FLOAT.match(value):
-        return _bounded(float(value), value, mark)
-    if forced is not None:
-        raise Limit(f"{value[:40]!r} is not a valid {forced.__name__}", mark)
-    return value
-
-
-def _bounded(number: int | float, text: str, mark: Any) -> int | float:
-    if not math.isfinite(number) or abs(number) >= MAX_NUMBER:
-        raise Limit(f"the number {text[:20]} is too large", mark, f"numbers must be below {MAX_NUMBER:.0e}")
-    return number
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "MAX_NUMBER", "MAX_SCALAR_CHARS", "Limit", "build",
+           "build_fast", "build_marked"]
 
 
 def build_marked(text: str | bytes) -> tuple[Any, dict[int, Any], Any]:
@@ -134,7 +39,7 @@ def build_marked(text: str | bytes) -> tuple[Any, dict[int, Any], Any]:
     documents = nodes = 0
     scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
-    parser = _Loader(text)
+    parser = Loader(text)
     try:
         get_event = parser.get_event
         while True:
@@ -153,12 +58,12 @@ def build_marked(text: str | bytes) -> tuple[Any, dict[int, Any], Any]:
                     key, key_mark = value, event.start_mark
                     continue
                 if event.tag is not None or len(value) > MAX_SCALAR_CHARS or event.style == '"':
-                    value = _scalar(event)
+                    value = scalar(event)
                 elif not event.style:  # plain: maybe a number, true/false or null; quoted is always text
-                    if value in _WORDS:
-                        value = _WORDS[value]
-                    elif value[:1] in _NUMBER_START:
-                        value = _plain(value, event.start_mark)
+                    if value in WORDS:
+                        value = WORDS[value]
+                    elif value[:1] in NUMBER_START:
+                        value = plain(value, event.start_mark)
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
                 mark = event.start_mark
@@ -218,8 +123,8 @@ def _check_open(event: Any, is_key: bool, depth: int, nodes: int) -> None:
     mark = event.start_mark
     if nodes > MAX_NODES:
         raise Limit(f"the file has more than {MAX_NODES} values", mark, "split it into several files")
-    if event.tag and event.tag not in _ALLOWED_TAGS:
-        raise Limit(f"the tag {event.tag!r} is not allowed", mark, _TAG_HINT)
+    if event.tag and event.tag not in ALLOWED_TAGS:
+        raise Limit(f"the tag {event.tag!r} is not allowed", mark, TAG_HINT)
     if is_key:
         raise Limit("a mapping key must be a plain name", mark, "write `name: value`")
     if depth >= MAX_DEPTH:
@@ -229,9 +134,9 @@ def _check_open(event: Any, is_key: bool, depth: int, nodes: int) -> None:
 
 def _check_key(event: yaml.ScalarEvent, container: dict, container_marks: dict) -> None:
     """Refuse unusual keys: tagged, very long, with control characters, merge keys and duplicates."""
-    _control_character(event)
+    control_character(event)
     if event.tag and event.tag not in ("!", "tag:yaml.org,2002:str"):
-        raise Limit(f"the tag {event.tag!r} is not allowed on a key", event.start_mark, _TAG_HINT)
+        raise Limit(f"the tag {event.tag!r} is not allowed on a key", event.start_mark, TAG_HINT)
     if len(event.value) > 200:
         raise Limit("a mapping key is longer than 200 characters", event.start_mark,
                      "is a ':' missing after a name, or does text containing ': ' need quotes?")
@@ -280,7 +185,7 @@ def build_fast(text: str | bytes) -> Any:
     nodes = documents = 0
     scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
-    parser = _Loader(text)
+    parser = Loader(text)
     try:
         get_event = parser.get_event
         while True:
@@ -290,7 +195,7 @@ def build_fast(text: str | bytes) -> Any:
                 nodes += 1
                 value = event.value
                 if (event.tag is not None or event.anchor is not None or len(value) > MAX_SCALAR_CHARS
-                        or nodes > MAX_NODES or (event.style == '"' and _CONTROL.search(value))):
+                        or nodes > MAX_NODES or (event.style == '"' and CONTROL.search(value))):
                     raise _Unusual
                 if is_map and key is _NO_KEY:
                     if len(value) > 200 or value == "<<" or value in container:
@@ -298,13 +203,13 @@ def build_fast(text: str | bytes) -> Any:
                     key = value
                     continue
                 if not event.style:
-                    if value in _WORDS:
-                        value = _WORDS[value]
-                    elif value[:1] in _NUMBER_START:
+                    if value in WORDS:
+                        value = WORDS[value]
+                    elif value[:1] in NUMBER_START:
                         if value.isdigit() and value.isascii() and len(value) < 15:
                             value = int(value)
                         else:
-                            value = _plain(value, None)
+                            value = plain(value, None)
             elif kind is mapping_start or kind is sequence_start:
                 nodes += 1
                 if (event.tag is not None or event.anchor is not None or len(stack) >= MAX_DEPTH

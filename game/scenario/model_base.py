@@ -1,0 +1,69 @@
+"""Building blocks of the scenario format: the strict base model, ids, numbers, expressions and text."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Union
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictFloat, StrictInt
+
+from game.scenario.expr import parse_or_raise
+
+ID_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
+FINDING_PATTERN = r"^[A-Z][A-Z0-9]{0,7}$"
+
+
+class Strict(BaseModel):
+    """Base of every content model: unknown fields are errors and values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lower-case id: letters, digits and _.")]
+FindingCode = Annotated[str, Field(pattern=FINDING_PATTERN, description="Research finding code, e.g. A3 or B4.")]
+Number = Union[StrictInt, StrictFloat]
+
+
+def _check_expression(text: str) -> str:
+    parse_or_raise(text)
+    return text
+
+
+Expr = Annotated[
+    str,
+    AfterValidator(_check_expression),
+    Field(description="An expression: numbers, meter ids, flag.NAME, turn, comparisons, and/or/not, + - * /."),
+]
+NumOrExpr = Union[Number, Expr]
+
+
+class LocalizedText(Strict):
+    """A player-facing string in each language."""
+
+    zh: str | None = Field(None, description="Chinese text.")
+    en: str | None = Field(None, description="English text.")
+
+
+Text = Union[str, LocalizedText]
+"""Player-facing text: a plain string, or {zh: ..., en: ...}."""
+
+
+class Kind(str, Enum):
+    """What an approach or choice does; bots, the debrief and reports read it."""
+
+    trace = "trace"
+    service = "service"
+    feedback = "feedback"
+    set_aside = "set_aside"
+    delegate = "delegate"
+    reform = "reform"
+    other = "other"
+
+
+class Level(str, Enum):
+    """Which level of government issues a directive."""
+
+    province = "province"
+    city = "city"
+    district = "district"
+    township = "township"
