@@ -140,6 +140,9 @@ def options(rules: Rules, state: GameState) -> list[Option]:
     return out
 
 
+Priced = dict[Decision, tuple[CAction, float, dict[int, float]]]  # a legal decision's action, hours and costs
+
+
 def legal(rules: Rules, state: GameState) -> list[Decision]:
     """The decisions that may be applied now (the same rules as `options`, without building Options)."""
     if state.ended:
@@ -152,9 +155,6 @@ def legal(rules: Rules, state: GameState) -> list[Decision]:
         state.derived = {}
     state.derived["legal"], state.derived["costed"] = tuple(found), costed
     return found
-
-
-Priced = dict[Decision, tuple[CAction, float, dict[int, float]]]
 
 
 def _legal_actions(rules: Rules, state: GameState) -> tuple[list[Decision], Priced]:
