@@ -25,6 +25,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "week_of": ("第{n}/{total}周", "Week {n}/{total}"),
     "percent": ("{n}%", "{n}%"),
     "colon": ("：", ": "),
+    "comma": ("，", ", "),
+    "paren": ("（{text}）", "({text})"),
     "semicolon": ("；", "; "),
     # -- keys bar -----------------------------------------------------------------------------------
     "key.help": ("帮助", "help"),
@@ -57,6 +59,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "new.seed": ("随机种子（留空则随机）", "Seed (blank for random)"),
     "new.name": ("玩家名", "Player name"),
     "new.start": ("开始", "Start"),
+    "new.back": ("返回", "Back"),
     "new.bad_seed": ("种子必须是整数。", "The seed must be a whole number."),
     "new.no_scenarios": ("没有找到场景。", "No scenarios found."),
     "new.scenario_error": ("场景无法读取：{error}", "The scenario could not be loaded: {error}"),
@@ -121,6 +124,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "act.locked": ("这个做法现在不能用：{reason}", "That approach is locked: {reason}"),
     "act.none": ("没有这个编号的做法。", "There is no approach with that number."),
     "act.worked": ("成功了。", "It worked."),
+    "result.hours": ("（{n}小时）", " ({n}h)"),
     "act.failed": ("没有成功。", "It did not work."),
     # -- end week -----------------------------------------------------------------------------------
     "end.confirm": ("结束第{week}周？", "End week {week}?"),
@@ -144,7 +148,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sum.traces": ("{title}：台账完整度 {score}%", "{title}: ledgers {score}% complete"),
     "sum.reality": ("{title}：上报与实际差距 {score}%", "{title}: gap between reported and actual {score}%"),
     "sum.requests": ("群众诉求", "Residents"),
-    "sum.ignored": ("{n}件诉求本周没有回应", "{n} requests went unanswered this week"),
+    "sum.ignored": ("本周没有回应的诉求：{n}件", "Requests left unanswered this week: {n}"),
     "sum.escalated": ("{title}：已升级", "{title}: escalated"),
     "sum.expired": ("{title}：无人处理，已过期", "{title}: expired unanswered"),
     "sum.messages": ("消息", "News"),

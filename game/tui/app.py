@@ -27,6 +27,8 @@ class GrassrootsApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "Grassroots: Traces & Trust"
     ENABLE_COMMAND_PALETTE = True
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     BINDINGS = [
         Binding("f1,question_mark", "help", "help", show=False),
         Binding("f2", "toggle_language", "language", show=False),

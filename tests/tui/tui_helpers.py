@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import Button, OptionList, Static
 
 from game.tui.launch import make_app
+from game.tui.session import Session
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "scenarios" / "mini-town"
@@ -59,17 +60,39 @@ async def play_to_debrief(app, pilot, seen: dict[str, list[str]] | None = None, 
             return
         if name == "WeekSummaryDialog" or name not in seen:
             seen.setdefault(name, []).append(screen_text(app.screen))
-        if name == "IntroScreen":
-            await pilot.press("enter")
-        elif name == "EventCard":
+        if name == "EventCard":
             await pilot.press("1")
         elif name == "WeekScreen":
-            await pilot.press("1")
-            await pilot.pause()
-            await pilot.press("e")
-        elif name == "ConfirmDialog":
-            await pilot.press("enter")
-        elif name == "WeekSummaryDialog":
+            await pilot.press("1", "e")  # an approach, then end the week (a card that came up is answered first)
+        else:  # intro, the end-of-week confirmation, the week's ledger
             await pilot.press("enter")
         await pilot.pause()
     raise AssertionError(f"the game did not end; stuck on {screen_name(app)}")
+
+
+def saved_game(saves: Path, player: str, weeks: int = 1, lang: str = "en", scenario: Path = FIXTURE) -> Session:
+    """A game played by the engine alone (first legal choice, end each week) for `weeks` weeks, saved."""
+    from game.engine import END_WEEK, legal
+
+    session = Session.new(scenario, SEED, player, lang, saves)
+    while session.state.week <= weeks and not session.state.ended:
+        choices = legal(session.rules, session.state)
+        session.apply(choices[0] if session.state.pending else END_WEEK)
+    session.save()
+    return session
+
+
+def finish(session: Session) -> Session:
+    """Play the rest of the game with the engine alone (approach first, then end the week)."""
+    from game.engine import END_WEEK, legal
+
+    while not session.state.ended:
+        choices = legal(session.rules, session.state)
+        acted = session.state.hours_left < session.state.hours_week
+        session.apply(choices[0] if session.state.pending or not acted and choices[0] != END_WEEK else END_WEEK)
+    return session
+
+
+def rendered(app) -> str:
+    """What the top screen actually draws, as text (markup that was parsed would be missing here)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

@@ -24,7 +24,7 @@ class WeekSummaryDialog(GameDialog[None]):
         self.rules, self.after, self.happenings, self.save_error = rules, after, happenings, save_error
 
     def compose(self) -> ComposeResult:
-        with VerticalGroup(classes="dialog -tall"):
+        with VerticalGroup(classes="dialog"):
             yield Plain(classes="dialog-title")
             yield VerticalScroll(id="summary-body")
             yield Plain(id="summary-saved", classes="dialog-muted")

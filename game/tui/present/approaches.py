@@ -43,7 +43,7 @@ def lock_reason(rules: Rules, option: Option, lang: str) -> str:
         model = option.action.model if option.action else None
         return localize(model.locked_reason, lang) if model and model.locked_reason else t("lock.requires", lang)
     if option.locked == "costs":
-        names = ", ".join(meter_name(rules, m, lang) for m, cost in option.costs.items() if cost > 0)
+        names = t("comma", lang).join(meter_name(rules, m, lang) for m, cost in option.costs.items() if cost > 0)
         return t("lock.costs", lang, meters=names)
     key = f"lock.{option.locked}"
     return t(key, lang) if key in _KNOWN_LOCKS else option.locked

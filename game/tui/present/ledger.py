@@ -139,19 +139,21 @@ def week_summary(rules: Rules, after: GameState, happenings: list[Happening], la
 def action_result(rules: Rules, happenings: list[Happening], lang: str) -> Line:
     """One line saying what an approach or choice just did (visible effects only)."""
     parts: list[str] = []
-    label, tone = "", ""
+    label, tone, owner = "", "", ""
     for h in happenings:
         data = h.data or {}
         if h.kind in ("acted", "chose") and not label:
             label = action_label(rules, h.subject, lang)
+            owner = h.subject.split(".", 1)[0]
             if data.get("hours"):
-                label += f" ({t('hours_short', lang, n=num(data['hours']))})"
+                label += t("result.hours", lang, n=num(data["hours"]))
         elif h.kind == "effect":
             for item_id, reported, actual, quota in data.get("ledgers", []):
                 bits = [t(k, lang, n=signed(v)) for k, v in (("fx.reported", reported), ("fx.actual", actual)) if v]
                 bits += [t("fx.quota", lang, n=signed(quota))] if quota else []
                 if bits:
-                    parts.append(f"{item_title(rules, item_id, lang)}{t('colon', lang)}{', '.join(bits)}")
+                    where = "" if item_id == owner else item_title(rules, item_id, lang) + t("colon", lang)
+                    parts.append(where + t("comma", lang).join(bits))
             parts += [f"{meter_name(rules, m, lang)} {signed(d)}" for m, d in data.get("meters", {}).items()
                       if not is_hidden(rules, m) and abs(d) >= 0.05]
             if line := _message(h, lang):

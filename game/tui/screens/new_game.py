@@ -47,7 +47,7 @@ class NewGameScreen(GameScreen):
 
     def on_mount(self) -> None:
         listing = self.query_one("#scenario", OptionList)
-        listing.set_options([Option(Content(f"{name}  ({path})"), id=str(i))
+        listing.set_options([Option(Content.assemble(name, (f"  {path}", "$text-muted")), id=str(i))
                              for i, (name, path) in enumerate(self.scenarios)])
         paths = [p for _, p in self.scenarios]
         listing.highlighted = paths.index(self.chosen) if self.chosen in paths else (0 if paths else None)
@@ -61,7 +61,7 @@ class NewGameScreen(GameScreen):
         self.query_one("#seed-label", Plain).update(self.t("new.seed"))
         self.query_one("#player-label", Plain).update(self.t("new.name"))
         self.query_one("#start", Button).label = self.t("new.start")
-        self.query_one("#back", Button).label = self.t("key.back")
+        self.query_one("#back", Button).label = self.t("new.back")
         if not self.scenarios:
             self.say(self.t("new.no_scenarios"))
         self.show_keys()

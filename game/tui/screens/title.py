@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Center, VerticalGroup
 from textual.widgets import Button, Input
 
@@ -20,6 +21,8 @@ class TitleScreen(GameScreen):
 
     CSS_PATH = "title.tcss"
     HELP_TOPIC = "title"
+    BINDINGS = [Binding("up", "app.focus_previous", "previous", show=False),
+                Binding("down", "app.focus_next", "next", show=False)]
 
     def __init__(self, player: str = "") -> None:
         super().__init__(id="title")

@@ -50,7 +50,7 @@ class WeekScreen(GameScreen):
     def __init__(self, session) -> None:
         super().__init__(id="week")
         self.session = session
-        self.last = Line("")
+        self.results: list[Line] = []  # what this week's decisions did, newest first
         self.asking = False  # a dialog whose answer changes the state is open: nothing else may open
 
     def compose(self) -> ComposeResult:
@@ -99,10 +99,15 @@ class WeekScreen(GameScreen):
         coming = [line for _, line in upcoming(rules, state, lang)] + self._in_force()
         self.query_one("#coming-list", Plain).update("\n".join(coming) or self.t("week.nothing_coming"))
         result = self.query_one("#last-result", Plain)
-        result.update(Content.assemble((self.t("week.last"), "bold"), self.last.text) if self.last.text
-                      else self.t("week.start_hint"))
-        result.set_class(self.last.tone == "good", "-good")
-        result.set_class(self.last.tone == "bad", "-bad")
+        if self.results:
+            lines = [Content.assemble((self.t("week.last"), "bold"), self.results[0].text)]
+            lines += [Content.styled(line.text, "$text-muted") for line in self.results[1:]]
+            result.update(Content("\n").join(lines))
+        else:
+            result.update(self.t("week.start_hint"))
+        tone = self.results[0].tone if self.results else ""
+        result.set_class(tone == "good", "-good")
+        result.set_class(tone == "bad", "-bad")
         items = self.query_one("#items", ItemList)
         items.border_title = self.t("week.items")
         items.show(open_items(rules, state, lang), lang)
@@ -176,9 +181,16 @@ class WeekScreen(GameScreen):
     # -- flow ----------------------------------------------------------------------------------------
     def decide(self, decision) -> None:
         """Send a decision to the engine, show the result, then whatever the new state asks for."""
+        from game.engine import IllegalDecision
+
         self.asking = False
-        happened = self.session.apply(decision)
-        self.last = action_result(self.session.rules, happened, self.lang)
+        try:
+            happened = self.session.apply(decision)
+        except IllegalDecision as err:  # a stale dialog answered after the state moved on: say so, redraw
+            self.notify(str(err), severity="warning", markup=False)
+            self.state = self.session.state
+            return
+        self.results.insert(0, action_result(self.session.rules, happened, self.lang))
         self.state = self.session.state
         self.call_after_refresh(self.after_decision)
 
@@ -220,7 +232,7 @@ class WeekScreen(GameScreen):
         from game.engine import END_WEEK
 
         happened = self.session.apply(END_WEEK)
-        self.last = Line("")
+        self.results = []
         error = self.app.autosave()
         self.ask(WeekSummaryDialog(self.session.rules, self.session.state, happened, error), self._summary_closed)
 

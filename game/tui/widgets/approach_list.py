@@ -17,12 +17,12 @@ def approach_prompt(view: ApproachView, lang: str) -> Stack:
     """Number, label and cost; then effects or the lock reason; then uncertainty with the author's hint."""
     cost = [t("hours_short", lang, n=num(view.hours)) if view.hours else t("fx.free", lang), *view.costs]
     head = Content.assemble((f"{view.number} ", "bold $text-accent"), (view.label, "bold"),
-                            (f"  ({', '.join(cost)})", "$text-muted"))
+                            ("  " + t("paren", lang, text=t("comma", lang).join(cost)), "$text-muted"))
     lines: list = []
     if view.locked:
         lines.append(Content.styled(t("lock.prefix", lang, reason=view.locked), "italic"))
     else:
-        details: list = [(", ".join(view.effects), "$text-muted")] if view.effects else []
+        details: list = [(t("comma", lang).join(view.effects), "$text-muted")] if view.effects else []
         if view.crosses_line:
             details += ["  " if details else "", (t("fx.crosses", lang), "bold $text-error")]
         if details:

@@ -25,8 +25,12 @@ class KeyChip(Static):
     """One key and its label."""
 
     def __init__(self, hint: KeyHint) -> None:
-        super().__init__(Content.assemble((f" {hint.key} ", "bold reverse"), f" {hint.label} "), markup=False)
+        super().__init__(markup=False)
+        self.show(hint)
+
+    def show(self, hint: KeyHint) -> None:
         self.hint = hint
+        self.update(Content.assemble((f" {hint.key} ", "bold reverse"), f" {hint.label} "))
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
@@ -46,6 +50,11 @@ class KeyBar(HorizontalGroup):
         return iter(())
 
     def show(self, hints: list[KeyHint]) -> None:
-        """Replace the chips."""
+        """Show these keys (chips are updated in place when their number is unchanged)."""
+        chips = list(self.query(KeyChip))
+        if len(chips) == len(hints):
+            for chip, hint in zip(chips, hints):
+                chip.show(hint)
+            return
         self.remove_children()
         self.mount_all([KeyChip(hint) for hint in hints])
