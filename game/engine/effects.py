@@ -39,6 +39,20 @@ def set_meter(rules: Rules, state: GameState, index: int, value: float) -> float
     return value - old
 
 
+def add_to_meters(rules: Rules, state: GameState, changes: list[tuple[int, float]], deltas: dict | None) -> None:
+    """Add each (meter, change), clamped to the meter's range (as set_meter does, inlined: this runs most
+    often of all); record the changes actually made, by meter id, in `deltas` unless it is None."""
+    meters, lows, highs = state.meters, rules.lows, rules.highs
+    for index, delta in changes:
+        old = meters[index]
+        value = old + delta
+        value = lows[index] if value < lows[index] else highs[index] if value > highs[index] else value
+        meters[index] = value
+        if deltas is not None and value != old:
+            name = rules.meter_ids[index]
+            deltas[name] = deltas.get(name, 0.0) + (value - old)
+
+
 def arrive(rules: Rules, state: GameState, index: int, out: list[Happening]) -> None:
     """An item arrives now (once)."""
     item = state.items[index]
@@ -57,29 +71,17 @@ def apply_effect(rules: Rules, state: GameState, effect: CEffect | None, item: i
     """Apply one effect. Values are computed against the state as it was before the effect."""
     if effect is None or effect.empty:
         return
-    if effect.simple:  # constant meter changes only: the common case, kept fast
-        if type(out) is Discard:
-            meters, lows, highs = state.meters, rules.lows, rules.highs
-            for index, delta in effect.meters:  # set_meter, inlined
-                value = meters[index] + delta
-                meters[index] = lows[index] if value < lows[index] else highs[index] if value > highs[index] else value
-            return
-        deltas = {}
-        for index, delta in effect.meters:
-            moved = set_meter(rules, state, index, state.meters[index] + delta)
-            if moved:
-                deltas[rules.meter_ids[index]] = moved
-        out.append(Happening("effect", state.week, source, {"meters": deltas, "ledgers": [], "message": None,
-                                                            "flags": [], "event": ""}))
+    quiet = type(out) is Discard
+    deltas: dict[str, float] | None = None if quiet else {}
+    if effect.simple:  # constant meter changes only: the common case, kept short
+        add_to_meters(rules, state, effect.meters, deltas)
+        if not quiet:
+            out.append(Happening("effect", state.week, source, {"meters": deltas, "ledgers": [], "message": None,
+                                                                "flags": [], "event": ""}))
         return
     changes, own, progress = effect.fixed or _evaluate(rules, state, effect, item, score)
-    quiet = type(out) is Discard
-    deltas: dict[str, float] = {}
-    for index, delta in changes:
-        moved = set_meter(rules, state, index, state.meters[index] + delta)
-        if moved and not quiet:
-            deltas[rules.meter_ids[index]] = deltas.get(rules.meter_ids[index], 0.0) + moved
-    ledgers: list[tuple] = []
+    add_to_meters(rules, state, changes, deltas)
+    ledgers: list[tuple] | None = None if quiet else []
     if own is not None and item >= 0 and rules.items[item].is_directive:
         _change_ledger(rules, state, item, *own, ledgers)
     for target, reported, actual, quota in progress:
@@ -121,8 +123,9 @@ def _evaluate(rules: Rules, state: GameState, effect: CEffect, item: int, score:
 
 
 def _change_ledger(rules: Rules, state: GameState, target: int, reported: float, actual: float, quota: float,
-                   ledgers: list[tuple]) -> None:
-    """Change an open directive's ledgers and quota: ledgers stay within 0..quota, the quota is at least 1."""
+                   ledgers: list[tuple] | None) -> None:
+    """Change an open directive's ledgers and quota: ledgers stay within 0..quota, the quota is at least 1.
+    The changes actually made are recorded in `ledgers` unless it is None."""
     current = state.items[target]
     if current.status != OPEN:
         return
@@ -130,8 +133,9 @@ def _change_ledger(rules: Rules, state: GameState, target: int, reported: float,
     new_rep = min(new_quota, max(0.0, current.reported + reported))
     new_act = min(new_quota, max(0.0, current.actual + actual))
     state.items[target] = current.with_ledgers(new_quota, new_rep, new_act)
-    ledgers.append((rules.item_ids[target], new_rep - current.reported, new_act - current.actual,
-                    new_quota - current.quota))
+    if ledgers is not None:
+        ledgers.append((rules.item_ids[target], new_rep - current.reported, new_act - current.actual,
+                        new_quota - current.quota))
 
 
 def check_thresholds(rules: Rules, state: GameState, out: list[Happening]) -> None:
