@@ -125,3 +125,21 @@ def test_items_arrive_by_week_condition_or_effect(make_rules):
     state, happened = end(rules, state)
     assert [h.subject for h in kinds(happened, "arrived")] == ["by_week", "by_condition"]
     assert [h.subject for h in kinds(happened, "settled")] == ["by_effect"]
+
+
+def test_issue_effects_bring_requests_and_directives_once(make_rules):
+    rules = make_rules(
+        directives=[directive("task", [action("x")], arrives=None, due=2)],
+        requests=[request("asked", [action("help")], arrives=None),
+                  request("desk", [action("open_case", request="asked", directive="task", closes=False,
+                                          max_per_week=2)])],
+    )
+    state, _ = new_game(rules, 1)
+    state, happened = act(rules, state, "desk.open_case")
+    assert [h.subject for h in kinds(happened, "arrived")] == ["task", "asked"]
+    assert (item(rules, state, "asked").status, item(rules, state, "asked").arrived) == ("open", 1)
+    assert item(rules, state, "task").deadline == 2
+    state, _ = act(rules, state, "asked.help")
+    again, happened = act(rules, state, "desk.open_case")  # already arrived: nothing arrives again
+    assert kinds(happened, "arrived") == [] and item(rules, again, "asked").status == "closed"
+    assert item(rules, again, "task") == item(rules, state, "task")
