@@ -56,7 +56,7 @@ def hours_for(rules: Rules, state: GameState, action: CAction, modifiers: list, 
         if ctx is None:
             ctx = Ctx(rules, state, action.owner)
         ctx.item = action.owner
-        hours = float(hours(ctx))
+        hours = max(0.0, float(hours(ctx)))  # an expression may go negative; work never gives hours back
     if not modifiers:
         return hours
     add, factor = 0.0, 1.0

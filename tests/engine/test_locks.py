@@ -152,3 +152,11 @@ def test_nothing_is_legal_once_the_game_is_over(make_rules):
     assert legal(rules, state) == [] and options(rules, state) == []
     with pytest.raises(IllegalDecision, match="over"):
         apply(rules, state, END_WEEK)
+
+
+def test_hours_from_an_expression_are_never_negative(make_rules):
+    rules = make_rules(requests=[request("r", [action("odd", hours="a - 60", closes=False)])])
+    state, _ = new_game(rules, 1)
+    assert option(rules, state, "odd").hours == 0
+    state, _ = act(rules, state, "r.odd")
+    assert state.hours_left == state.hours_week == 40
