@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
