@@ -48,10 +48,10 @@ def screen_name(app) -> str:
     return type(app.screen).__name__
 
 
-async def play_to_debrief(app, pilot, seen: dict[str, list[str]] | None = None, limit: int = 300) -> None:
-    """Play with keys only: take approach 1 of the selected item, answer cards with 1, end each week.
-
-    Records the text of each kind of screen the first time (and every summary) in `seen`."""
+async def play_to_debrief(app, pilot, seen: dict[str, list[str]] | None = None, limit: int = 300,
+                          act: bool = True) -> None:
+    """Play with keys only: take approach 1 of the selected item (when `act`), answer cards with 1, end
+    each week. Records the text of each kind of screen the first time (and every summary) in `seen`."""
     seen = seen if seen is not None else {}
     for _ in range(limit):
         name = screen_name(app)
@@ -60,13 +60,13 @@ async def play_to_debrief(app, pilot, seen: dict[str, list[str]] | None = None, 
             return
         if name == "WeekSummaryDialog" or name not in seen:
             seen.setdefault(name, []).append(screen_text(app.screen))
+        # each press waits until the app is idle again, so a sequence of keys is as safe as one
         if name == "EventCard":
             await pilot.press("1")
-        elif name == "WeekScreen":
-            await pilot.press("1", "e")  # an approach, then end the week (a card that came up is answered first)
-        else:  # intro, the end-of-week confirmation, the week's ledger
+        elif name == "WeekScreen":  # an approach, end the week, confirm (a card that came up is answered first)
+            await pilot.press(*(["1", "e", "enter"] if act else ["e", "enter"]))
+        else:  # the intro, the end-of-week confirmation, the week's ledger
             await pilot.press("enter")
-        await pilot.pause()
     raise AssertionError(f"the game did not end; stuck on {screen_name(app)}")
 
 

@@ -19,9 +19,10 @@ class WeekSummaryDialog(GameDialog[None]):
     HELP_TOPIC = "summary"
     BINDINGS = [Binding("escape,space", "close", "close", show=False)]
 
-    def __init__(self, rules, after, happenings: list, save_error: str | None) -> None:
+    def __init__(self, rules, week: int, after, happenings: list, save_error: str | None) -> None:
         super().__init__(classes="dialog-screen week-summary")
-        self.rules, self.after, self.happenings, self.save_error = rules, after, happenings, save_error
+        self.rules, self.week, self.after, self.happenings = rules, week, after, happenings
+        self.save_error = save_error
 
     def compose(self) -> ComposeResult:
         with VerticalGroup(classes="dialog"):
@@ -34,7 +35,7 @@ class WeekSummaryDialog(GameDialog[None]):
         self.query_one("#close", Button).focus()
 
     def relabel(self) -> None:
-        summary = week_summary(self.rules, self.after, self.happenings, self.lang)
+        summary = week_summary(self.rules, self.week, self.after, self.happenings, self.lang)
         self.query_one(".dialog-title", Plain).update(self.t("sum.title", week=summary.week))
         body = self.query_one("#summary-body", VerticalScroll)
         body.remove_children()

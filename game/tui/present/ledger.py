@@ -89,9 +89,8 @@ def meter_changes(rules: Rules, before: tuple[float, ...], after: tuple[float, .
     return lines
 
 
-def week_summary(rules: Rules, after: GameState, happenings: list[Happening], lang: str) -> WeekSummary:
+def week_summary(rules: Rules, week: int, after: GameState, happenings: list[Happening], lang: str) -> WeekSummary:
     """The ledger of the week that just ended (and what the next one brought), from END_WEEK's Happenings."""
-    week = happenings[0].week if happenings else after.week
     deadlines, inspections, residents, news = (Section(t(k, lang)) for k in (
         "sum.deadlines", "sum.inspections", "sum.requests", "sum.messages"))
     nxt = Section(t("sum.next", lang, week=week + 1))

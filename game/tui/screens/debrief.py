@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import HorizontalGroup, VerticalGroup, VerticalScroll
+from textual.containers import Grid, HorizontalGroup, VerticalGroup, VerticalScroll
 from textual.content import Content
 from textual.widgets import TabbedContent, TabPane
 
@@ -85,12 +85,15 @@ class DebriefScreen(GameScreen):
 
     def _charts(self, view: DebriefView):
         yield self._heading("deb.meters")
+        charts = []
         for meter in view.meters:
             hidden = self.t("deb.hidden") if meter.hidden else ""
             start = meter.trend[0] if meter.trend else meter.value
-            yield Plain(f"{meter.label}{hidden}: {num(start)} -> {num(meter.value)}  "
-                        f"({num(meter.low)}-{num(meter.high)})", classes="chart-label")
-            yield WeekChart(meter.trend, meter.low, meter.high, classes=f"-{meter.level or 'plain'}")
+            label = Plain(f"{meter.label}{hidden}{self.t('colon')}{num(start)} -> {num(meter.value)}  "
+                          f"({num(meter.low)}-{num(meter.high)})", classes="chart-label")
+            chart = WeekChart(meter.trend, meter.low, meter.high, classes=f"-{meter.level or 'plain'}")
+            charts.append(VerticalGroup(label, chart, classes="chart"))
+        yield Grid(*charts, id="charts")
         yield self._heading("deb.hours")
         if not view.hours_by_kind:
             yield Plain(self.t("deb.no_hours"), classes="muted")

@@ -231,10 +231,12 @@ class WeekScreen(GameScreen):
             return
         from game.engine import END_WEEK
 
+        week = self.session.state.week
         happened = self.session.apply(END_WEEK)
         self.results = []
         error = self.app.autosave()
-        self.ask(WeekSummaryDialog(self.session.rules, self.session.state, happened, error), self._summary_closed)
+        self.ask(WeekSummaryDialog(self.session.rules, week, self.session.state, happened, error),
+                 self._summary_closed)
 
     def _summary_closed(self, _result: None) -> None:
         self.asking = False

@@ -65,8 +65,8 @@ class ItemDetail(VerticalGroup):
             if view.veto:
                 parts += ["  ", (t("item.veto", lang), "bold $text-error")]
             return Content.assemble(*parts)
-        facts = ([view.who] if view.who else []) + [t(f"item.urgency.{view.urgency}", lang),
-                                                     t("item.waiting", lang, n=view.age)]
+        facts = ([view.who] if view.who else []) + [t(f"item.urgency.{view.urgency}", lang)]
+        facts += [t("item.waiting", lang, n=view.age)] if view.age else []
         parts = [(" | ".join(facts), "$text-muted")]
         if view.escalated:
             parts += ["  ", (t("item.escalated", lang), "bold $text-error")]

@@ -28,7 +28,7 @@ def directive_prompt(view: ItemView, lang: str) -> Stack:
 def request_prompt(view: ItemView, lang: str) -> Stack:
     """Title, then urgency, how long it has waited, and whether it escalated."""
     urgency = (t(f"item.urgency.{view.urgency}", lang), "$text-error" if view.urgency == "high" else "$text-muted")
-    meta: list = [urgency, (" | " + t("item.waiting", lang, n=view.age), "$text-muted")]
+    meta: list = [urgency] + ([(" | " + t("item.waiting", lang, n=view.age), "$text-muted")] if view.age else [])
     if view.escalated:
         meta += [" ", (t("item.escalated", lang), "bold $text-error")]
     if view.new:
