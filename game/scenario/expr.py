@@ -20,6 +20,7 @@ from __future__ import annotations
 import difflib
 import functools
 import math
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -358,40 +359,43 @@ def _mod(a: Any, b: Any) -> float:
     return _num(a) % b if b else 0.0
 
 
-_ARITH = {
-    "+": lambda a, b: _num(a) + _num(b),
-    "-": lambda a, b: _num(a) - _num(b),
-    "*": lambda a, b: _num(a) * _num(b),
-    "/": _div,
-    "%": _mod,
-}
-
-
 def _in(a: Any, b: Any) -> bool:
     return a in b if isinstance(b, (tuple, list, frozenset, set)) else False
 
 
-_COMPARE = {
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    ">=": lambda a, b: a >= b,
-    "==": lambda a, b: a == b,
-    "!=": lambda a, b: a != b,
-    "in": _in,
-}
+_ARITH = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": _div, "%": _mod}
+_COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq,
+            "!=": operator.ne, "in": _in}
 
 
-def _safe_compare(op: str) -> Callable[[Any, Any], bool]:
-    fn = _COMPARE[op]
+def _binary(fn: Callable[[Any, Any], Any], left: Getter, right: Getter, failed: Any, const: Node | None) -> Getter:
+    """Closures for a binary operator, with a constant right side inlined.
 
-    def compare(a: Any, b: Any) -> bool:
+    Operands are numbers in game expressions; a text operand (only claims produce text) makes the
+    operation fail softly to `failed` instead of raising. try costs nothing when nothing is raised.
+    """
+    if const is not None:
+        value = const[1]
+
+        def with_const(ctx: Any) -> Any:
+            try:
+                return fn(left(ctx), value)
+            except TypeError:
+                return failed
+
+        return with_const
+
+    def both(ctx: Any) -> Any:
         try:
-            return bool(fn(a, b))
+            return fn(left(ctx), right(ctx))
         except TypeError:
-            return False
+            return failed
 
-    return compare
+    return both
+
+
+def _constant(node: Node) -> bool:
+    return node[0] in ("num", "str")
 
 
 def _compile(node: Node, env: Env) -> Getter:
@@ -403,6 +407,9 @@ def _compile(node: Node, env: Env) -> Getter:
         return env.resolve(node[1], node[2])
     if tag == "list":
         parts = [_compile(item, env) for item in node[1]]
+        if all(_constant(item) for item in node[1]):
+            values = tuple(item[1] for item in node[1])
+            return lambda ctx: values
         return lambda ctx: tuple(part(ctx) for part in parts)
     if tag == "neg":
         inner = _compile(node[1], env)
@@ -419,12 +426,19 @@ def _compile(node: Node, env: Env) -> Getter:
     if tag == "if":
         cond, yes, no = (_compile(part, env) for part in node[1:])
         return lambda ctx: yes(ctx) if cond(ctx) else no(ctx)
-    if tag == "bin":
-        op, left, right = _ARITH[node[1]], _compile(node[2], env), _compile(node[3], env)
-        return lambda ctx: op(left(ctx), right(ctx))
-    if tag == "cmp":
-        op, left, right = _safe_compare(node[1]), _compile(node[2], env), _compile(node[3], env)
-        return lambda ctx: op(left(ctx), right(ctx))
+    if tag in ("bin", "cmp"):
+        op, left_node, right_node = node[1], node[2], node[3]
+        left, right = _compile(left_node, env), _compile(right_node, env)
+        if tag == "bin":
+            if _constant(left_node) and _constant(right_node):
+                folded = _ARITH[op](_num(left_node[1]), _num(right_node[1]))
+                return lambda ctx: folded
+            const = right_node if right_node[0] == "num" and op in "+-*" else None
+            return _binary(_ARITH[op], left, right, 0.0, const)
+        const = right_node if _constant(right_node) else None
+        if right_node[0] == "list" and all(_constant(item) for item in right_node[1]):
+            const = ("list", tuple(item[1] for item in right_node[1]))
+        return _binary(_COMPARE[op], left, right, False, const)
     if tag == "call":
         return _compile_call(node, env)
     raise ExprError(f"unsupported expression part {tag!r}")
