@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--runs", type=int, default=1000, help="games per strategy (default 1000)")
     parser.add_argument("--strategy", default="all", help="random, trace, service, balanced, reform, or all")
     parser.add_argument("--seed", type=int, default=1, help="base seed (default 1)")
-    parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; 0 = one per core)")
+    parser.add_argument("--jobs", type=int, default=0, help="worker processes (default 0: one per core)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     parser.add_argument("--records", metavar="DIR", help="write one game record per run into DIR")
     parser.add_argument("--check-claims", action="store_true", help="exit 1 if any claim of the scenario fails")

@@ -67,6 +67,23 @@ def hours_for(rules: Rules, state: GameState, action: CAction, modifiers: list, 
     return max(0.0, round((hours + add) * factor, 2)) if (hours or add) else 0.0
 
 
+def hours_table(rules: Rules, modifiers: list) -> list[float | None]:
+    """Hours of every constant-hours action under a set of active modifiers (None: an expression).
+
+    Such hours depend only on which modifiers are active, and a scenario has few such sets, so each
+    table is built once and kept with the rules.
+    """
+    tables = rules.derived.setdefault("hours_tables", {})
+    key = tuple(m.id for m in modifiers)
+    table = tables.get(key)
+    if table is None:
+        table = tables[key] = [
+            None if callable(action.hours) else hours_for(rules, None, action, modifiers)  # type: ignore[arg-type]
+            for action in rules.actions
+        ]
+    return table
+
+
 def costs_for(rules: Rules, state: GameState, action: CAction, ctx: Ctx | None = None) -> dict[int, float]:
     """Meter costs of an action now. Constant costs come back as one shared dict: never change it."""
     if action.fixed_costs is not None:
@@ -166,6 +183,7 @@ def _legal_actions(rules: Rules, state: GameState) -> tuple[list[Decision], Pric
     hours_left, uses_week, uses_total = state.hours_left + 1e-9, state.uses_week, state.uses_total
     meters, lows = state.meters, rules.lows
     big = 1 << 30
+    table = hours_table(rules, modifiers)
     for rule, item in zip(rules.items, state.items):
         if item.status != OPEN:
             continue
@@ -176,8 +194,8 @@ def _legal_actions(rules: Rules, state: GameState) -> tuple[list[Decision], Pric
                 continue
             if uses_total.get(index, 0) >= (action.max_total or big):
                 continue
-            hours = action.hours
-            if modifiers or hours.__class__ is not float:
+            hours = table[index]
+            if hours is None:
                 hours = hours_for(rules, state, action, modifiers, ctx)
             if hours > hours_left:
                 continue
