@@ -48,10 +48,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "title.howto": ("怎么玩", "How to play"),
     "title.quit": ("退出", "Quit"),
     "title.name": ("玩家名", "Player name"),
-    "title.no_autosave": ("没有找到“{name}”的自动存档。", "No autosave found for '{name}'."),
+    "title.no_autosave": ("没有找到「{name}」的自动存档。", "No autosave found for '{name}'."),
     "title.no_saves": ("存档文件夹里还没有存档。", "There are no saves in the saves folder yet."),
     "title.saves_in": ("存档位置：{path}", "Saves folder: {path}"),
-    "title.loading": ("正在读取……", "Loading..."),
+    "title.loading": ("正在读取...", "Loading..."),
     # -- new game -----------------------------------------------------------------------------------
     "new.heading": ("开始新游戏", "Start a new game"),
     "new.scenario": ("场景", "Scenario"),
@@ -67,7 +67,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lang.en": ("English（英文）", "English"),
     # -- intro --------------------------------------------------------------------------------------
     "intro.begin": ("开始第一周", "Begin week 1"),
-    "intro.facts": ("共{weeks}周 · 种子 {seed} · 玩家 {player}", "{weeks} weeks | seed {seed} | player {player}"),
+    "intro.facts": ("共{weeks}周 | 种子 {seed} | 玩家 {player}", "{weeks} weeks | seed {seed} | player {player}"),
     # -- week screen --------------------------------------------------------------------------------
     "week.hours": ("工时 {left}/{total}", "Hours {left}/{total}"),
     "week.coming": ("近期", "Coming up"),
@@ -206,7 +206,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kind.other": ("其他", "other"),
     # -- saving and quitting ------------------------------------------------------------------------
     "quit.confirm": ("保存并退出？", "Save and quit?"),
-    "quit.body": ("游戏会保存在“{name}”名下，下次可以继续。",
+    "quit.body": ("游戏会保存在「{name}」名下，下次可以继续。",
                   "The game is saved under '{name}'; you can continue it next time."),
     "quit.body_nogame": ("确定要退出吗？", "Do you really want to quit?"),
     "quit.yes": ("保存并退出", "Save and quit"),
@@ -244,7 +244,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "Anywhere: F1 or ? help, F2 language, F3 theme, Ctrl+P commands, q save and quit."),
     "help.howto_text": (
         "你是一名镇干部。每周上级会下达带指标的任务，群众也会带来诉求，而你的工时不够两头都顾上。\n"
-        "每个任务有两本账：“上报”是上级看到的，“实际”是群众得到的。留痕（拍照、填表、打卡）让上报数"
+        "每个任务有两本账：「上报」是上级看到的，「实际」是群众得到的。留痕（拍照、填表、打卡）让上报数"
         "涨得快，实际服务让两本账一起涨，但更慢、更费钱。\n"
         "检查会看台账，偶尔也会暗访，比对上报和实际。不理会的诉求会降低信任，并可能升级成投诉。\n"
         "游戏结束时，你会看到两个分数并排：向上（考核看到的）和向下（群众得到的），以及一次复盘。",
@@ -257,7 +257,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "unanswered cost trust and may escalate into complaints.\n"
         "At the end you see two scores side by side, upward (what the assessment saw) and downward (what "
         "residents got), and a debrief."),
-    "help.title": ("方向键或 Tab 移动，Enter 选择。可以先看“怎么玩”。",
+    "help.title": ("方向键或 Tab 移动，Enter 选择。可以先看「怎么玩」。",
                    "Arrows or Tab to move, Enter to choose. Start with 'How to play' if you are new."),
     "help.week": (
         "上下键：选择事项或做法\nTab：在事项和做法之间切换\nEnter：选中事项后进入做法；在做法上按 Enter 执行\n"

@@ -30,3 +30,11 @@ def test_ui_strings_hold_no_markup():
     for zh, en in STRINGS.values():
         for text in (zh, en):
             assert "[" not in text and "]" not in text, text
+
+
+def test_ui_strings_avoid_ambiguous_width_glyphs():
+    import unicodedata
+
+    for key, pair in STRINGS.items():
+        for text in pair:
+            assert not [c for c in text if unicodedata.east_asian_width(c) == "A"], key

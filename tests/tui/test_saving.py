@@ -61,7 +61,7 @@ async def test_quit_can_be_cancelled_and_continue_without_a_save_says_so(saves):
         await pilot.pause()
         await pilot.click("#continue")
         await pilot.pause()
-        assert "没有找到“nobody”的自动存档。" in screen_text(app.screen)
+        assert "没有找到「nobody」的自动存档。" in screen_text(app.screen)
         await pilot.press("ctrl+c")
         await pilot.pause()
         assert screen_name(app) == "ConfirmDialog"

@@ -85,7 +85,7 @@ def meter_changes(rules: Rules, before: tuple[float, ...], after: tuple[float, .
             continue
         good = (delta > 0) == (meter.good == "high")
         lines.append(Line(f"{localize(meter.label, lang)}{t('colon', lang)}{num(before[index])} -> {num(after[index])} "
-                          f"({signed(delta)})", "good" if good else "bad"))
+                          + t("paren", lang, text=signed(delta)), "good" if good else "bad"))
     return lines
 
 

@@ -13,7 +13,7 @@ from game.tui.present.fmt import num
 from game.tui.screens.base import GameScreen
 from game.tui.widgets.key_bar import KeyBar, KeyHint
 from game.tui.widgets.level_bar import LevelBar
-from game.tui.widgets.plain import Plain
+from game.tui.widgets.plain import Bullet, Plain
 from game.tui.widgets.week_chart import WeekChart
 
 TABS = (("tab-ending", "deb.tab.ending"), ("tab-charts", "deb.tab.charts"), ("tab-reflect", "deb.tab.reflect"),
@@ -44,7 +44,7 @@ class DebriefScreen(GameScreen):
     def relabel(self) -> None:
         view = debrief_view(self.session.rules, self.session.state, self.result, self.lang)
         self.query_one("#debrief-heading", Plain).update(Content.assemble(
-            (self.t("deb.title") + ": ", "bold"), (view.ending_title, "bold")))
+            (self.t("deb.title") + self.t("colon"), "bold"), (view.ending_title, "bold")))
         tabs = self.query_one("#debrief-tabs", TabbedContent)
         for number, (pane_id, key) in enumerate(TABS, 1):
             tabs.get_tab(pane_id).label = f"{number} {self.t(key)}"
@@ -107,10 +107,10 @@ class DebriefScreen(GameScreen):
 
     def _reflect(self, view: DebriefView):
         yield self._heading("deb.crossed")
-        yield from ([Plain(f"- {line}", classes="crossed") for line in view.crossed]
+        yield from ([Bullet(line, classes="crossed") for line in view.crossed]
                     or [Plain(self.t("deb.none_crossed"), classes="muted")])
         yield self._heading("deb.reflections")
-        yield from ([Plain(f"- {text}", classes="reflection") for text in view.reflections]
+        yield from ([Bullet(text, classes="reflection") for text in view.reflections]
                     or [Plain(self.t("deb.no_reflections"), classes="muted")])
         yield self._heading("deb.notes")
         for code, title, text in view.notes:
@@ -122,7 +122,7 @@ class DebriefScreen(GameScreen):
         for stage, questions in view.questions:
             if questions:
                 yield Plain(stage, classes="stage")
-                yield from (Plain(f"- {q}", classes="question") for q in questions)
+                yield from (Bullet(q, classes="question") for q in questions)
         yield Plain(self.t("deb.record_failed", error=self.record_error) if self.record_error
                     else self.t("deb.record", path=self.record), id="record", classes="muted")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.containers import HorizontalGroup
 from textual.content import Content
 from textual.widgets import Static
 
@@ -22,3 +23,16 @@ class Plain(Static):
 def styled(*parts: str | tuple[str, str]) -> Content:
     """Content from plain strings and (text, style) pairs; the text is never parsed as markup."""
     return Content.assemble(*parts)
+
+
+class Bullet(HorizontalGroup):
+    """A list item with a hanging indent (long lines, Chinese ones too, wrap under the text, not the dash)."""
+
+    DEFAULT_CSS = """
+    Bullet { height: auto; }
+    Bullet > .bullet-mark { width: 2; }
+    Bullet > .bullet-text { width: 1fr; }
+    """
+
+    def __init__(self, text: str | Content, *, classes: str | None = None) -> None:
+        super().__init__(Plain("-", classes="bullet-mark"), Plain(text, classes="bullet-text"), classes=classes)
