@@ -45,8 +45,8 @@ class Localized:
         if bars:
             bars.first().show(self.key_hints())
 
-    def on_key_bar_pressed(self, message: KeyBar.Pressed) -> None:
-        self.run_action(message.action)  # type: ignore[attr-defined]
+    async def on_key_bar_pressed(self, message: KeyBar.Pressed) -> None:
+        await self.run_action(message.action)  # type: ignore[attr-defined]
 
     def common_hints(self) -> list[KeyHint]:
         """Help, language and quit: on every screen."""
