@@ -27,6 +27,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "colon": ("：", ": "),
     "comma": ("，", ", "),
     "paren": ("（{text}）", "({text})"),
+    "delta": ("（{n}）", " ({n})"),
     "semicolon": ("；", "; "),
     # -- keys bar -----------------------------------------------------------------------------------
     "key.help": ("帮助", "help"),
@@ -176,6 +177,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "deb.reason.threshold": ("某项指标到了尽头。", "A meter reached its limit."),
     "deb.reason.final": ("任期结束。", "Your term ran its course."),
     "deb.reason.effect": ("事件直接结束了游戏。", "An event ended the game."),
+    "deb.reason.meter": ("{meter}到了{value}。", "{meter} reached {value}."),
     "deb.upward": ("向上得分（考核看到的）", "Upward (what assessment saw)"),
     "deb.downward": ("向下得分（群众得到的）", "Downward (what residents got)"),
     "deb.idle": ("空转指数：{n}%", "Idle-execution index: {n}%"),
@@ -240,21 +242,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.heading": ("帮助", "Help"),
     "help.keys": ("按键", "Keys"),
     "help.howto": ("怎么玩", "How to play"),
-    "help.everywhere": ("任何时候：F1 或 ? 帮助，F2 切换语言，F3 切换配色，Ctrl+P 命令，q 保存并退出。",
-                        "Anywhere: F1 or ? help, F2 language, F3 theme, Ctrl+P commands, q save and quit."),
+    "help.everywhere": ("任何时候：F1 或 ? 帮助，F2 切换语言，F3 切换配色，Ctrl+P 命令，q 或 Ctrl+C 保存并退出。",
+                        "Anywhere: F1 or ? help, F2 language, F3 theme, Ctrl+P commands, q or Ctrl+C save and quit."),
     "help.howto_text": (
-        "你是一名镇干部。每周上级会下达带指标的任务，群众也会带来诉求，而你的工时不够两头都顾上。\n"
+        "你是一名镇干部。每周上级会下达带指标的任务，群众也会带来诉求，而你的工时不够两头都顾上。\n\n"
         "每个任务有两本账：「上报」是上级看到的，「实际」是群众得到的。留痕（拍照、填表、打卡）让上报数"
-        "涨得快，实际服务让两本账一起涨，但更慢、更费钱。\n"
-        "检查会看台账，偶尔也会暗访，比对上报和实际。不理会的诉求会降低信任，并可能升级成投诉。\n"
+        "涨得快，实际服务让两本账一起涨，但更慢、更费钱。\n\n"
+        "检查会看台账，偶尔也会暗访，比对上报和实际。不理会的诉求会降低信任，并可能升级成投诉。\n\n"
         "游戏结束时，你会看到两个分数并排：向上（考核看到的）和向下（群众得到的），以及一次复盘。",
         "You are a township official. Each week directives with quotas come down from above and residents "
-        "bring needs, and you have too few hours for both.\n"
+        "bring needs, and you have too few hours for both.\n\n"
         "Every directive keeps two ledgers: REPORTED is what upper levels see, ACTUAL is what residents get. "
         "Traces (photos, forms, check-ins) raise the reported figure fast; real service raises both, slower "
-        "and dearer.\n"
+        "and dearer.\n\n"
         "Inspections read the ledgers; a rare unannounced visit compares reported with actual. Requests left "
-        "unanswered cost trust and may escalate into complaints.\n"
+        "unanswered cost trust and may escalate into complaints.\n\n"
         "At the end you see two scores side by side, upward (what the assessment saw) and downward (what "
         "residents got), and a debrief."),
     "help.title": ("方向键或 Tab 移动，Enter 选择。可以先看「怎么玩」。",

@@ -48,3 +48,23 @@ async def test_resizing_keeps_the_week_screen_usable(saves):
         await pilot.press("1")  # still playable
         await pilot.pause()
         assert app.session.state.hours_left < hours_before
+
+
+async def test_meters_near_a_game_ending_end_are_marked(saves):
+    app = new_app(saves, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "1")
+        await pilot.pause()
+        assert screen_name(app) == "WeekScreen"
+        rules, state = app.session.rules, app.session.state.clone()
+        state.meters[rules.meter_index["pressure"]] = 90  # ends the game at 100
+        state.meters[rules.meter_index["trust"]] = 25  # ends the game at 0
+        app.session.state = state
+        app.screen.state = state
+        await pilot.pause()
+        assert app.screen.query_one("#meter-pressure").has_class("-danger")
+        assert app.screen.query_one("#meter-trust").has_class("-warn")
+        calm = app.screen.query_one("#meter-assessment")
+        assert not calm.has_class("-warn") and not calm.has_class("-danger")
+        assert not app.screen.query("#meter-goodwill")  # hidden

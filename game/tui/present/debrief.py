@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from game.i18n import t
 from game.scenario.text import localize
-from game.tui.present.fmt import action_label
+from game.tui.present.fmt import action_label, num
 from game.tui.present.meters import MeterView, meter_views
 
 if TYPE_CHECKING:
@@ -57,6 +57,18 @@ def linked_findings(rules: Rules, state: GameState, result: Outcome) -> set[str]
     return codes
 
 
+def reason_text(rules: Rules, state: GameState, result: Outcome, lang: str) -> str:
+    """Why the game ended: the meter that hit a game-ending end, or how the term ran out."""
+    if result.reason == "threshold":
+        for index, meter in enumerate(rules.scenario.meters):
+            low_end = rules.end_min[index] == result.ending and state.meters[index] <= rules.lows[index]
+            high_end = rules.end_max[index] == result.ending and state.meters[index] >= rules.highs[index]
+            if low_end or high_end:
+                return t("deb.reason.meter", lang, meter=localize(meter.label, lang), value=num(state.meters[index]))
+    known = ("threshold", "final", "effect")
+    return t(f"deb.reason.{result.reason}", lang) if result.reason in known else ""
+
+
 def _crossed(rules: Rules, refs: list[str], lang: str) -> list[str]:
     counts: dict[str, int] = {}
     for ref in refs:
@@ -80,7 +92,7 @@ def debrief_view(rules: Rules, state: GameState, result: Outcome, lang: str) -> 
         ending_text=localize(ending.text, lang) if ending else "",
         ending_debrief=localize(ending.debrief, lang) if ending else "",
         tone=ending.tone if ending else "mixed",
-        reason=t(f"deb.reason.{result.reason}", lang) if result.reason in ("threshold", "final", "effect") else "",
+        reason=reason_text(rules, state, result, lang),
         weeks_played=result.weeks_played,
         upward=result.upward, downward=result.downward,
         upward_label=localize(scoring.upward_label, lang) or t("deb.upward", lang),

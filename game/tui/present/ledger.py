@@ -84,8 +84,8 @@ def meter_changes(rules: Rules, before: tuple[float, ...], after: tuple[float, .
         if meter.hidden or abs(delta) < 0.05:
             continue
         good = (delta > 0) == (meter.good == "high")
-        lines.append(Line(f"{localize(meter.label, lang)}{t('colon', lang)}{num(before[index])} -> {num(after[index])} "
-                          + t("paren", lang, text=signed(delta)), "good" if good else "bad"))
+        lines.append(Line(f"{localize(meter.label, lang)}{t('colon', lang)}{num(before[index])} -> {num(after[index])}"
+                          + t("delta", lang, n=signed(delta)), "good" if good else "bad"))
     return lines
 
 
