@@ -28,6 +28,8 @@ async def test_language_switch_rerenders_every_screen_in_the_stack(saves):
         await pilot.pause()
         week = screen_text(app.screen)
         assert "Hours" in week and "Anti-fraud app on 90% of phones" in week and "工时" not in week
+        # what the last decision did is re-worded too, not kept in the language it was first shown in
+        assert "Assign a clerk to reply to all" in week and "安排人专门回复" not in week
 
 
 async def test_theme_cycles_through_dark_light_and_high_contrast(saves):

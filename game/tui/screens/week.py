@@ -20,7 +20,7 @@ from game.tui.dialogs.week_summary import WeekSummaryDialog
 from game.tui.present.approaches import ApproachView, approach_views, options_of_item
 from game.tui.present.fmt import num
 from game.tui.present.items import open_items, upcoming
-from game.tui.present.ledger import Line, action_result
+from game.tui.present.ledger import action_result
 from game.tui.present.meters import meter_views
 from game.tui.screens.base import GameScreen
 from game.tui.widgets.approach_list import ApproachList
@@ -50,7 +50,7 @@ class WeekScreen(GameScreen):
     def __init__(self, session) -> None:
         super().__init__(id="week")
         self.session = session
-        self.results: list[Line] = []  # what this week's decisions did, newest first
+        self.results: list[list] = []  # what this week's decisions did (happenings), newest first
         self.asking = False  # a dialog whose answer changes the state is open: nothing else may open
 
     def compose(self) -> ComposeResult:
@@ -99,13 +99,15 @@ class WeekScreen(GameScreen):
         coming = [line for _, line in upcoming(rules, state, lang)] + self._in_force()
         self.query_one("#coming-list", Plain).update("\n".join(coming) or self.t("week.nothing_coming"))
         result = self.query_one("#last-result", Plain)
-        if self.results:
-            lines = [Content.assemble((self.t("week.last"), "bold"), self.results[0].text)]
-            lines += [Content.styled(line.text, "$text-muted") for line in self.results[1:]]
+        # rendered from the happenings each time, so a language switch re-words them too
+        done = [action_result(rules, happened, lang) for happened in self.results]
+        if done:
+            lines = [Content.assemble((self.t("week.last"), "bold"), done[0].text)]
+            lines += [Content.styled(line.text, "$text-muted") for line in done[1:]]
             result.update(Content("\n").join(lines))
         else:
             result.update(self.t("week.start_hint"))
-        tone = self.results[0].tone if self.results else ""
+        tone = done[0].tone if done else ""
         result.set_class(tone == "good", "-good")
         result.set_class(tone == "bad", "-bad")
         items = self.query_one("#items", ItemList)
@@ -190,7 +192,7 @@ class WeekScreen(GameScreen):
             self.notify(str(err), severity="warning", markup=False)
             self.state = self.session.state
             return
-        self.results.insert(0, action_result(self.session.rules, happened, self.lang))
+        self.results.insert(0, happened)
         self.state = self.session.state
         self.call_after_refresh(self.after_decision)
 
