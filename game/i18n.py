@@ -20,6 +20,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "close": ("关闭", "Close"),
     "continue": ("继续", "Continue"),
     "hours_short": ("{n}小时", "{n}h"),
+    "times_paren": ("（{n}次）", " ({n} times)"),
     "weeks_short": ("{n}周", "{n}w"),
     "week_n": ("第{n}周", "Week {n}"),
     "week_of": ("第{n}/{total}周", "Week {n}/{total}"),

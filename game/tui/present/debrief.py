@@ -73,7 +73,7 @@ def _crossed(rules: Rules, refs: list[str], lang: str) -> list[str]:
     counts: dict[str, int] = {}
     for ref in refs:
         counts[ref] = counts.get(ref, 0) + 1
-    return [action_label(rules, ref, lang) + (f" (x{n})" if n > 1 else "") for ref, n in counts.items()]
+    return [action_label(rules, ref, lang) + (t("times_paren", lang, n=n) if n > 1 else "") for ref, n in counts.items()]
 
 
 def debrief_view(rules: Rules, state: GameState, result: Outcome, lang: str) -> DebriefView:

@@ -102,7 +102,7 @@ class DebriefScreen(GameScreen):
             bar = LevelBar()
             bar.set_level(hours, 0.0, most)
             yield HorizontalGroup(Plain(kind, classes="kind-label"), bar,
-                                  Plain(f"{self.t('hours_short', n=num(hours))} ({count}x)", classes="kind-figure"),
+                                  Plain(self.t("hours_short", n=num(hours)) + self.t("times_paren", n=count), classes="kind-figure"),
                                   classes="kind-row")
 
     def _reflect(self, view: DebriefView):
