@@ -144,9 +144,19 @@ class GameState:
         return bool(self.ended)
 
     def fingerprint(self) -> tuple:
-        """A comparable summary of the whole state (used to check replays)."""
+        """Everything that makes up the game state, in comparable form (used to check replays).
+
+        Left out: which scenario it is (saves check that on its own) and remembered derived values.
+        """
+        def rounded(values: dict) -> tuple:
+            return tuple(sorted((k, round(v, 6)) for k, v in values.items()))
+
         return (
-            self.week, self.rng, round(self.hours_left, 6), tuple(round(m, 6) for m in self.meters),
-            tuple(sorted(self.flags)), tuple(self.items), tuple(sorted(self.fired.items())), tuple(self.pending),
-            tuple(self.scheduled), tuple(self.crossed), len(self.decisions), self.ended,
+            self.seed, self.week, self.rng, round(self.hours_week, 6),
+            round(self.hours_left, 6), tuple(round(m, 6) for m in self.meters), tuple(sorted(self.flags)),
+            tuple(self.items), rounded(self.uses_week), rounded(self.uses_total), tuple(sorted(self.fired.items())),
+            tuple(self.pending), tuple(self.scheduled),
+            tuple(tuple(round(v, 6) for v in row) for row in self.history), rounded(self.kind_counts),
+            rounded(self.kind_hours), rounded(self.took), tuple(self.crossed), tuple(self.decisions),
+            rounded(self.counters), self.ended, self.end_reason, self.order,
         )
