@@ -14,11 +14,14 @@ if TYPE_CHECKING:
 
 ITEM_SECTIONS = ("directives", "requests")
 NAMESPACES = {"meters": "meter", "directives": "item", "requests": "item", "inspections": "inspection",
-              "events": "event", "endings": "ending", "modifiers": "modifier", "claims": "claim"}
+              "events": "item", "endings": "ending", "modifiers": "modifier", "claims": "claim"}
 
 
 def duplicates(checker: Checker, files: list[ParsedFile]) -> None:
-    """Ids are unique across files within a namespace (directives and requests share one)."""
+    """Ids are unique across files within a namespace.
+
+    Directives, requests and events share one, since `took('id.option')` names an option of any of them.
+    """
     first: dict[tuple[str, str], tuple[ParsedFile, tuple]] = {}
 
     def first_at(key: tuple[str, str]) -> str:
@@ -31,7 +34,8 @@ def duplicates(checker: Checker, files: list[ParsedFile]) -> None:
             for index, item in enumerate(getattr(parsed.content, section)):
                 key, path = (space, item.id), (section, index, "id")
                 if key in first:
-                    shared = " (directives and requests share one namespace)" if space == "item" else ""
+                    shared = (" (directives, requests and events share one namespace, so that "
+                              "took('id.option') is never ambiguous)") if space == "item" else ""
                     checker.error(path, f"duplicate id '{item.id}' (first defined at {first_at(key)})",
                                   "ids must be unique across all files of a scenario" + shared)
                 else:

@@ -78,6 +78,13 @@ def test_directives_and_requests_share_one_id_namespace(tmp_path: Path) -> None:
     assert "duplicate id 'app_quota'" in error.message and "share one namespace" in error.hint
 
 
+def test_an_event_may_not_share_an_id_with_a_directive(tmp_path: Path) -> None:
+    # took('app_quota.x') would not say which of the two it means
+    error, line = broken(tmp_path, "events.yaml", "- id: typhoon", "- id: app_quota")
+    assert error.line == line and error.path == "events[3].id"
+    assert "duplicate id 'app_quota'" in error.message and "took('id.option')" in error.hint
+
+
 def test_unknown_flag_in_an_expression(tmp_path: Path) -> None:
     error, line = broken(tmp_path, "events.yaml", 'when: "flag.one_form"', 'when: "flag.one_from"')
     assert (error.line, error.path) == (line, "modifiers[0].when")
