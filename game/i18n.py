@@ -159,6 +159,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sum.arrived_directive": ("新任务：{title}", "New directive: {title}"),
     "sum.arrived_request": ("新诉求：{title}", "New request: {title}"),
     "sum.delayed": ("迟来的后果：{source}", "A delayed consequence: {source}"),
+    "sum.consequence": ("结果：{what}", "What it brought: {what}"),
+    "sum.card_follows": ("随之而来：{title}", "then: {title}"),
     "sum.event": ("待处理事件：{title}", "An event is waiting: {title}"),
     "sum.ended": ("游戏结束：{title}", "The game is over: {title}"),
     "sum.quiet": ("本周平静无事。", "A quiet week."),

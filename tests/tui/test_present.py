@@ -72,3 +72,21 @@ def test_debrief_reason_names_the_meter_that_ended_the_game(rules):
     assert view.ending_title == "Removed after an accountability storm"
     assert view.reason == "Accountability pressure reached 100."
     assert [stage for stage, _ in view.questions] == ["Describe", "Analyse", "Apply"]
+
+
+def test_a_delayed_consequence_says_what_it_brought(rules):
+    from game.engine import Happening
+
+    happened = [
+        Happening("week_started", 4),
+        Happening("delayed", 4, "flood_drill.shelve"),
+        Happening("effect", 4, "flood_drill.shelve", {"meters": {"trust": -4.0, "goodwill": 3.0}, "ledgers": [],
+                                                       "message": None, "flags": [], "event": "shelved_resurfaces"}),
+    ]
+    state, _ = new_game(rules, 1)
+    lines = [line.text for section in week_summary(rules, 3, state, happened, "en").sections for line in section.lines]
+    delayed = lines.index(next(line for line in lines if line.startswith("A delayed consequence:")))
+    # right after the consequence's source: what it did (hidden goodwill not shown) and the card it brings
+    assert lines[delayed + 1] == "What it brought: Public trust -4, then: A shelved task is sampled"
+    zh = [line.text for section in week_summary(rules, 3, state, happened, "zh").sections for line in section.lines]
+    assert "结果：群众信任 -4，随之而来：搁置的任务被抽查" in zh

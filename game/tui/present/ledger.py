@@ -76,6 +76,17 @@ def _inspected(rules: Rules, h: Happening, lang: str) -> Line:
     return Line(t("sum.traces", lang, title=title, score=score), "good" if score >= 80 else "warn")
 
 
+def consequence(rules: Rules, h: Happening, lang: str) -> str:
+    """What a delayed effect visibly did: meter changes and any card it brings."""
+    data = h.data or {}
+    parts = [f"{meter_name(rules, m, lang)} {signed(d)}" for m, d in data.get("meters", {}).items()
+             if not is_hidden(rules, m) and abs(d) >= 0.05]
+    if data.get("event"):
+        event = rules.events[rules.event_index[data["event"]]]
+        parts.append(t("sum.card_follows", lang, title=localize(event.model.title, lang)))
+    return t("comma", lang).join(parts)
+
+
 def meter_changes(rules: Rules, before: tuple[float, ...], after: tuple[float, ...], lang: str) -> list[Line]:
     """Visible meters that moved between two history rows, with the direction that is good for each."""
     lines = []
@@ -94,7 +105,7 @@ def week_summary(rules: Rules, week: int, after: GameState, happenings: list[Hap
     deadlines, inspections, residents, news = (Section(t(k, lang)) for k in (
         "sum.deadlines", "sum.inspections", "sum.requests", "sum.messages"))
     nxt = Section(t("sum.next", lang, week=week + 1))
-    target, ignored, ending = news, 0, ""
+    target, ignored, ending, delayed = news, 0, "", ""
     for h in happenings:
         if h.kind == "week_started":
             target = nxt
@@ -110,6 +121,13 @@ def week_summary(rules: Rules, week: int, after: GameState, happenings: list[Hap
             residents.lines.append(Line(t("sum.expired", lang, title=item_title(rules, h.subject, lang)), "warn"))
         elif h.kind == "delayed":
             nxt.lines.append(Line(t("sum.delayed", lang, source=source_name(rules, h.subject, lang)), "warn"))
+            delayed = h.subject
+        elif h.kind == "effect" and h.subject == delayed:
+            delayed = ""
+            if line := _message(h, lang):
+                nxt.lines.append(line)
+            if what := consequence(rules, h, lang):
+                nxt.lines.append(Line(t("sum.consequence", lang, what=what), "warn"))
         elif h.kind == "arrived":
             key = "sum.arrived_directive" if (h.data or {}).get("directive") else "sum.arrived_request"
             nxt.lines.append(Line(t(key, lang, title=item_title(rules, h.subject, lang))))
