@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 from game.engine.context import runtime_env
 from game.engine.state import Decision
-from game.scenario.expr import Env, compile_expr
+from game.scenario.expr_compile import Env, compile_expr
 from game.scenario.loader import Scenario
 from game.scenario.models import Action, Effect, Later, Text
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from game.engine.state import CLOSED, MET, MISSED, OPEN, PENDING
 from game.scenario.envs import game_env
-from game.scenario.expr import Env
+from game.scenario.expr_compile import Env
 
 if TYPE_CHECKING:
     from game.engine.compile import Rules

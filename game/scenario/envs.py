@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
-from game.scenario.expr import Env
+from game.scenario.expr_compile import Env
 from game.scenario.vocab import (
     BASE_NAMES, BOTS, CLAIM_FUNCTIONS, CLAIM_METRIC_EXTRA, CONTEXT_NAMES, GAME_FUNCTIONS, KINDS, make_env,
 )

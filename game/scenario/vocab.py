@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from game.scenario.expr import Env, Function
+from game.scenario.expr_compile import Env, Function
 
 # Names every in-game expression can read (besides meter ids and flag.NAME).
 BASE_NAMES = ("turn", "weeks", "hours", "hours_left")

@@ -8,7 +8,8 @@ from typing import Any
 from game.engine import Rules
 from game.engine.game import Outcome
 from game.scenario.envs import claim_env
-from game.scenario.expr import ExprError, compile_expr
+from game.scenario.expr import ExprError
+from game.scenario.expr_compile import compile_expr
 from game.sim.runner import ChunkResult
 
 

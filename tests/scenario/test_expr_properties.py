@@ -13,7 +13,8 @@ from pydantic import ValidationError
 
 from game.scenario import load_scenario
 from game.scenario.envs import CONTEXTS, choice_sets, dummy_claim_env, dummy_env
-from game.scenario.expr import Env, ExprError, compile_expr, parse, parse_or_raise
+from game.scenario.expr import ExprError, parse, parse_or_raise
+from game.scenario.expr_compile import Env, compile_expr
 from game.scenario.models import Event
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scenarios" / "mini-town"
