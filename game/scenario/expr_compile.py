@@ -147,6 +147,9 @@ def _compile(node: Node, env: Env) -> Getter:
         op, left_node, right_node = node[1], node[2], node[3]
         left, right = _compile(left_node, env), _compile(right_node, env)
         if tag == "bin":
+            if "str" in (left_node[0], right_node[0]):
+                raise ExprError(f"text cannot be used with '{op}'", 0, "quoted text is only for names passed to "
+                                "functions and for == / != comparisons")
             if _constant(left_node) and _constant(right_node):
                 folded = _ARITH[op](_num(left_node[1]), _num(right_node[1]))
                 return lambda ctx: folded

@@ -230,3 +230,10 @@ def test_chained_comparisons_are_refused_with_a_hint() -> None:
     with pytest.raises(ExprError) as caught:
         parse("1 < a < 5")
     assert "do not chain" in caught.value.hint
+
+
+@pytest.mark.parametrize("text", ["'a' + 'b'", "a * 'x'", "'3' - 1", "(1 + 'x') > 0"])
+def test_text_in_arithmetic_is_refused_at_load(text: str) -> None:
+    with pytest.raises(ExprError) as caught:
+        compile_expr(text, ENV)
+    assert caught.value.message.startswith("text cannot be used with") and "functions" in caught.value.hint
