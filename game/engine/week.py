@@ -180,5 +180,8 @@ def choose_final_ending(rules: Rules, state: GameState, out: list[Happening]) ->
             state.ended, state.end_reason = ending_id, "final"
             out.append(Happening("ended", state.week, ending_id, {"reason": "final"}))
             return
-    state.ended, state.end_reason = rules.final_endings[-1][0] if rules.final_endings else "none", "final"
+    # a validated scenario always has a fallback; this only guards hand-built Rules
+    ending = rules.final_endings[-1][0] if rules.final_endings else "none"
+    state.ended, state.end_reason = ending, "final"
+    out.append(Happening("ended", state.week, ending, {"reason": "final"}))
 
