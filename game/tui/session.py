@@ -100,9 +100,10 @@ class Session:
 
 
 def find_autosave(folder: Path, player: str) -> Path | None:
-    """The player's autosave if there is one."""
-    path = Path(_saves().autosave_path(folder, player or DEFAULT_PLAYER))
-    return path if path.is_file() else None
+    """The player's autosave if there is one (its backup alone counts: loading falls back to it)."""
+    saves = _saves()
+    path = Path(saves.autosave_path(folder, player or DEFAULT_PLAYER))
+    return path if path.is_file() or saves.backup_path(path).is_file() else None
 
 
 def list_saves(folder: Path) -> list:

@@ -92,3 +92,24 @@ async def test_load_on_the_command_line_goes_straight_in(saves):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert in_game(app) and app.session.player == "zhao" and app.session.state.week == 2
+
+
+def test_continue_finds_a_save_whose_main_file_is_lost_but_whose_backup_is_good(saves):
+    from game.engine import END_WEEK, Rules, apply, legal, new_game
+    from game.saves import autosave_path, backup_path, load_save, write_save
+    from game.scenario import load_scenario
+    from game.tui.session import find_autosave
+
+    rules = Rules(load_scenario(FIXTURE))
+    state, _ = new_game(rules, 3)
+    path = autosave_path(saves, "Li")
+    write_save(path, rules, state, player="Li", lang="en")
+    while state.pending:
+        state, _ = apply(rules, state, legal(rules, state)[0])
+    state, _ = apply(rules, state, END_WEEK)
+    write_save(path, rules, state, player="Li", lang="en")  # the first save is now the backup
+    path.unlink()
+    assert backup_path(path).is_file()
+    assert find_autosave(saves, "Li") == path
+    loaded = load_save(path)
+    assert loaded.state.week == 1 and loaded.warnings  # it came back from the backup, and says so
