@@ -73,11 +73,10 @@ def hours_table(rules: Rules, modifiers: list) -> list[float | None]:
     Such hours depend only on which modifiers are active, and a scenario has few such sets, so each
     table is built once and kept with the rules.
     """
-    tables = rules.derived.setdefault("hours_tables", {})
-    key = tuple(m.id for m in modifiers)
-    table = tables.get(key)
+    key = tuple(map(id, modifiers)) if modifiers else ()  # modifiers live as long as their rules
+    table = rules.hours_tables.get(key)
     if table is None:
-        table = tables[key] = [
+        table = rules.hours_tables[key] = [
             None if callable(action.hours) else hours_for(rules, None, action, modifiers)  # type: ignore[arg-type]
             for action in rules.actions
         ]

@@ -196,6 +196,7 @@ class Rules:
         self.by_decision = {a.decision: a for a in self.actions}
         # values other layers compute once from these rules (the bots' appraisal), kept with them
         self.derived: dict[str, Any] = {}
+        self.hours_tables: dict[tuple, list] = {}  # hours of constant-cost actions per set of active modifiers
 
     def action_of(self, decision: Decision) -> CAction | None:
         """The approach or choice a decision names (None for ending the week or an unknown id)."""
