@@ -1,4 +1,4 @@
-"""UI strings in Chinese and English (scenario text is content and lives in the scenario).
+"""UI strings in Chinese and English, for the game and for `replay` (scenario text is content).
 
 `t("key", lang, **values)` formats the string for a language. Every key has both languages; a test checks
 it. Strings here are ours, never the author's, so they may use `{}` placeholders but hold no markup.
@@ -278,6 +278,48 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.new": ("Tab：在输入框之间移动\nEnter：开始\nEsc：返回", "Tab: move between fields\nEnter: start\nEsc: back"),
     "help.load": ("上下键 + Enter：读取\nEsc：返回", "Up/Down + Enter: load\nEsc: back"),
     "help.dialog": ("Enter 或 y：确认\nEsc 或 n：取消", "Enter or y: confirm\nEsc or n: cancel"),
+    # -- replay narration (game/saves/narrate.py) ---------------------------------------------
+    "replay.week": ("第{n}周", "Week {n}"),
+    "replay.arrived_d": ("新任务：{t}（指标 {q} {u}，第{d}周截止）", "new directive: {t} (quota {q} {u}, due week {d})"),
+    "replay.arrived_r": ("新诉求：{t}", "new request: {t}"),
+    "replay.event": ("事件：{t}", "event card: {t}"),
+    "replay.end_week": ("> 结束本周", "> end the week"),
+    "replay.hours": ("小时", "h"),
+    "replay.won": ("结果：成功", "chance: it worked"),
+    "replay.lost": ("结果：未成功", "chance: it did not work"),
+    "replay.met": ("按期完成：{t}（上报 {r}/{q}，实际 {a}）", "deadline met: {t} (reported {r} of {q}, actual {a})"),
+    "replay.missed": ("未完成：{t}（上报 {r}/{q}，实际 {a}）", "deadline missed: {t} (reported {r} of {q}, actual {a})"),
+    "replay.veto": ("一票否决", "one-vote veto"),
+    "replay.inspected": ("检查：{t}，得分 {s}", "inspection: {t}, score {s}"),
+    "replay.ignored": ("仍未处理：{t}（第{n}周）", "left waiting: {t} (week {n})"),
+    "replay.escalated": ("升级：{t}（{n}周后）", "escalated: {t} (after {n} weeks)"),
+    "replay.expired": ("过期：{t}", "expired: {t}"),
+    "replay.delayed": ("延迟后果：{t}", "delayed consequence of {t}"),
+    "replay.weekly": ("每周", "every week"),
+    "replay.ended": ("游戏结束：{t}（{why}）", "game over: {t} ({why})"),
+    "replay.meters": ("本周末指标", "meters at week end"),
+    "replay.meters_now": ("当前指标", "meters now"),
+    "replay.reported": ("上报", "reported"),
+    "replay.actual": ("实际", "actual"),
+    "replay.quota": ("指标", "quota"),
+    "replay.flags": ("标记", "flags"),
+    "replay.costs": ("花费", "costs"),
+    "replay.final": ("期满", "final"),
+    "replay.threshold": ("指标触及极限", "a meter hit its limit"),
+    "replay.traces": ("留痕检查", "traces"),
+    "replay.reality": ("实地暗访", "reality check"),
+    "replay.sep": ("：", ": "),
+    "replay.paren": ("（{}）", " ({})"),
+    "replay.comma": ("，", ", "),
+    "replay.head": ("{title} - {player}，种子 {seed}，{n} 个决定（{kind}）", "{title} - {player}, seed {seed}, {n} decisions ({kind})"),
+    "replay.save": ("存档", "save"),
+    "replay.record": ("对局记录", "record"),
+    "replay.ending": ("结局", "Ending"),
+    "replay.unfinished": ("未结束", "not finished"),
+    "replay.upward": ("向上得分", "Upward score"),
+    "replay.downward": ("向下得分", "downward score"),
+    "replay.idle": ("空转指数", "idle-execution index"),
+    "replay.crossed": ("越线行为", "Lines crossed"),
 }
 
 

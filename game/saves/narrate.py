@@ -1,6 +1,7 @@
 """A finished or saved game told week by week, in plain text, from its decision log (for `replay`).
 
-Labels come from the scenario's content in the chosen language; the few words of our own are below.
+Labels come from the scenario's content in the chosen language; our own few words are `replay.*` in
+game/i18n.py.
 """
 
 from __future__ import annotations
@@ -8,45 +9,23 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from game.engine import Decision, GameState, Happening, Rules, outcome
+from game.i18n import LANGUAGES, STRINGS, t
 from game.saves.replay import steps
 from game.scenario.text import localize
 
-WORDS = {
-    "en": {
-        "week": "Week {n}", "arrived_d": "new directive: {t} (quota {q} {u}, due week {d})",
-        "arrived_r": "new request: {t}", "event": "event card: {t}", "end_week": "> end the week",
-        "hours": "h", "won": "chance: it worked", "lost": "chance: it did not work",
-        "met": "deadline met: {t} (reported {r} of {q}, actual {a})",
-        "missed": "deadline missed: {t} (reported {r} of {q}, actual {a})", "veto": "one-vote veto",
-        "inspected": "inspection: {t}, score {s}", "ignored": "left waiting: {t} (week {n})",
-        "escalated": "escalated: {t} (after {n} weeks)", "expired": "expired: {t}",
-        "delayed": "delayed consequence of {t}", "weekly": "every week", "ended": "game over: {t} ({why})",
-        "meters": "meters at week end", "meters_now": "meters now", "reported": "reported", "actual": "actual",
-        "quota": "quota", "flags": "flags", "costs": "costs", "final": "final", "threshold": "a meter hit its limit",
-        "traces": "traces", "reality": "reality check", "sep": ": ", "paren": " ({})", "comma": ", ",
-        "head": "{title} - {player}, seed {seed}, {n} decisions ({kind})", "save": "save", "record": "record",
-        "ending": "Ending", "unfinished": "not finished", "upward": "Upward score", "downward": "downward score",
-        "idle": "idle-execution index", "crossed": "Lines crossed",
-    },
-    "zh": {
-        "week": "第{n}周", "arrived_d": "新任务：{t}（指标 {q} {u}，第{d}周截止）",
-        "arrived_r": "新诉求：{t}", "event": "事件：{t}", "end_week": "> 结束本周",
-        "hours": "小时", "won": "结果：成功", "lost": "结果：未成功",
-        "met": "按期完成：{t}（上报 {r}/{q}，实际 {a}）",
-        "missed": "未完成：{t}（上报 {r}/{q}，实际 {a}）", "veto": "一票否决",
-        "inspected": "检查：{t}，得分 {s}", "ignored": "仍未处理：{t}（第{n}周）",
-        "escalated": "升级：{t}（{n}周后）", "expired": "过期：{t}",
-        "delayed": "延迟后果：{t}", "weekly": "每周", "ended": "游戏结束：{t}（{why}）",
-        "meters": "本周末指标", "meters_now": "当前指标", "reported": "上报", "actual": "实际",
-        "quota": "指标", "flags": "标记", "costs": "花费", "final": "期满", "threshold": "指标触及极限",
-        "traces": "留痕检查", "reality": "实地暗访", "sep": "：", "paren": "（{}）", "comma": "，",
-        "head": "{title} - {player}，种子 {seed}，{n} 个决定（{kind}）", "save": "存档", "record": "对局记录",
-        "ending": "结局", "unfinished": "未结束", "upward": "向上得分", "downward": "向下得分",
-        "idle": "空转指数", "crossed": "越线行为",
-    },
-}
-KINDS_ZH = {"trace": "留痕", "service": "服务", "feedback": "反馈", "set_aside": "搁置", "delegate": "委托",
-            "reform": "改革", "other": "其他"}
+
+class _Words:
+    """The replay's own words, from the game's string table (`replay.*` keys in game/i18n.py)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __getitem__(self, key: str) -> str:
+        return t(f"replay.{key}", self.lang)
+
+    def get(self, key: str, default: str) -> str:
+        """The word for `key`, or `default` when the replay has no such word (e.g. a kind of inspection)."""
+        return self[key] if f"replay.{key}" in STRINGS else default
 
 
 def num(value: float, sign: bool = False) -> str:
@@ -61,8 +40,8 @@ class Narrator:
     """Turns happenings into lines, with labels from the scenario in one language."""
 
     def __init__(self, rules: Rules, lang: str) -> None:
-        self.rules, self.lang = rules, lang if lang in WORDS else "en"
-        self.w = WORDS[self.lang]
+        self.rules, self.lang = rules, lang if lang in LANGUAGES else "en"
+        self.w = _Words(self.lang)
         self.meter_labels = {m.id: self.text(m.label) for m in rules.scenario.meters}
         self.refs = {action.ref: action for action in rules.actions}
         self.inspections = {i.id: i.model for i in rules.inspections}
@@ -99,7 +78,7 @@ class Narrator:
         return self.ref_label(source)
 
     def kind(self, kind: str) -> str:
-        return KINDS_ZH.get(kind, kind) if self.lang == "zh" else kind
+        return t(f"kind.{kind}", self.lang) if f"kind.{kind}" in STRINGS else kind
 
     def meters(self, values: dict[str, float], sign: bool) -> str:
         return self.w["comma"].join(f"{self.meter_labels.get(m, m)} {num(v, sign)}" for m, v in values.items())
