@@ -7,21 +7,9 @@ import sys
 from typing import Sequence
 
 from game import __version__
-from game.cli import cmd_play, cmd_scenarios, cmd_schema, cmd_validate
+from game.cli import cmd_play, cmd_replay, cmd_scenarios, cmd_schema, cmd_simulate, cmd_validate
 
-COMMANDS = [cmd_play, cmd_scenarios, cmd_validate, cmd_schema]
-try:  # commands that later issues add register themselves here when present
-    from game.cli import cmd_simulate
-
-    COMMANDS.append(cmd_simulate)
-except ImportError:  # pragma: no cover - during development only
-    pass
-try:
-    from game.cli import cmd_replay
-
-    COMMANDS.append(cmd_replay)
-except ImportError:  # pragma: no cover
-    pass
+COMMANDS = [cmd_play, cmd_scenarios, cmd_validate, cmd_schema, cmd_simulate, cmd_replay]
 
 
 class UsageError(Exception):
