@@ -121,30 +121,31 @@ def _lock(rules: Rules, state: GameState, action: CAction, hours: float, costs: 
     return ""
 
 
-def _event_relax(rules: Rules, state: GameState, choices: list[CAction], modifiers: list) -> int:
-    """The least relaxation under which at least one choice of the card can be taken."""
+def _card(rules: Rules, state: GameState, ctx: Ctx | None = None) -> tuple[list[tuple[CAction, float, dict]], int]:
+    """The waiting card's choices with their hours and costs, and the least relaxation of locks under
+    which at least one of them can be taken (a card can always be answered)."""
+    event = rules.events[state.pending[0]]
+    ctx = ctx or Ctx(rules, state)
+    modifiers = active_modifiers(rules, state, ctx)
+    priced = [(c, hours_for(rules, state, c, modifiers, ctx), costs_for(rules, state, c, ctx)) for c in event.choices]
     for relax in (STRICT, NO_HOURS, NO_COSTS):
-        for choice in choices:
-            if not _lock(rules, state, choice, hours_for(rules, state, choice, modifiers),
-                         costs_for(rules, state, choice), relax):
-                return relax
-    return ANYTHING
+        if any(not _lock(rules, state, c, hours, costs, relax, ctx) for c, hours, costs in priced):
+            return priced, relax
+    return priced, ANYTHING
 
 
 def options(rules: Rules, state: GameState) -> list[Option]:
     """Every option in view now, locked ones included (the UI shows why)."""
     if state.ended:
         return []
-    modifiers = active_modifiers(rules, state)
     out: list[Option] = []
     if state.pending:
-        event = rules.events[state.pending[0]]
-        relax = _event_relax(rules, state, event.choices, modifiers)
-        for choice in event.choices:
-            hours, costs = hours_for(rules, state, choice, modifiers), costs_for(rules, state, choice)
-            out.append(Option(Decision("choose", event.id, choice.id), choice, hours, _named(rules, costs),
+        priced, relax = _card(rules, state)
+        for choice, hours, costs in priced:
+            out.append(Option(choice.decision, choice, hours, _named(rules, costs),
                               _lock(rules, state, choice, hours, costs, relax)))
         return out
+    modifiers = active_modifiers(rules, state)
     for rule in rules.items:
         if state.items[rule.index].status != OPEN:
             continue
@@ -215,16 +216,11 @@ def _legal_actions(rules: Rules, state: GameState) -> tuple[list[Decision], Pric
 
 def _legal_choices(rules: Rules, state: GameState) -> tuple[list[Decision], Priced]:
     """The answers to the waiting event card that may be taken now, relaxing locks only as far as needed."""
-    event = rules.events[state.pending[0]]
     ctx = Ctx(rules, state)
-    modifiers = active_modifiers(rules, state, ctx)
-    priced = [(c, hours_for(rules, state, c, modifiers, ctx), costs_for(rules, state, c, ctx)) for c in event.choices]
-    for relax in (STRICT, NO_HOURS, NO_COSTS, ANYTHING):
-        found = {c.decision: (c, hours, costs) for c, hours, costs in priced
-                 if not _lock(rules, state, c, hours, costs, relax, ctx)}
-        if found:
-            return list(found), found
-    return [], {}
+    priced, relax = _card(rules, state, ctx)
+    found = {c.decision: (c, hours, costs) for c, hours, costs in priced
+             if not _lock(rules, state, c, hours, costs, relax, ctx)}
+    return list(found), found
 
 
 def _named(rules: Rules, costs: dict[int, float]) -> dict[str, float]:
@@ -239,8 +235,7 @@ def _find(rules: Rules, state: GameState, decision: Decision) -> tuple[CAction, 
         event = rules.events[state.pending[0]]
         if decision.option not in event.choice_index:
             raise IllegalDecision(f"event '{event.id}' has no choice '{decision.option}'")
-        return event.choices[event.choice_index[decision.option]], _event_relax(
-            rules, state, event.choices, active_modifiers(rules, state))
+        return event.choices[event.choice_index[decision.option]], _card(rules, state)[1]
     if state.pending:
         raise IllegalDecision("answer the waiting event card first")
     index = rules.item_index.get(decision.target)
