@@ -33,7 +33,6 @@ def run(args: argparse.Namespace) -> int:
     from game.scenario import ScenarioLoadError, load_scenario
     from game.scenario.catalog import UnknownScenario, resolve
     from game.sim.bots import BOTS
-    from game.sim.runner import simulate
     from game.sim.summary import by_strategy, check_claims, coverage, strategy_stats
 
     strategies = list(BOTS) if args.strategy == "all" else [s.strip() for s in args.strategy.split(",")]
@@ -58,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         except OSError as err:
             raise UsageError(f"cannot create {records}: {err.strerror or err}") from None
     started = time.perf_counter()
-    results = _run_with_progress(simulate, path, strategies, args, jobs, records)
+    results = _run_with_progress(path, strategies, args, jobs, records)
     elapsed = max(time.perf_counter() - started, 1e-9)
     grouped = by_strategy(results)
     cover = coverage(rules, results)
@@ -88,13 +87,16 @@ def _plain(text: object) -> object:
     return text if isinstance(text, str) else text.model_dump(exclude_none=True)
 
 
-def _run_with_progress(simulate, path, strategies, args, jobs, records):
+def _run_with_progress(path: Path, strategies: list[str], args: argparse.Namespace, jobs: int,
+                       records: Path | None) -> list:
+    """Run the simulation, with a progress bar on stderr when someone is watching it."""
+    from game.sim.runner import simulate
+
     total = args.runs * len(strategies)
     if not sys.stderr.isatty():
         return simulate(path, strategies, args.runs, args.seed, jobs, records)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
     from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
