@@ -156,7 +156,7 @@ class Rules:
         self.ending_by_id = {e.id: e for e in scenario.endings}
         self.laters: list[CLater] = []
         self.actions: list[CAction] = []
-        self.effects_index: dict[int, CEffect] = {}
+        self.effects: list[CEffect] = []  # every compiled effect, to find the endings effects trigger
         self.hours_per_week = self.value(info.hours_per_week, "game")
         self.events_per_week = self.value(info.events_per_week, "game")
         self.upward = self.expr(info.scoring.upward, "game")
@@ -188,7 +188,7 @@ class Rules:
             for m in scenario.modifiers
         ]
         triggered = {m for pair in zip(self.end_min, self.end_max) for m in pair if m}
-        triggered |= {e.end_game for e in self._all_effects() if e.end_game}
+        triggered |= {e.end_game for e in self.effects if e.end_game}
         finals = [e for e in scenario.endings if e.when is not None or e.id not in triggered]
         ordered = sorted(enumerate(finals), key=lambda pair: (-pair[1].priority, pair[0]))
         self.final_endings = [(e.id, self.expr(e.when, "game")) for _, e in ordered]
@@ -264,7 +264,7 @@ class Rules:
                 [(meter, float(delta)) for meter, delta in compiled.meters],
                 (compiled.reported or 0.0, compiled.actual or 0.0, compiled.quota or 0.0) if compiled.has_ledger else None,
                 [(i, r or 0.0, a or 0.0, q or 0.0) for i, r, a, q in compiled.progress])
-        self.effects_index[id(compiled)] = compiled
+        self.effects.append(compiled)
         return compiled
 
     def _later(self, later: Later, context: str) -> int:
@@ -319,6 +319,3 @@ class Rules:
         event.choices = [self.action(c, "game", -1, index, e.id) for c in e.choices]
         event.choice_index = {c.id: i for i, c in enumerate(event.choices)}
         return event
-
-    def _all_effects(self):
-        return list(self.effects_index.values())
