@@ -21,6 +21,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "continue": ("继续", "Continue"),
     "hours_short": ("{n}小时", "{n}h"),
     "times_paren": ("（{n}次）", " ({n} times)"),
+    "once_paren": ("（1次）", " (once)"),
     "weeks_short": ("{n}周", "{n}w"),
     "week_n": ("第{n}周", "Week {n}"),
     "week_of": ("第{n}/{total}周", "Week {n}/{total}"),

@@ -90,3 +90,12 @@ def test_a_delayed_consequence_says_what_it_brought(rules):
     assert lines[delayed + 1] == "What it brought: Public trust -4, then: A shelved task is sampled"
     zh = [line.text for section in week_summary(rules, 3, state, happened, "zh").sections for line in section.lines]
     assert "结果：群众信任 -4，随之而来：搁置的任务被抽查" in zh
+
+
+@pytest.mark.parametrize(("count", "lang", "expected"), [
+    (1, "en", " (once)"), (3, "en", " (3 times)"), (1, "zh", "（1次）"), (3, "zh", "（3次）"),
+])
+def test_counts_read_naturally_in_both_languages(count, lang, expected):
+    from game.tui.present.debrief import times
+
+    assert times(count, lang) == expected

@@ -73,7 +73,7 @@ def _crossed(rules: Rules, refs: list[str], lang: str) -> list[str]:
     counts: dict[str, int] = {}
     for ref in refs:
         counts[ref] = counts.get(ref, 0) + 1
-    return [action_label(rules, ref, lang) + (t("times_paren", lang, n=n) if n > 1 else "") for ref, n in counts.items()]
+    return [action_label(rules, ref, lang) + (times(n, lang) if n > 1 else "") for ref, n in counts.items()]
 
 
 def debrief_view(rules: Rules, state: GameState, result: Outcome, lang: str) -> DebriefView:
@@ -106,3 +106,8 @@ def debrief_view(rules: Rules, state: GameState, result: Outcome, lang: str) -> 
         questions=[(t(f"deb.stage.{stage}", lang), [localize(q.text, lang) for q in scenario.debrief.questions
                                                      if q.stage == stage]) for stage in STAGES],
     )
+
+
+def times(count: int, lang: str) -> str:
+    """How many times, in brackets: "（3次）" / " (3 times)", and " (once)" for one."""
+    return t("once_paren", lang) if count == 1 else t("times_paren", lang, n=count)

@@ -8,7 +8,7 @@ from textual.containers import Grid, HorizontalGroup, VerticalGroup, VerticalScr
 from textual.content import Content
 from textual.widgets import TabbedContent, TabPane
 
-from game.tui.present.debrief import DebriefView, debrief_view
+from game.tui.present.debrief import DebriefView, debrief_view, times
 from game.tui.present.fmt import num
 from game.tui.screens.base import GameScreen
 from game.tui.widgets.key_bar import KeyBar, KeyHint
@@ -102,7 +102,7 @@ class DebriefScreen(GameScreen):
             bar = LevelBar()
             bar.set_level(hours, 0.0, most)
             yield HorizontalGroup(Plain(kind, classes="kind-label"), bar,
-                                  Plain(self.t("hours_short", n=num(hours)) + self.t("times_paren", n=count), classes="kind-figure"),
+                                  Plain(self.t("hours_short", n=num(hours)) + times(count, self.lang), classes="kind-figure"),
                                   classes="kind-row")
 
     def _reflect(self, view: DebriefView):
