@@ -1,5 +1,5 @@
 """`python -m game` is the same program as `grassroots`."""
 
-from game.cli.main import main
+from game.cli.main import run
 
-raise SystemExit(main())
+raise SystemExit(run())

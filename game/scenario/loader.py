@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from pydantic import ValidationError
 
 from game.scenario.errors import ContentError, ScenarioLoadError
+from game.scenario.gcpause import collector_paused
 from game.scenario.models import (
     SECTIONS, Claim, ContentFile, Debrief, Directive, Ending, Event, Inspection, Meter, Modifier, Request,
     ScenarioInfo,
 )
 from game.scenario.pydantic_errors import validation_errors
-from game.scenario.yamlread import MAX_FILE_BYTES, Document, read_yaml
+from game.scenario.sources import MAX_FILES, Sources, read_sources
+from game.scenario.yamlread import Document, read_yaml
 
-MAX_FILES = 500
-YAML_SUFFIXES = (".yaml", ".yml")
+__all__ = ["MAX_FILES", "LoadReport", "ParsedFile", "Scenario", "load_report", "load_scenario", "parse_files"]
 
 
 @dataclass(frozen=True)
@@ -54,68 +51,38 @@ class ParsedFile:
     content: ContentFile
 
 
-def content_files(path: Path) -> list[Path]:
-    """The YAML files of a scenario folder (sorted, hidden ones skipped), or the file itself."""
-    if path.is_file():
-        return [path]
-    files = sorted(
-        p for p in path.rglob("*")
-        if p.suffix in YAML_SUFFIXES and p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-    )
-    return files
+def parse_files(path: Path, sources: Sources | None = None) -> tuple[list[ParsedFile], list[ContentError], str]:
+    """Read and validate every file on its own; return parsed files, errors and the content hash.
+
+    `sources` are the path's files already read (by `read_sources`), or None to read them here.
+    """
+    with sources if sources is not None else read_sources(path) as files:
+        if files.problem is not None:
+            return [], [files.problem], ""
+        errors: list[ContentError] = []
+        parsed: list[ParsedFile] = []
+        for name, read, built in files.files_in_order():
+            if isinstance(read, OSError):
+                errors.append(ContentError(name, 1, 1, "", f"cannot read the file: {read.strerror or read}", ""))
+                continue
+            parsed_file, problems = _parse_one(read, name, built)
+            errors.extend(problems)
+            if parsed_file is not None:
+                parsed.append(parsed_file)
+        return parsed, errors, files.content_hash()
 
 
-def hash_files(files: list[tuple[str, bytes]]) -> str:
-    """A content hash over relative names and bytes, independent of where the folder lives."""
-    digest = hashlib.sha256()
-    for name, raw in sorted(files):
-        digest.update(name.encode("utf-8") + b"\x00" + len(raw).to_bytes(8, "big") + raw)
-    return digest.hexdigest()[:16]
-
-
-def display_name(file: Path, base: Path) -> str:
-    """A short name for messages: relative to the folder's parent when possible."""
+def _parse_one(raw: bytes, name: str, built: tuple | None) -> tuple[ParsedFile | None, list[ContentError]]:
+    """One file read (or its value `built` by the helper) and validated against the content model."""
+    doc, problems = read_yaml(raw, name, built)
+    if doc is None:
+        return None, problems
     try:
-        return str(file.relative_to(base.parent if base.is_dir() else base.parent))
-    except ValueError:
-        return str(file)
-
-
-def parse_files(path: Path) -> tuple[list[ParsedFile], list[ContentError], str]:
-    """Read and validate every file on its own; return parsed files, errors and the content hash."""
-    errors: list[ContentError] = []
-    if not path.exists():
-        raise FileNotFoundError(str(path))
-    if path.is_file() and path.suffix not in YAML_SUFFIXES:
-        return [], [ContentError(path.name, 1, 1, "", "not a YAML content file",
-                                 "content files end in .yaml or .yml")], ""
-    files = content_files(path)
-    if not files:
-        return [], [ContentError(str(path), 1, 1, "", "no .yaml files found", "a scenario folder needs scenario.yaml")], ""
-    if len(files) > MAX_FILES:
-        return [], [ContentError(str(path), 1, 1, "", f"more than {MAX_FILES} content files", "")], ""
-    parsed: list[ParsedFile] = []
-    raws: list[tuple[str, bytes]] = []
-    for file in files:
-        name = display_name(file, path)
-        try:
-            with file.open("rb") as handle:  # never read more than the size limit, whatever the file
-                raw = handle.read(MAX_FILE_BYTES + 1)
-        except OSError as err:
-            errors.append(ContentError(name, 1, 1, "", f"cannot read the file: {err.strerror or err}", ""))
-            continue
-        raws.append((file.relative_to(path).as_posix() if path.is_dir() else file.name, raw))
-        doc, problems = read_yaml(raw, name)
-        errors.extend(problems)
-        if doc is None:
-            continue
-        try:
-            parsed.append(ParsedFile(doc, ContentFile.model_validate(doc.data)))
-        except ValidationError as err:
-            errors.extend(validation_errors(err, doc, ContentFile))
-        except RecursionError:
-            errors.append(ContentError(name, 1, 1, "", "the file nests too deeply", ""))
-    return parsed, errors, hash_files(raws)
+        return ParsedFile(doc, ContentFile.model_validate(doc.data)), problems
+    except ValidationError as err:
+        return None, [*problems, *validation_errors(err, doc, ContentFile)]
+    except RecursionError:
+        return None, [*problems, ContentError(name, 1, 1, "", "the file nests too deeply", "")]
 
 
 def merge(parsed: list[ParsedFile], content_hash: str, source: str) -> Scenario:
@@ -149,32 +116,19 @@ class LoadReport:
     stats: dict
 
 
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause the cyclic garbage collector while loading.
+def load_report(path: Path, sources: Sources | None = None) -> LoadReport:
+    """Load and check a scenario, collecting every error rather than stopping at the first.
 
-    Loading creates hundreds of thousands of small acyclic objects; the collector's repeated full
-    scans of them took about a quarter of the time. Reference counting still frees garbage.
+    `sources` are the scenario's files already read by `read_sources(path)`, or None to read them here.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    with collector_paused():
+        return _load_report(Path(path), sources)
 
 
-def load_report(path: Path) -> LoadReport:
-    """Load and check a scenario, collecting every error rather than stopping at the first."""
-    with _no_cycle_collection():
-        return _load_report(Path(path))
-
-
-def _load_report(path: Path) -> LoadReport:
+def _load_report(path: Path, sources: Sources | None) -> LoadReport:
     from game.scenario.checks import check_scenario
 
-    parsed, errors, content_hash = parse_files(path)
+    parsed, errors, content_hash = parse_files(path, sources)
     infos = [p for p in parsed if p.content.scenario is not None]
     if not infos and not errors:
         first = parsed[0].doc.file if parsed else str(path)

@@ -109,12 +109,12 @@ def test_scenarios_as_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_an_internal_error_is_one_line_without_traceback(capsys: pytest.CaptureFixture[str],
                                                          monkeypatch: pytest.MonkeyPatch, fixture_dir: Path) -> None:
-    import game.scenario
+    import game.scenario.loader
 
-    def explode(path: Path) -> None:
+    def explode(path: Path, sources: object = None) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(game.scenario, "load_report", explode)
+    monkeypatch.setattr(game.scenario.loader, "load_report", explode)
     assert main(["validate", str(fixture_dir)]) == 3
     out, err = capsys.readouterr()
     assert out == "" and err.strip() == "grassroots: internal error: RuntimeError: boom (please report this)"

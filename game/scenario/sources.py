@@ -1,0 +1,126 @@
+"""A scenario's content files: found, read as bytes, and (for big scenarios) their values being built.
+
+This module is light on purpose (no pydantic): `grassroots validate` reads the files and starts the
+helper process here first, and imports the content models while the helper works (see
+`yamlparallel.py`). The loader then takes the files in order with `Sources.files_in_order()`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any, Iterator
+
+from game.scenario.errors import ContentError
+from game.scenario.yamlevents import MAX_FILE_BYTES
+from game.scenario.yamlparallel import Helper, helper_share, start_helper
+
+__all__ = ["MAX_FILES", "YAML_SUFFIXES", "Sources", "content_files", "display_name", "hash_files", "read_sources"]
+
+MAX_FILES = 500
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def content_files(path: Path) -> list[Path]:
+    """The YAML files of a scenario folder (sorted, hidden ones skipped), or the file itself."""
+    if path.is_file():
+        return [path]
+    return sorted(
+        p for p in path.rglob("*")
+        if p.suffix in YAML_SUFFIXES and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(path).parts)
+    )
+
+
+def hash_files(files: list[tuple[str, bytes]]) -> str:
+    """A content hash over relative names and bytes, independent of where the folder lives."""
+    digest = hashlib.sha256()
+    for name, raw in sorted(files):
+        digest.update(name.encode("utf-8") + b"\x00" + len(raw).to_bytes(8, "big") + raw)
+    return digest.hexdigest()[:16]
+
+
+def display_name(file: Path, base: Path) -> str:
+    """A short name for messages: relative to the folder's parent when possible."""
+    try:
+        return str(file.relative_to(base.parent))
+    except ValueError:
+        return str(file)
+
+
+class Sources:
+    """The files of one scenario path, read; a context manager, so a helper never outlives a load."""
+
+    def __init__(self, path: Path, files: list[Path], problem: ContentError | None = None,
+                 helper_fraction: float = 0.5) -> None:
+        self.path = path
+        self.problem = problem  # a problem with the whole path (no files, too many): nothing is read
+        self._files = files
+        self._names = [display_name(file, path) for file in files]
+        self._reads = [_read_bytes(file) for file in files]
+        sizes = [len(read) if isinstance(read, bytes) else 0 for read in self._reads]
+        self._first_helped = helper_share(sizes, helper_fraction) if files else 0
+        self._helper: Helper | None = start_helper(
+            [read if isinstance(read, bytes) else b"" for read in self._reads[self._first_helped:]])
+
+    @property
+    def helped(self) -> bool:
+        """Whether a helper process is building some of the values."""
+        return self._helper is not None
+
+    def files_in_order(self) -> Iterator[tuple[str, bytes | OSError, tuple[Any] | None]]:
+        """(display name, bytes or the reason they could not be read, `(value,)` if already built)."""
+        built: list[tuple[Any] | None] = [None] * len(self._files)
+        for index, (name, read) in enumerate(zip(self._names, self._reads)):
+            if self._helper is not None and index == self._first_helped:
+                built[index:] = self._helper.values()
+            yield name, read, built[index]
+
+    def content_hash(self) -> str:
+        """The hash of the readable files' names and bytes."""
+        named = [(self._hash_name(file), read) for file, read in zip(self._files, self._reads)
+                 if isinstance(read, bytes)]
+        return hash_files(named)
+
+    def _hash_name(self, file: Path) -> str:
+        return file.relative_to(self.path).as_posix() if self.path.is_dir() else file.name
+
+    def close(self) -> None:
+        """Stop and reap the helper if its values were never collected."""
+        if self._helper is not None:
+            self._helper.close()
+
+    def __enter__(self) -> Sources:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def read_sources(path: Path, helper_fraction: float = 0.5) -> Sources:
+    """Find and read a scenario's files (a folder or one file); raise FileNotFoundError if it is missing.
+
+    `helper_fraction` is the share of the bytes the helper process builds, when one is used.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(str(path))
+    if path.is_file() and path.suffix not in YAML_SUFFIXES:
+        return Sources(path, [], ContentError(path.name, 1, 1, "", "not a YAML content file",
+                                              "content files end in .yaml or .yml"))
+    files = content_files(path)
+    if not files:
+        return Sources(path, [], ContentError(str(path), 1, 1, "", "no .yaml files found",
+                                              "a scenario folder needs scenario.yaml"))
+    if len(files) > MAX_FILES:
+        return Sources(path, [], ContentError(str(path), 1, 1, "", f"more than {MAX_FILES} content files", ""))
+    return Sources(path, files, helper_fraction=helper_fraction)
+
+
+def _read_bytes(file: Path) -> bytes | OSError:
+    """A file's bytes (never more than one past the size limit, whatever the file), or why it can't be read."""
+    try:
+        with file.open("rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        return err
