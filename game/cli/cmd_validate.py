@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 # The helper's share of a big scenario's bytes when this process has yet to import the content models
 # (measured best on 2,000 events; half when they are already imported).
-HELPER_FRACTION_BEFORE_IMPORT = 0.65
+HELPER_FRACTION_BEFORE_IMPORT = 0.7
 
 
 def register(sub: argparse._SubParsersAction) -> None:
