@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from game.scenario.errors import did_you_mean
 from game.scenario.loader import ParsedFile, Scenario
-from game.scenario.models import Effect
-from game.scenario.walk import has_field, texts_of, walk
+from game.scenario.models import Effect, LocalizedText
+from game.scenario.walk import has_field, text_fields, walk
 
 if TYPE_CHECKING:
     from game.scenario.checks import Checker
@@ -53,25 +55,45 @@ def scan_files(checker: Checker, scenario: Scenario, files: list[ParsedFile]) ->
     """One walk over every model: collect flags, check finding codes, count missing translations.
 
     Returns the flags the scenario can set (with its start flags) and the number of missing texts.
+    This visits every model of a big scenario, so what each class holds is looked up once per class,
+    and a text present in every language (nearly all of them) is passed over without a call.
     """
     codes = {note.code for note in scenario.debrief.research_notes}
     languages = scenario.info.languages
+    in_languages = attrgetter(*languages) if len(languages) > 1 else (lambda text: (getattr(text, languages[0]),))
     flags = set(scenario.info.start_flags)
     missing = 0
     for parsed in files:
         checker.doc = parsed.doc
         for path, model in walk(parsed.content):
-            if isinstance(model, Effect):
+            is_effect, has_findings, text_names, has_week_labels = _shape(type(model))
+            if is_effect:
                 flags.update(model.set)
                 flags.update(model.clear)
-            if codes and has_field(type(model), "findings"):
+            if has_findings and codes:
                 for index, code in enumerate(model.findings):
                     if code not in codes:
                         checker.error(path + ("findings", index), f"unknown research finding '{code}'",
                                       did_you_mean(code, codes) or f"declared: {', '.join(sorted(codes))}")
-            for text_path, value in texts_of(model, path):
-                missing += _translation(checker, text_path, value, languages)
+            for name in text_names:
+                value = getattr(model, name)
+                if value is None:
+                    continue
+                if value.__class__ is LocalizedText:
+                    texts = in_languages(value)
+                    if all(texts) and not texts[0].isspace():
+                        continue  # written in every language
+                missing += _translation(checker, path + (name,), value, languages)
+            if has_week_labels:
+                for index, label in enumerate(model.week_labels):
+                    missing += _translation(checker, path + ("week_labels", index), label, languages)
     return flags, missing
+
+
+@functools.cache
+def _shape(cls: type) -> tuple[bool, bool, tuple[str, ...], bool]:
+    """What `scan_files` looks at in a model class: effect?, findings?, its text fields, week labels?"""
+    return issubclass(cls, Effect), has_field(cls, "findings"), text_fields(cls), has_field(cls, "week_labels")
 
 
 def _translation(checker: Checker, path: tuple, value: Any, languages: list[str]) -> int:

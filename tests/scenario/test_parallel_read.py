@@ -18,7 +18,7 @@ from game.cli.main import main
 from game.scenario.loader import LoadReport, load_report, parse_files
 from game.scenario.sources import read_sources
 from game.scenario.yamlparallel import Helper, helper_share, start_helper
-from tests.scenario.scenario_kit import copy_fixture
+from scenario_kit import copy_fixture
 
 BROKEN_FILES = {  # sorted last, so the helper gets them
     "zz-1-syntax.yaml": "events:\n  - id: broken\n    text: Note: this breaks\n",
