@@ -17,6 +17,7 @@ from game.scenario.yamlread import Document
 
 
 _LEDGER_FIELDS = ("reported", "actual", "quota")
+_UNCHECKED = object()  # an expression not checked yet in its context
 _REFERENCE_FIELDS = frozenset(("event", "directive", "request", "end_game", "later"))
 
 
@@ -62,19 +63,21 @@ class Checker(Reporter):
     def expr(self, path: tuple, value: Any, context: str) -> None:
         if not isinstance(value, str):
             return
-        key = (context, value)
-        if key not in self.checked:  # the same text in the same context always checks the same
-            env = self.envs.get(context)
-            if env is None:
-                env = self.envs[context] = dummy_env(self.s, context, self.choices, self.flags)
-            try:
-                compile_expr(value, env)
-                self.checked[key] = None
-            except ExprError as err:
-                self.checked[key] = err
-        err = self.checked[key]
+        err = self.checked.get((context, value), _UNCHECKED)
+        if err is _UNCHECKED:  # the same text in the same context always checks the same
+            err = self.checked[context, value] = self._compile_error(value, context)
         if err is not None:
             self.error(path, f"in expression {value!r}: {err.message}", err.hint)
+
+    def _compile_error(self, value: str, context: str) -> ExprError | None:
+        env = self.envs.get(context)
+        if env is None:
+            env = self.envs[context] = dummy_env(self.s, context, self.choices, self.flags)
+        try:
+            compile_expr(value, env)
+        except ExprError as err:
+            return err
+        return None
 
     def chance(self, path: tuple, value: Any, context: str) -> None:
         if isinstance(value, (int, float)) and not 0 <= value <= 1:
@@ -86,16 +89,11 @@ class Checker(Reporter):
         present = effect.__pydantic_fields_set__  # fields left at their default need no check
         if "meters" in present:
             for meter, delta in effect.meters.items():
-                self.ref(path + ("meters", meter), meter, self.meters, "meter")
-                self.expr(path + ("meters", meter), delta, context)
-        for name in _LEDGER_FIELDS:
-            value = getattr(effect, name) if name in present else None
-            if value is None:
-                continue
-            if own != "directive":
-                self.error(path + (name,), f"`{name}` here has no directive of its own to change",
-                           "use `progress: [{directive: ID, " + name + ": N}]`")
-            self.expr(path + (name,), value, context)
+                where = path + ("meters", meter)
+                self.ref(where, meter, self.meters, "meter")
+                self.expr(where, delta, context)
+        if not present.isdisjoint(_LEDGER_FIELDS):
+            self.ledgers(effect, path, context, own)
         for index, change in enumerate(effect.progress):
             where = path + ("progress", index)
             self.ref(where + ("directive",), change.directive, self.directives, "directive")
@@ -114,6 +112,16 @@ class Checker(Reporter):
         self.issued_items.update(x for x in (effect.directive, effect.request) if x)
         for index, later in enumerate(effect.later):
             self.later(later, path + ("later", index), context, own)
+
+    def ledgers(self, effect: Effect, path: tuple, context: str, own: str | None) -> None:
+        for name in _LEDGER_FIELDS:
+            value = getattr(effect, name)
+            if value is None:
+                continue
+            if own != "directive":
+                self.error(path + (name,), f"`{name}` here has no directive of its own to change",
+                           "use `progress: [{directive: ID, " + name + ": N}]`")
+            self.expr(path + (name,), value, context)
 
     def later(self, later: Later, path: tuple, context: str, own: str | None) -> None:
         self.chance(path + ("chance",), later.chance, context)
