@@ -80,21 +80,3 @@ def walk(model: BaseModel, path: Path = ()) -> Iterator[tuple[Path, BaseModel]]:
 def has_field(cls: type[BaseModel], name: str) -> bool:
     """Whether `cls` declares `name` (asking the instance costs a slow AttributeError when it does not)."""
     return name in cls.model_fields
-
-
-def texts_of(node: BaseModel, path: Path = ()) -> Iterator[tuple[Path, Any]]:
-    """Yield (path, text) for the player-facing texts held directly by one model."""
-    cls = type(node)
-    for name in text_fields(cls):
-        value = getattr(node, name)
-        if value is not None:
-            yield path + (name,), value
-    if has_field(cls, "week_labels"):
-        for index, label in enumerate(node.week_labels):
-            yield path + ("week_labels", index), label
-
-
-def texts(model: BaseModel, path: Path = ()) -> Iterator[tuple[Path, Any]]:
-    """Yield (path, text) for every player-facing text in a tree."""
-    for here, node in walk(model, path):
-        yield from texts_of(node, here)
