@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from saves_helpers import FIXTURE, prefix, resign, snapshot_files
+from saves_helpers import FIXTURE, prefix, snapshot_files
 
 import game.saves.store as store
 from game.engine import Rules, outcome
