@@ -162,3 +162,19 @@ def test_reading_sources_does_not_import_the_content_models() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           cwd=Path(__file__).resolve().parents[2])
     assert done.stdout.strip() == "['yaml']"
+
+
+def test_every_hostile_file_reads_the_same_with_a_helper(
+        tmp_path: Path, helpers: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hostile files of `test_hostile_files.py` in one folder, most of them in the helper's share."""
+    from test_hostile_files import CASES
+
+    folder = copy_fixture(tmp_path)
+    for name, (raw, _) in CASES.items():
+        (folder / f"zz-{name}.yaml").write_bytes(raw)
+    helped = load_report(folder)
+    assert len(helpers) == 1
+    alone = serial(folder, monkeypatch)
+    assert_same(helped, alone)
+    named = {e.file.split("/")[-1] for e in helped.errors}
+    assert {f"zz-{name}.yaml" for name in CASES} <= named  # each one refused
