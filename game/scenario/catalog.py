@@ -33,6 +33,30 @@ def shipped() -> list[ScenarioRef]:
     return [ScenarioRef(p.name, p) for p in sorted(root.iterdir()) if (p / "scenario.yaml").is_file()]
 
 
+def scenario_titles(path: Path) -> dict[str, str]:
+    """A scenario's title by language, read from its header alone ({} when it cannot be read).
+
+    For lists of scenarios: this reads one small file with the safe reader and validates nothing, so
+    it is cheap and never fails; loading the scenario is what reports its problems.
+    """
+    from game.scenario.yamlread import MAX_FILE_BYTES, read_yaml
+
+    header = path / "scenario.yaml" if path.is_dir() else path
+    try:
+        with header.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return {}
+    document, _ = read_yaml(raw, header.name)
+    info = document.data.get("scenario") if document is not None else None
+    title = info.get("title") if isinstance(info, dict) else None
+    if isinstance(title, str) and title.strip():
+        return {"zh": title, "en": title}
+    if isinstance(title, dict):
+        return {lang: text for lang, text in title.items() if lang in ("zh", "en") and isinstance(text, str) and text.strip()}
+    return {}
+
+
 class UnknownScenario(LookupError):
     """The name is neither a path nor a shipped scenario id."""
 

@@ -23,6 +23,20 @@ def default_language() -> str:
     return "zh"
 
 
+@dataclass(frozen=True)
+class ScenarioChoice:
+    """A scenario the new-game form offers: its id (or folder name), where it is, its title by language."""
+
+    name: str
+    path: Path
+    titles: dict[str, str]
+    shipped: bool
+
+    def title(self, lang: str) -> str:
+        """The title in `lang`, else in the other language, else the id."""
+        return self.titles.get(lang) or next(iter(self.titles.values()), "") or self.name
+
+
 @dataclass
 class Start:
     """What the player asked for on the command line, and the game it led to (if any yet)."""
@@ -77,14 +91,14 @@ class Start:
 
         return resolve(self.scenario)
 
-    def scenario_choices(self) -> list[tuple[str, Path]]:
+    def scenario_choices(self) -> list[ScenarioChoice]:
         """Shipped scenarios, plus the one named on the command line."""
-        from game.scenario.catalog import shipped
+        from game.scenario.catalog import scenario_titles, shipped
 
-        choices = [(ref.id, ref.path) for ref in shipped()]
+        choices = [ScenarioChoice(ref.id, ref.path, scenario_titles(ref.path), True) for ref in shipped()]
         given = self.scenario_path
-        if given is not None and given.resolve() not in {p.resolve() for _, p in choices}:
-            choices.append((given.name, given))
+        if given is not None and given.resolve() not in {choice.path.resolve() for choice in choices}:
+            choices.append(ScenarioChoice(given.name, given, scenario_titles(given), False))
         return choices
 
     def new_session(self, scenario: Path, seed: int | None, player: str, lang: str) -> Session:

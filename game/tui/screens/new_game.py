@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, OptionList
 from textual.widgets.option_list import Option
 
 from game.tui.screens.base import GameScreen
+from game.tui.start import ScenarioChoice
 from game.tui.widgets.key_bar import KeyBar, KeyHint
 from game.tui.widgets.plain import Plain
 
@@ -23,7 +24,7 @@ class NewGameScreen(GameScreen):
     HELP_TOPIC = "new"
     BINDINGS = [Binding("escape", "back", "back", show=False)]
 
-    def __init__(self, scenarios: list[tuple[str, Path]], chosen: Path | None, player: str) -> None:
+    def __init__(self, scenarios: list[ScenarioChoice], chosen: Path | None, player: str) -> None:
         super().__init__(id="new-game")
         self.scenarios, self.chosen, self.player = scenarios, chosen, player
 
@@ -46,12 +47,18 @@ class NewGameScreen(GameScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        listing = self.query_one("#scenario", OptionList)
-        listing.set_options([Option(Content.assemble(name, (f"  {path}", "$text-muted")), id=str(i))
-                             for i, (name, path) in enumerate(self.scenarios)])
-        paths = [p for _, p in self.scenarios]
-        listing.highlighted = paths.index(self.chosen) if self.chosen in paths else (0 if paths else None)
+        paths = [choice.path for choice in self.scenarios]
+        self.list_scenarios(paths.index(self.chosen) if self.chosen in paths else (0 if paths else None))
         self.query_one("#start", Button).focus()
+
+    def list_scenarios(self, highlighted: int | None) -> None:
+        """One line per scenario: its title in the current language, then its id (or, if given, its path)."""
+        listing = self.query_one("#scenario", OptionList)
+        listing.set_options([
+            Option(Content.assemble(choice.title(self.lang),
+                                    (f"  {choice.name if choice.shipped else choice.path}", "$text-muted")), id=str(i))
+            for i, choice in enumerate(self.scenarios)])
+        listing.highlighted = highlighted
 
     def relabel(self) -> None:
         self.query_one("#new-heading", Plain).update(Content.styled(self.t("new.heading"), "bold"))
@@ -62,7 +69,9 @@ class NewGameScreen(GameScreen):
         self.query_one("#player-label", Plain).update(self.t("new.name"))
         self.query_one("#start", Button).label = self.t("new.start")
         self.query_one("#back", Button).label = self.t("new.back")
-        if not self.scenarios:
+        if self.scenarios:
+            self.list_scenarios(self.query_one("#scenario", OptionList).highlighted)
+        else:
             self.say(self.t("new.no_scenarios"))
         self.show_keys()
 
@@ -98,7 +107,7 @@ class NewGameScreen(GameScreen):
             self.say(self.t("new.no_scenarios"))
             return
         player = self.query_one("#player", Input).value.strip()
-        error = self.app.start_new_game(self.scenarios[index][1], seed, player)
+        error = self.app.start_new_game(self.scenarios[index].path, seed, player)
         if error:
             self.say(self.t("new.scenario_error", error=error))
 
