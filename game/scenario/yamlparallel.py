@@ -21,7 +21,7 @@ import os
 import signal
 import sys
 import threading
-from typing import Any, Sequence
+from typing import Any, NoReturn, Sequence
 
 from game.scenario.yamlevents import MAX_FILE_BYTES, build_fast
 
@@ -56,8 +56,7 @@ def start_helper(sources: Sequence[bytes]) -> Helper | None:
         os.close(write_end)
         return None
     if pid == 0:  # the helper: never returns
-        os.close(read_end)
-        _serve(sources, write_end)
+        _serve(sources, read_end, write_end)
     os.close(write_end)
     return Helper(pid, read_end, len(sources))
 
@@ -126,10 +125,15 @@ def _can_fork() -> bool:
         return (os.cpu_count() or 1) > 1
 
 
-def _serve(sources: Sequence[bytes], write_end: int) -> None:
-    """The helper's whole life: build what it can, send it, and exit without running any cleanup."""
+def _serve(sources: Sequence[bytes], read_end: int, write_end: int) -> NoReturn:
+    """The helper's whole life: build what it can, send it, and exit without running any cleanup.
+
+    Nothing may escape this function: the helper is a copy of the calling program, which must not go
+    on running in it.
+    """
     code = 1
     try:
+        os.close(read_end)
         values: list[tuple[Any] | None] = []
         for raw in sources:
             values.append(_fast_value(raw))
