@@ -13,6 +13,7 @@ import errno
 import os
 import tempfile
 from contextlib import suppress
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -73,8 +74,14 @@ def remove_stale_temps(path: Path) -> None:
 
 def replace_atomically(path: Path, data: bytes, durable: bool = True) -> None:
     """Put `data` at `path` all at once."""
-    temp = _write_temp(path, data, durable)
+    _move_into_place(_write_temp(path, data, durable), path, durable)
+
+
+def _move_into_place(temp: Path, path: Path, durable: bool, before: Callable[[], None] | None = None) -> None:
+    """Rename a written temp file onto `path` (after `before`, if given); the temp never outlives a failure."""
     try:
+        if before is not None:
+            before()
         os.replace(temp, path)
     except BaseException:
         with suppress(OSError):
@@ -94,17 +101,15 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool, is_good: Callabl
     path.parent.mkdir(parents=True, exist_ok=True)
     if keep_backup:  # saves only: records go many to a folder, where a scan per write would add up
         remove_stale_temps(path)
-    temp = _write_temp(path, data, durable)
-    try:
-        if keep_backup and path.exists():
-            if is_good is None or is_good(path):
-                replace_atomically(backup_path(path), path.read_bytes(), durable)
-            else:
-                os.replace(path, damaged_path(path))
-        os.replace(temp, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temp)
-        raise
-    if durable:
-        fsync_dir(path.parent)
+    aside = partial(_set_aside, path, is_good, durable) if keep_backup else None
+    _move_into_place(_write_temp(path, data, durable), path, durable, aside)
+
+
+def _set_aside(path: Path, is_good: Callable[[Path], bool] | None, durable: bool) -> None:
+    """The current file becomes the backup when it is good, and is moved to `.damaged` when not."""
+    if not path.exists():
+        return
+    if is_good is None or is_good(path):
+        replace_atomically(backup_path(path), path.read_bytes(), durable)
+    else:
+        os.replace(path, damaged_path(path))
