@@ -39,13 +39,12 @@ def scenario_titles(path: Path) -> dict[str, str]:
     For lists of scenarios: this reads one small file with the safe reader and validates nothing, so
     it is cheap and never fails; loading the scenario is what reports its problems.
     """
-    from game.scenario.yamlread import MAX_FILE_BYTES, read_yaml
+    from game.scenario.sources import read_bytes
+    from game.scenario.yamlread import read_yaml
 
     header = path / "scenario.yaml" if path.is_dir() else path
-    try:
-        with header.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError:
+    raw = read_bytes(header)
+    if isinstance(raw, OSError):
         return {}
     document, _ = read_yaml(raw, header.name)
     info = document.data.get("scenario") if document is not None else None

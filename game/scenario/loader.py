@@ -14,10 +14,10 @@ from game.scenario.models import (
     ScenarioInfo,
 )
 from game.scenario.pydantic_errors import validation_errors
-from game.scenario.sources import MAX_FILES, Sources, read_sources
+from game.scenario.sources import Sources, read_sources
 from game.scenario.yamlread import Document, read_yaml
 
-__all__ = ["MAX_FILES", "LoadReport", "ParsedFile", "Scenario", "load_report", "load_scenario", "parse_files"]
+__all__ = ["LoadReport", "ParsedFile", "Scenario", "load_report", "load_scenario", "parse_files"]
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from game.scenario.errors import ContentError
 from game.scenario.yamlevents import MAX_FILE_BYTES
 from game.scenario.yamlparallel import Helper, helper_share, start_helper
 
-__all__ = ["MAX_FILES", "YAML_SUFFIXES", "Sources", "content_files", "display_name", "hash_files", "read_sources"]
+__all__ = ["MAX_FILES", "YAML_SUFFIXES", "Sources", "content_files", "display_name", "hash_files", "read_bytes",
+           "read_sources"]
 
 MAX_FILES = 500
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -57,9 +58,9 @@ class Sources:
         self.problem = problem  # a problem with the whole path (no files, too many): nothing is read
         self._files = files
         self._names = [display_name(file, path) for file in files]
-        self._reads = [_read_bytes(file) for file in files]
+        self._reads = [read_bytes(file) for file in files]
         sizes = [len(read) if isinstance(read, bytes) else 0 for read in self._reads]
-        self._first_helped = helper_share(sizes, helper_fraction) if files else 0
+        self._first_helped = helper_share(sizes, helper_fraction)
         self._helper: Helper | None = start_helper(
             [read if isinstance(read, bytes) else b"" for read in self._reads[self._first_helped:]])
 
@@ -117,7 +118,7 @@ def read_sources(path: Path, helper_fraction: float = 0.5) -> Sources:
     return Sources(path, files, helper_fraction=helper_fraction)
 
 
-def _read_bytes(file: Path) -> bytes | OSError:
+def read_bytes(file: Path) -> bytes | OSError:
     """A file's bytes (never more than one past the size limit, whatever the file), or why it can't be read."""
     try:
         with file.open("rb") as handle:

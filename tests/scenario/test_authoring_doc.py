@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from game.scenario import load_report, models
 from game.scenario.expr import MAX_LENGTH
-from game.scenario.loader import MAX_FILES
+from game.scenario.sources import MAX_FILES
 from game.scenario.yamlread import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, MAX_SCALAR_CHARS
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "authoring.md"
