@@ -26,7 +26,9 @@ class NewGameScreen(GameScreen):
 
     def __init__(self, scenarios: list[ScenarioChoice], chosen: Path | None, player: str) -> None:
         super().__init__(id="new-game")
-        self.scenarios, self.chosen, self.player = scenarios, chosen, player
+        self.scenarios, self.player = scenarios, player
+        paths = [choice.path for choice in scenarios]
+        self.first_highlighted = paths.index(chosen) if chosen in paths else (0 if paths else None)
 
     def compose(self) -> ComposeResult:
         with Center():
@@ -47,13 +49,12 @@ class NewGameScreen(GameScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        paths = [choice.path for choice in self.scenarios]
-        self.list_scenarios(paths.index(self.chosen) if self.chosen in paths else (0 if paths else None))
         self.query_one("#start", Button).focus()
 
-    def list_scenarios(self, highlighted: int | None) -> None:
+    def list_scenarios(self) -> None:
         """One line per scenario: its title in the current language, then its id (or, if given, its path)."""
         listing = self.query_one("#scenario", OptionList)
+        highlighted = listing.highlighted if listing.option_count else self.first_highlighted
         listing.set_options([
             Option(Content.assemble(choice.title(self.lang),
                                     (f"  {choice.name if choice.shipped else choice.path}", "$text-muted")), id=str(i))
@@ -70,7 +71,7 @@ class NewGameScreen(GameScreen):
         self.query_one("#start", Button).label = self.t("new.start")
         self.query_one("#back", Button).label = self.t("new.back")
         if self.scenarios:
-            self.list_scenarios(self.query_one("#scenario", OptionList).highlighted)
+            self.list_scenarios()  # in the current language, keeping the highlight
         else:
             self.say(self.t("new.no_scenarios"))
         self.show_keys()
