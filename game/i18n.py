@@ -321,6 +321,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "replay.downward": ("向下得分", "downward score"),
     "replay.idle": ("空转指数", "idle-execution index"),
     "replay.crossed": ("越线行为", "Lines crossed"),
+    # -- saves: identity, paths, failures (issue 11) -------------------------------------------------
+    "quit.path": ("存档文件：{path}", "Save file: {path}"),
+    "quit.unsaved": ("没能保存。不保存就退出？", "Saving failed. Quit without saving?"),
+    "quit.unsaved_body": ("原因：{error}\n上一次成功的存档仍在：{path}",
+                          "Reason: {error}\nThe last good save is still there: {path}"),
+    "quit.unsaved_yes": ("不保存，退出", "Quit without saving"),
+    "quit.unsaved_no": ("留在游戏里", "Stay in the game"),
+    "save.seed_range": ("种子超出范围：{error}", "The seed is out of range: {error}"),
+    "new.exists": ("「{name}」已有一局没下完", "'{name}' already has a game in progress"),
+    "new.exists_body": ("第{week}周，{saved}。继续那一局，还是另开一局？两局都会保留。",
+                        "Week {week}, saved {saved}. Continue that game, or start another? Both are kept."),
+    "new.exists_continue": ("继续那一局", "Continue it"),
+    "new.exists_another": ("另开一局", "Start another"),
+    "save.saving_failed": ("自动保存失败：{error}", "Autosave failed: {error}"),
 }
 
 

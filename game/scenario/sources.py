@@ -24,11 +24,11 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 def content_files(path: Path) -> list[Path]:
     """The YAML files of a scenario folder (sorted, hidden ones skipped), or the file itself."""
-    if path.is_file():
+    if not path.is_dir():
         return [path]
     return sorted(
         p for p in path.rglob("*")
-        if p.suffix in YAML_SUFFIXES and p.is_file()
+        if p.suffix in YAML_SUFFIXES and not p.is_dir()  # a FIFO or device is listed, then refused unread
         and not any(part.startswith(".") for part in p.relative_to(path).parts)
     )
 
@@ -106,7 +106,7 @@ def read_sources(path: Path, helper_fraction: float = 0.5) -> Sources:
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(str(path))
-    if path.is_file() and path.suffix not in YAML_SUFFIXES:
+    if not path.is_dir() and path.suffix not in YAML_SUFFIXES:
         return Sources(path, [], ContentError(path.name, 1, 1, "", "not a YAML content file",
                                               "content files end in .yaml or .yml"))
     files = content_files(path)
@@ -119,9 +119,11 @@ def read_sources(path: Path, helper_fraction: float = 0.5) -> Sources:
 
 
 def read_bytes(file: Path) -> bytes | OSError:
-    """A file's bytes (never more than one past the size limit, whatever the file), or why it can't be read."""
+    """A regular file's bytes (never more than one past the size limit), or why it can't be read: a FIFO
+    or device is refused at once instead of blocking (see game/read_file.py)."""
+    from game.read_file import read_regular
+
     try:
-        with file.open("rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
+        return read_regular(file, MAX_FILE_BYTES, cut=True)
     except OSError as err:
         return err
