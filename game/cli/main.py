@@ -8,6 +8,8 @@ import sys
 from typing import Sequence
 
 from game import __version__
+from game.safe_text import clean_line
+from game.cli import output
 from game.cli import cmd_play, cmd_replay, cmd_scenarios, cmd_schema, cmd_simulate, cmd_validate
 
 COMMANDS = [cmd_play, cmd_scenarios, cmd_validate, cmd_schema, cmd_simulate, cmd_replay]
@@ -41,19 +43,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as done:  # --help, --version, or a usage error argparse has already explained
         return done.code if isinstance(done.code, int) else 2
+    if args.command != "play":  # the game draws its own screen; every other command prints through these
+        closed = output.install()
+        if closed:
+            print(f"grassroots: {closed}", file=sys.stderr)
+            return output.OUTPUT_FAILED
     try:
-        return int(args.run(args) or 0)
+        code = int(args.run(args) or 0)
+        output.finish()
+        return code
     except UsageError as err:
-        print(f"grassroots: {err}", file=sys.stderr)
+        print(f"grassroots: {clean_line(err)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("grassroots: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
+    except (BrokenPipeError, output.ReaderGone):  # the reader went away (`| head -1`): normal use, not a failure
+        output.silence_stdout()
         return 0
-    except Exception as err:  # the last guard: one clear line, never a traceback
-        print(f"grassroots: internal error: {type(err).__name__}: {err} (please report this)", file=sys.stderr)
+    except output.OutputError as err:
+        output.silence_stdout()
+        _say(f"grassroots: cannot write to {err.filename} ({err.strerror})")
+        return output.OUTPUT_FAILED
+    except RecursionError:
+        _say("grassroots: the input is nested too deeply to be read (a folder or file thousands of levels deep)")
+        return 2
+    except MemoryError:
+        _say("grassroots: not enough memory for this input")
         return 3
+    except Exception as err:  # the last guard: one clear line, never a traceback
+        _say(f"grassroots: internal error: {type(err).__name__}: {clean_line(err)} (please report this)")
+        return 3
+
+
+def _say(line: str) -> None:
+    """One line on standard error, even if standard error itself cannot be written."""
+    try:
+        print(line, file=sys.stderr)
+    except (OSError, ValueError):
+        pass
 
 
 def run() -> int:

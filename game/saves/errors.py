@@ -34,3 +34,6 @@ class SaveError(Exception):
 
     def __str__(self) -> str:
         return self.line()
+
+    def __reduce__(self):  # picklable, so an error in a simulation worker reaches the parent intact
+        return (SaveError, (self.path, self.problem, self.advice, self.code))

@@ -41,9 +41,10 @@ def _write(path: Path, doc: dict, keep_backup: bool, durable: bool = True) -> Pa
     try:
         atomic_write(path, encode(doc), keep_backup=keep_backup, is_good=_is_good, durable=durable)
     except OSError as err:
-        raise SaveError(path, f"could not save ({err.strerror or err})",
-                        "the previous save is unchanged; free some space or choose another folder (--saves-dir)",
-                        WRITE_FAILED) from None
+        advice = ("the previous save is unchanged; free some space or choose another folder (--saves-dir)"
+                  if keep_backup else "free some space, or write the records to another folder")
+        what = "could not save" if keep_backup else "could not write the record"
+        raise SaveError(path, f"{what} ({err.strerror or err})", advice, WRITE_FAILED) from None
     return path
 
 
