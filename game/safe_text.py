@@ -23,6 +23,8 @@ _ESCAPES = re.compile(
 )
 # Bidi embeddings, overrides, isolates and marks: they reorder what the terminal shows.
 BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+# Anything `clean` would change, but newline and tab: controls (C0, DEL, C1), lone surrogates, bidi.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(BIDI)) + "]")
 
 
 def _keep(ch: str, keep_newlines: bool) -> bool:
@@ -42,8 +44,8 @@ def clean(text: object, keep_newlines: bool = True) -> str:
     `keep_newlines`), lone surrogates or bidi overrides. CR and CR LF become newlines (or spaces).
     Zero-width joiners and variation selectors stay (they belong to emoji and some scripts)."""
     value = str(text)
-    if value.isprintable() and "\x1b" not in value and not BIDI.intersection(value):
-        return value  # the common case, fast
+    if _UNSAFE.search(value) is None:
+        return value if keep_newlines or "\n" not in value else value.replace("\n", " ")  # the common case, fast
     value = _ESCAPES.sub("", value)
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     if not keep_newlines:

@@ -81,7 +81,7 @@ class Session:
         path = Path(path)
         loaded = saves.load_save(path)
         session = cls(loaded.rules, loaded.state, loaded.player or DEFAULT_PLAYER, lang or loaded.lang, folder,
-                      warnings=[str(w) for w in loaded.warnings])
+                      warnings=[_clean(w) for w in loaded.warnings])
         session.game_id = loaded.game_id or _new_id()
         if loaded.kind == "save" and path.name.endswith(".save.json"):
             target = path
@@ -152,6 +152,12 @@ class Session:
 
 def _new_id() -> str:
     return _saves().paths.new_game_id()
+
+
+def _clean(text: object) -> str:
+    from game.safe_text import clean_line
+
+    return clean_line(text)
 
 
 def _error_line(err: BaseException) -> str:

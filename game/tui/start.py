@@ -34,7 +34,9 @@ class ScenarioChoice:
 
     def title(self, lang: str) -> str:
         """The title in `lang`, else in the other language, else the id."""
-        return self.titles.get(lang) or next(iter(self.titles.values()), "") or self.name
+        from game.safe_text import clean_line
+
+        return clean_line(self.titles.get(lang) or next(iter(self.titles.values()), "") or self.name)
 
 
 @dataclass
