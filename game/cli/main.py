@@ -34,29 +34,39 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+    """Run the command line; return the exit code (0 done, 1 content errors or failed claims, 2 usage,
+    3 internal error, 4 the output could not be written, 130 interrupted)."""
+    streams = sys.stdout, sys.stderr
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _main(argv: list[str]) -> int:
     parser = build_parser()
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
         argv = ["play", *argv]
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as done:  # --help, --version, or a usage error argparse has already explained
-        return done.code if isinstance(done.code, int) else 2
-    if args.command != "play":  # the game draws its own screen; every other command prints through these
+    plays = argv[0] == "play" and not {"-h", "--help"} & set(argv)
+    if not plays:  # the game draws its own screen; everything else prints through these
         closed = output.install()
         if closed:
-            print(f"grassroots: {closed}", file=sys.stderr)
+            _say(f"grassroots: {closed}")
             return output.OUTPUT_FAILED
     try:
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as done:  # --help, --version, or a usage error argparse has already explained
+            output.finish()
+            return done.code if isinstance(done.code, int) else 2
         code = int(args.run(args) or 0)
         output.finish()
         return code
     except UsageError as err:
-        print(f"grassroots: {clean_line(err)}", file=sys.stderr)
+        _say(f"grassroots: {clean_line(err)}")
         return 2
     except KeyboardInterrupt:
-        print("grassroots: interrupted", file=sys.stderr)
+        _say("grassroots: interrupted")
         return 130
     except (BrokenPipeError, output.ReaderGone):  # the reader went away (`| head -1`): normal use, not a failure
         output.silence_stdout()

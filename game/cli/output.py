@@ -35,6 +35,7 @@ class CleanStream:
 
     def __init__(self, raw: TextIO, name: str) -> None:
         self.raw, self.name = raw, name
+        self.failed: OutputError | None = None  # remembered: some writers (argparse) swallow write errors
 
     def write(self, text: str) -> int:
         try:
@@ -42,7 +43,8 @@ class CleanStream:
         except BrokenPipeError:
             raise ReaderGone(self.name) from None
         except (OSError, ValueError) as err:
-            raise OutputError(getattr(err, "errno", None) or 0, _reason(err), self.name) from None
+            self.failed = OutputError(getattr(err, "errno", None) or 0, _reason(err), self.name)
+            raise self.failed from None
 
     def flush(self) -> None:
         try:
@@ -50,7 +52,10 @@ class CleanStream:
         except BrokenPipeError:
             raise ReaderGone(self.name) from None
         except (OSError, ValueError) as err:
-            raise OutputError(getattr(err, "errno", None) or 0, _reason(err), self.name) from None
+            self.failed = OutputError(getattr(err, "errno", None) or 0, _reason(err), self.name)
+            raise self.failed from None
+        if self.failed is not None:
+            raise self.failed
 
     def __getattr__(self, name: str):
         return getattr(self.raw, name)
