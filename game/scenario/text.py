@@ -8,8 +8,8 @@ from game.scenario.models import LocalizedText, Text
 
 def localize(text: Text | None, lang: str, fallback: str = "en") -> str:
     """The text in `lang`, else the fallback language, else any language present; cleaned of control
-    characters, escape sequences and bidi overrides (content is untrusted text: YAML's "\e" escape
-    writes an ESC), since every screen and `replay` take content text from here."""
+    characters, escape sequences and bidi overrides (content is untrusted text: a YAML escape
+    can write an ESC), since every screen and `replay` take content text from here."""
     if text is None:
         return ""
     if isinstance(text, str):

@@ -58,9 +58,8 @@ class GrassrootsApp(App):
             self.push_screen(TitleScreen(self.start.player))
         elif self.start.loaded:
             self._adopt(self.session)
-            self.push_screen(self._game_screen())
-            if self.session.state.ended:  # a finished game continues at its debrief
-                self.call_after_refresh(self.show_debrief)
+            # a finished game continues at its debrief, not at an empty last week
+            self.push_screen(self._debrief_screen() if self.session.state.ended else self._game_screen())
         else:
             self._adopt(self.session)
             self.push_screen(self._intro_screen())
@@ -178,6 +177,10 @@ class GrassrootsApp(App):
 
     def show_debrief(self) -> None:
         """Write the game record, then show the debrief."""
+        self.switch_screen(self._debrief_screen())
+
+    def _debrief_screen(self) -> Screen:
+        """Save, write the game record, and build the debrief (which shows a failed record's reason)."""
         from game.tui.screens.debrief import DebriefScreen
 
         self.autosave()
@@ -186,7 +189,7 @@ class GrassrootsApp(App):
             record = str(self.session.write_record())
         except Exception as err:  # the debrief must still show; the error is shown on it
             error = error_line(err)
-        self.switch_screen(DebriefScreen(self.session, record, error))
+        return DebriefScreen(self.session, record, error)
 
     # -- saving --------------------------------------------------------------------------------------
     def autosave(self) -> str | None:

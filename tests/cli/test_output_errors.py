@@ -63,17 +63,22 @@ def test_a_reader_that_leaves_early_is_not_a_failure(args: list[str]) -> None:
 
 def test_a_folder_a_thousand_deep_is_a_content_error(tmp_path: Path) -> None:
     folder = tmp_path / "deep"
-    current = folder
+    made = [folder]
     folder.mkdir()
-    for _ in range(1000):
-        current = current / "d"
-        current.mkdir()
-    (current / "scenario.yaml").write_text("scenario: {}\n")
-    for args in (["validate", str(folder)], ["simulate", str(folder), "--runs", "1", "--jobs", "1"],
-                 ["play", str(folder), "--seed", "1"]):
-        done = _run(args)
-        assert done.returncode == 1 and "nested more than" in done.stdout + done.stderr
-        assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    try:
+        for _ in range(1000):
+            made.append(made[-1] / "d")
+            made[-1].mkdir()
+        (made[-1] / "scenario.yaml").write_text("scenario: {}\n")
+        for args in (["validate", str(folder)], ["simulate", str(folder), "--runs", "1", "--jobs", "1"],
+                     ["play", str(folder), "--seed", "1"]):
+            done = _run(args)
+            assert done.returncode == 1 and "nested more than" in done.stdout + done.stderr
+            assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    finally:  # removed here, deepest first: a recursive clean-up of tmp_path would exhaust the stack
+        (made[-1] / "scenario.yaml").unlink(missing_ok=True)
+        for path in reversed(made):
+            path.rmdir()
 
 
 def test_records_on_a_full_disk_say_so_and_name_the_right_option(tmp_path: Path, monkeypatch, capsys) -> None:
