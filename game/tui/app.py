@@ -73,6 +73,11 @@ class GrassrootsApp(App):
 
         session.on_save_error = failed
 
+    def on_unmount(self) -> None:
+        """The app is closing: let other windows open the game (the process ending would too)."""
+        if self.session is not None:
+            self.session.close()
+
     def _drop_session(self) -> None:
         if self.session is not None:
             self.session.close()
