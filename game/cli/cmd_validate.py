@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "validate", help="check scenario files or folders",
         description="Check scenario content (a folder with scenario.yaml, or single files). Prints every error "
         "as file:line:col with the field path and a hint. Exit 0 when valid, 1 on content errors, 2 on usage.")
-    parser.add_argument("paths", nargs="+", metavar="SCENARIO",
+    parser.add_argument("paths", nargs="+", metavar="PATH",
                         help="scenario id, scenario folder, or one content file (checked in its scenario's context)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     parser.add_argument("--quiet-warnings", action="store_true", help="do not print warnings in text mode")

@@ -208,7 +208,7 @@ def _unknown(name: str) -> str:
     if is_id(name):
         where = "; ".join(f"{root.path} ({root.origin})" for root in roots())
         return f"no scenario '{name}' (known ids: {known}; searched {where}; and no such file or folder)"
-    return f"no such file or folder: {name} (scenario ids known: {known})"
+    return f"no such file or folder: {name}"
 
 
 @dataclass(frozen=True)
