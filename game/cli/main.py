@@ -8,10 +8,10 @@ import sys
 from typing import Sequence
 
 from game import __version__
-from game.cli import cmd_new, cmd_play, cmd_replay, cmd_scenarios, cmd_schema, cmd_simulate, cmd_validate
+from game.cli import cmd_new, cmd_play, cmd_replay, cmd_scenarios, cmd_schema, cmd_simulate, cmd_translate, cmd_validate
 
 COMMANDS = [cmd_play, cmd_scenarios, cmd_validate, cmd_schema, cmd_simulate, cmd_replay]
-COMMANDS += [cmd_new]
+COMMANDS += [cmd_new, cmd_translate]
 
 
 class UsageError(Exception):
