@@ -58,7 +58,10 @@ def user_root() -> Path:
 
 def working_root() -> Path:
     """`content/scenarios` under the current folder (a checkout, or an author's project folder)."""
-    return Path.cwd() / "content" / "scenarios"
+    try:
+        return Path.cwd() / "content" / "scenarios"
+    except OSError:  # the current folder was removed: a relative path that finds nothing
+        return Path("content") / "scenarios"
 
 
 @dataclass(frozen=True)
