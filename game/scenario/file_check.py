@@ -11,7 +11,7 @@ from pathlib import Path
 
 from game.scenario.errors import ContentError
 from game.scenario.loader import load_report, parse_files, partial_stats
-from game.scenario.sources import Sources, display_name
+from game.scenario.sources import Sources, content_files, display_name
 
 
 @dataclass
@@ -33,6 +33,13 @@ def check_file(file: Path, folder: Path | None, sources: Sources | None = None) 
     """
     if folder is None:
         return _alone(file, sources)
+    if file.resolve() not in {p.resolve() for p in content_files(folder)}:  # hidden, or not .yaml/.yml
+        if sources is not None:
+            sources.close()
+        report = _alone(file, None)
+        report.notes.append(f"the scenario in {folder} does not read this file (hidden names and files not ending "
+                            "in .yaml or .yml are skipped)")
+        return report
     report = load_report(folder, sources)
     name = display_name(file, folder)
     mine = [e for e in report.errors if e.file == name]

@@ -173,3 +173,19 @@ def test_a_file_outside_any_scenario_is_checked_alone(capsys: pytest.CaptureFixt
     (tmp_path / "broken.yaml").write_text("events:\n  - id: x\n    weight: -\n", encoding="utf-8")
     code, out, _ = run(capsys, "validate", str(tmp_path / "broken.yaml"))
     assert code == 1 and "broken.yaml:" in out
+
+
+@pytest.mark.parametrize("name, text, code", [
+    ("notes.txt", "events: []\n", 1),          # not a content file: said so, never "valid"
+    (".draft.yaml", "events: []\n", 0),        # hidden: checked alone, with a note that the scenario skips it
+])
+def test_a_file_the_scenario_does_not_read(name: str, text: str, code: int, capsys: pytest.CaptureFixture[str],
+                                           tmp_path: Path, fixture_dir: Path) -> None:
+    folder = copy_as(fixture_dir, tmp_path, "mini-town")
+    (folder / name).write_text(text, encoding="utf-8")
+    got, out, err = run(capsys, "validate", str(folder / name))
+    assert got == code
+    if code:
+        assert "not a YAML content file" in out
+    else:
+        assert "does not read this file" in err and "checked alone" in out
