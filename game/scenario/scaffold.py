@@ -1,7 +1,7 @@
 """Make a new scenario folder: a copy of the template (or of another scenario) under a new id.
 
-The copy is ready for an editor with the YAML language server: the schema is written into the folder,
-every content file starts with a `# yaml-language-server: $schema=...` modeline whose relative path is
+The copy is ready for an editor with the YAML language server: the schema is written into the folder
+(in a checkout's content/scenarios, the checkout's own schema is used instead), every content file starts with a `# yaml-language-server: $schema=...` modeline whose relative path is
 right for its sub-folder (`scenario.schema.json` at the top, `../scenario.schema.json` in `events/`),
 and `.vscode/settings.json` maps the schema to every YAML file of the folder by glob, so a file without
 the modeline is checked too. Only the modeline and the header's id line of each file change; every other
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import re
 import shutil
 from dataclasses import dataclass
@@ -45,10 +46,18 @@ def check_id(new_id: str) -> None:
                             "starting with a letter (at most 64), e.g. my-town")
 
 
-def modeline_for(relative: Path) -> str:
-    """The modeline of a content file at `relative` (inside the scenario folder)."""
+def modeline_for(relative: Path, schema: str = SCHEMA_NAME) -> str:
+    """The modeline of a content file at `relative` (inside the scenario folder), for a schema at
+    `schema` (relative to the scenario folder, with /)."""
     depth = len(relative.parts) - 1
-    return MODELINE + "../" * depth + SCHEMA_NAME
+    return MODELINE + posixpath.normpath("../" * depth + schema)
+
+
+def shared_schema(root: Path) -> Path | None:
+    """The schema of a checkout (`<checkout>/scenario.schema.json` for `<checkout>/content/scenarios`),
+    which scenarios made there point to instead of carrying a copy."""
+    candidate = root.parent.parent / SCHEMA_NAME
+    return candidate if root.name == "scenarios" and root.parent.name == "content" and candidate.is_file() else None
 
 
 def with_modeline(text: str, modeline: str) -> str:
@@ -113,15 +122,21 @@ def make(new_id: str, root: Path, source: Path | None, schema_text: str) -> Made
         staging = root / f".{new_id}.new-{os.getpid()}"
         if staging.exists():
             shutil.rmtree(staging)
-        files = _write(staging, source, old_id, new_id, schema_text)
+        shared = shared_schema(root)
+        schema = posixpath.relpath(shared.resolve().as_posix(), target.resolve().as_posix()) if shared else None
+        files = _write(staging, source, old_id, new_id, schema_text, schema)
         staging.rename(target)
     except OSError as err:
         raise ScaffoldError(f"cannot write {target}: {err.strerror or err}") from None
     return Made(target, files)
 
 
-def _write(staging: Path, source: Path, old_id: str, new_id: str, schema_text: str) -> list[str]:
+def _write(staging: Path, source: Path, old_id: str, new_id: str, schema_text: str,
+           shared: str | None) -> list[str]:
+    """Copy the files into `staging`; with `shared` (the checkout's schema, relative to the new folder)
+    the modelines point there, else to a copy of the schema written into the folder."""
     names = []
+    schema = shared or SCHEMA_NAME
     try:
         for file in content_files(source):
             relative = file.relative_to(source)
@@ -130,22 +145,24 @@ def _write(staging: Path, source: Path, old_id: str, new_id: str, schema_text: s
                 text = with_id(text, old_id, new_id)
             out = staging / relative
             out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_bytes(with_modeline(text, modeline_for(relative)).encode("utf-8"))
+            out.write_bytes(with_modeline(text, modeline_for(relative, schema)).encode("utf-8"))
             names.append(relative.as_posix())
-        (staging / SCHEMA_NAME).write_text(schema_text, encoding="utf-8")
+        if shared is None:
+            (staging / SCHEMA_NAME).write_text(schema_text, encoding="utf-8")
         settings = staging / EDITOR_SETTINGS
         settings.parent.mkdir(parents=True, exist_ok=True)
-        settings.write_text(editor_settings(), encoding="utf-8")
+        settings.write_text(editor_settings(schema), encoding="utf-8")
     except UnicodeDecodeError as err:
         shutil.rmtree(staging, ignore_errors=True)
         raise ScaffoldError(f"a file of {source} is not UTF-8 text ({err.reason})") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return [*names, SCHEMA_NAME, EDITOR_SETTINGS.as_posix()]
+    return [*names, *([] if shared else [SCHEMA_NAME]), EDITOR_SETTINGS.as_posix()]
 
 
-def editor_settings() -> str:
+def editor_settings(schema: str = SCHEMA_NAME) -> str:
     """VS Code settings for the scenario folder: the schema for every YAML file in it (Red Hat YAML)."""
     globs = ["*.yaml", "*.yml", "**/*.yaml", "**/*.yml"]
-    return json.dumps({"yaml.schemas": {f"./{SCHEMA_NAME}": globs}}, indent=2) + "\n"
+    key = schema if schema.startswith("../") else f"./{schema}"
+    return json.dumps({"yaml.schemas": {key: globs}}, indent=2) + "\n"

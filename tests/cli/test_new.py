@@ -147,3 +147,16 @@ def test_with_modeline(text: str, expected: str) -> None:
 ])
 def test_with_id_changes_only_the_header_id(text: str, expected: str) -> None:
     assert with_id(text, "old", "new") == expected
+
+
+def test_in_a_checkout_the_modelines_point_to_its_schema(user: Path, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "content" / "scenarios").mkdir(parents=True)
+    (tmp_path / "scenario.schema.json").write_text("{}\n", encoding="utf-8")
+    assert run(capsys, "new", "my-town")[0] == 0
+    folder = tmp_path / "content" / "scenarios" / "my-town"
+    assert not (folder / "scenario.schema.json").exists()
+    for file in content_files(folder):
+        assert modeline_target(file) == (tmp_path / "scenario.schema.json").resolve()
+    settings = json.loads((folder / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert [(folder / key).resolve() for key in settings["yaml.schemas"]] == [(tmp_path / "scenario.schema.json").resolve()]
