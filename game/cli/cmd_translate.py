@@ -39,14 +39,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     stat.add_argument("--source", choices=("zh", "en"), help="language translated from (default as for export)")
     stat.add_argument("--target", choices=("zh", "en"), help="language translated into")
     stat.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    for action in (export, imp, stat):
+        action.add_argument("--content-dir", action="append", metavar="DIR", dest="action_content_dir",
+                            help="also look for scenario ids in DIR (as for every command; repeatable)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from game.cli.main import UsageError
     from game.scenario.catalog import UnknownScenario, resolve, scenario_folder_of
+    from game.scenario.catalog import use_content_dirs
     from game.translate.texts import TranslateError
 
+    use_content_dirs([*(getattr(args, "content_dir", None) or []), *(args.action_content_dir or [])])
     try:
         folder = resolve(args.scenario)
     except UnknownScenario as err:

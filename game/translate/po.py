@@ -58,6 +58,8 @@ def export_po(folder: Path, scenario_id: str, source: str, target: str) -> polib
 
 def read_po(path: Path) -> polib.POFile:
     """A PO file (TranslateError when it cannot be read or parsed)."""
+    if not path.is_file():
+        raise TranslateError(f"no such file: {path}")
     try:
         return polib.pofile(str(path), wrapwidth=0)
     except (OSError, ValueError, UnicodeDecodeError) as err:

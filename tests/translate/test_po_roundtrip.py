@@ -156,3 +156,17 @@ def test_a_bad_po_file_is_one_clear_line(content: str, message: str, town: Path,
 def test_export_by_id_to_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "translate", "export", "lianhe-town", "--target", "zh")
     assert code == 0 and '"Language: zh\\n"' in out and '"X-Source-Language: en\\n"' in out
+
+
+def test_content_dir_works_before_or_after_the_action(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                      fixture_dir: Path) -> None:
+    shutil.copytree(fixture_dir, tmp_path / "mine" / "mini-town")
+    for args in (["translate", "--content-dir", str(tmp_path / "mine"), "status", "mini-town"],
+                 ["translate", "status", "mini-town", "--content-dir", str(tmp_path / "mine")]):
+        code, out, _ = run(capsys, *args)
+        assert code in (0, 1) and "texts, zh -> en" in out, args
+
+
+def test_a_missing_po_file_is_named(town: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "translate", "import", str(town), str(tmp_path / "none.po"))
+    assert code == 1 and err.strip() == f"grassroots: no such file: {tmp_path / 'none.po'}"
