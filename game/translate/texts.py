@@ -15,6 +15,7 @@ from typing import Any, Iterator
 import yaml
 
 from game.scenario.sources import content_files
+from game.scenario.yamlscalars import Loader
 
 LANGS = ("zh", "en")
 
@@ -92,7 +93,7 @@ def read_data(text: str, name: str) -> Any:
 def find_texts(text: str, name: str) -> Iterator[Text]:
     """The `{zh:, en:}` pairs of one file's text."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=Loader)  # the game's parser (libyaml when present), so both agree
     except yaml.YAMLError as err:
         raise TranslateError(f"{name}: not valid YAML ({err.__class__.__name__}); run grassroots validate") from None
     if root is None:

@@ -170,3 +170,20 @@ def test_content_dir_works_before_or_after_the_action(tmp_path: Path, capsys: py
 def test_a_missing_po_file_is_named(town: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "translate", "import", str(town), str(tmp_path / "none.po"))
     assert code == 1 and err.strip() == f"grassroots: no such file: {tmp_path / 'none.po'}"
+
+
+@pytest.mark.parametrize("which", ["tests/fixtures/scenarios/mini-town", "game/scenario/template"])
+@pytest.mark.parametrize("target", ["en", "zh"])
+def test_other_scenarios_round_trip_too(which: str, target: str, tmp_path: Path) -> None:
+    folder = tmp_path / "copy"
+    shutil.copytree(Path(__file__).resolve().parents[2] / which, folder)
+    before = snapshot(folder)
+    po = export_po(folder, "copy", "zh" if target == "en" else "en", target)
+    import_po(folder, through_a_file(po, tmp_path))
+    assert snapshot(folder) == before
+    for entry in po:
+        entry.msgstr = entry.msgstr + "?} edited" if entry.msgstr else "new"
+    import_po(folder, po)
+    texts = {t.context: t.values[target] for f in scenario_files(folder) for t in f.texts}
+    assert all(texts[e.msgctxt] == e.msgstr for e in po)
+    assert load_report(folder).errors == []
