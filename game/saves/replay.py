@@ -68,9 +68,10 @@ def find_rules(doc: Document, scenario_path: Path | None = None, rules: Rules | 
 def _by_id(scenario_id: str) -> Path | None:
     """The catalogue's scenario with this id. An id from a file is an id, never a path: a folder that
     happens to be called like it in the current folder is not looked at."""
-    from game.scenario.catalog import shipped
+    from game.scenario.catalog import find_id
 
-    return next((ref.path for ref in shipped() if ref.id == scenario_id), None)
+    ref = find_id(scenario_id)
+    return ref.path if ref is not None else None
 
 
 def _hint_usable(source: str) -> bool:
