@@ -58,12 +58,14 @@ def test_a_signal_mid_week_saves_the_game(signum: int, tmp_path: Path) -> None:
 
         _wait_for(lambda: b"Begin week 1" in _drain(master, time.monotonic() + 0.5))
         os.write(master, b"\r")  # begin week 1
-        for _ in range(3):  # answer the opening card, then take approaches: each one is saved at once
-            _drain(master, time.monotonic() + 1.0)
+        for _ in range(60):  # answer the opening card, then take approaches: each one is saved at once
+            if decisions() >= 3:
+                break
             before = decisions()
-            os.write(master, b"1")
-            assert _wait_for(lambda: decisions() > before), "a decision was not saved"
+            os.write(master, b"1")  # a key that lands while a screen changes may be dropped: try again
+            _wait_for(lambda: _drain(master, time.monotonic() + 0.1) is not None and decisions() > before, 2)
         made = decisions()
+        assert made >= 3, "decisions were not saved as they were made"
         game.send_signal(signum)  # the process this test started
         deadline = time.monotonic() + 30  # a guard against a hang, not a measurement
         while game.poll() is None and time.monotonic() < deadline:
@@ -74,5 +76,5 @@ def test_a_signal_mid_week_saves_the_game(signum: int, tmp_path: Path) -> None:
             game.kill()
             game.wait()
         os.close(master)
-    assert decisions() == made >= 3
+    assert decisions() >= made  # nothing saved was lost (a key still queued may have added one more)
     assert not list(tmp_path.glob(".*.lock"))  # the lock went with the game
