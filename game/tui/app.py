@@ -45,8 +45,10 @@ class GrassrootsApp(App):
         self.start = start
         self.session = start.session
         self.set_reactive(GrassrootsApp.lang, start.lang)
+        self._signals = []
 
     # -- start and screens -------------------------------------------------------------------------
+    _signals: list[int] = []  # the signals this app handles (SIGHUP, SIGTERM), given back on unmount
     started = False
     """Set once the first screen is up; size checks wait for it (a resize arrives before mounting)."""
 
@@ -74,9 +76,18 @@ class GrassrootsApp(App):
         session.on_save_error = failed
 
     def on_unmount(self) -> None:
-        """The app is closing: let other windows open the game (the process ending would too)."""
+        """The app is closing: let other windows open the game (the process ending would too), and give
+        the signals back."""
         if self.session is not None:
             self.session.close()
+        import asyncio
+        import contextlib
+
+        with contextlib.suppress(RuntimeError, ValueError):
+            loop = asyncio.get_running_loop()
+            for sig in self._signals:
+                loop.remove_signal_handler(sig)
+        self._signals = []
 
     def _drop_session(self) -> None:
         if self.session is not None:
@@ -88,12 +99,15 @@ class GrassrootsApp(App):
         import asyncio
         import signal
 
+        if self.is_headless:  # under a test's Pilot: the test process's signals are not the game's
+            return
         try:
             loop = asyncio.get_running_loop()
             for sig in (getattr(signal, "SIGHUP", None), signal.SIGTERM):
                 if sig is not None:
                     loop.add_signal_handler(sig, self.hang_up, int(sig))
-        except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread (tests)
+                    self._signals.append(int(sig))
+        except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread
             pass
 
     def hang_up(self, signum: int = 1) -> None:
