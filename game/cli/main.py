@@ -8,9 +8,9 @@ import sys
 from typing import Sequence
 
 from game import __version__
-from game.cli import cmd_play, cmd_replay, cmd_scenarios, cmd_schema, cmd_simulate, cmd_validate
+from game.cli import cmd_play, cmd_replay, cmd_report, cmd_scenarios, cmd_schema, cmd_simulate, cmd_validate
 
-COMMANDS = [cmd_play, cmd_scenarios, cmd_validate, cmd_schema, cmd_simulate, cmd_replay]
+COMMANDS = [cmd_play, cmd_scenarios, cmd_validate, cmd_schema, cmd_simulate, cmd_replay, cmd_report]
 
 
 class UsageError(Exception):
