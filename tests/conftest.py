@@ -13,3 +13,9 @@ FIXTURE_DIR = Path(__file__).resolve().parent / "fixtures" / "scenarios" / "mini
 def fixture_dir() -> Path:
     """The complete fixture scenario, mini-town (read-only: copy it before changing anything)."""
     return FIXTURE_DIR
+
+
+@pytest.fixture(autouse=True)
+def _no_shared_records_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A facilitator's shared records folder ($GRASSROOTS_RECORDS_DIR) never receives a test's records."""
+    monkeypatch.delenv("GRASSROOTS_RECORDS_DIR", raising=False)

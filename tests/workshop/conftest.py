@@ -1,0 +1,40 @@
+"""Fixtures for the workshop tests: folders of finished-game records written by `simulate --records`."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.cli.main import main
+
+ROOT = Path(__file__).resolve().parents[2]
+MINI = ROOT / "tests" / "fixtures" / "scenarios" / "mini-town"
+
+
+def simulate_records(folder: Path, scenario: Path | str, runs: int, seed: int = 1) -> list[Path]:
+    """Write one record per run of every strategy into `folder`; return the files."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        code = main(["simulate", str(scenario), "--runs", str(runs), "--strategy", "all", "--seed", str(seed),
+                     "--jobs", "1", "--records", str(folder)])
+    assert code == 0
+    return sorted(folder.glob("*.json"))
+
+
+@pytest.fixture(scope="session")
+def mini_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """20 mini-town records: 5 strategies x 4 seeds (each seed played by every strategy). Read-only."""
+    folder = tmp_path_factory.mktemp("mini-records")
+    assert len(simulate_records(folder, MINI, 4)) == 20
+    return folder
+
+
+@pytest.fixture
+def records(tmp_path: Path, mini_records: Path) -> Path:
+    """A copy of the mini-town records that a test may damage."""
+    folder = tmp_path / "class"
+    shutil.copytree(mini_records, folder)
+    return folder
