@@ -384,6 +384,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "glossary.downward": ("向下得分：群众实际得到的（0到100）。", "Downward score: what residents actually got (0 to 100)."),
     "glossary.crossed": ("越线：编造数据或强迫群众的做法，复盘时逐条列出。",
                          "Crossing a line: faking data or coercing residents; each one is listed in the debrief."),
+    "guide.q.crosses": ("“{label}”在这里为什么有吸引力？这样做的代价最后由谁来承担？",
+                        "What made \u201c{label}\u201d tempting here, and who ends up bearing its cost?"),
+    "guide.q.trace_service": ("“{trace}”和“{service}”的差别，考核看得到吗？群众感受得到吗？要让两者一致，需要改变什么？",
+                              "Can the assessment see the difference between \u201c{trace}\u201d and \u201c{service}\u201d? Can residents? What would have to change for the two to agree?"),
+    "guide.q.feedback": ("选择“{label}”的人，问题最后传到了哪一级？为什么反馈这么难向上走？",
+                         "For those who chose \u201c{label}\u201d: how far up did the problem travel, and why does feedback travel so rarely?"),
+    "guide.q.set_aside": ("“{label}”缓解了谁的压力？风险又转移给了谁？",
+                          "Whose pressure did \u201c{label}\u201d relieve, and onto whom did the risk move?"),
+    "guide.q.delegate": ("“{label}”又快又有效，它换来了什么，又欠下了什么？",
+                         "\u201c{label}\u201d is fast and effective: what did it buy, and what did it leave owing?"),
+    "guide.q.default": ("这张卡片上的每个选择各花掉了什么？谁看得到，谁承担后果？",
+                        "What did each choice on this card cost, who could see it, and who bore the consequences?"),
 }
 
 

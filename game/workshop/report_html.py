@@ -21,7 +21,7 @@ def environment():
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     return Environment(loader=PackageLoader("game.workshop", "templates"),
-                       autoescape=select_autoescape(("html", "html.j2", "j2")), undefined=StrictUndefined,
+                       autoescape=select_autoescape(("html", "html.j2"), default=False), undefined=StrictUndefined,
                        trim_blocks=False, lstrip_blocks=False)
 
 
