@@ -54,7 +54,7 @@ def idle_svg(group: Group, lang: str) -> str:
     """How many players fall in each tenth of the idle index (0-1)."""
     import pygal
 
-    chart = pygal.Bar(**_config(x_title=t("report.idle_axis", lang), y_title=t("report.players_axis", lang),
+    chart = pygal.Bar(**_config(width=620, x_title=t("report.idle_axis", lang), y_title=t("report.players_axis", lang),
                                 show_legend=False, height=460, print_values=True, colours=("#4a6fa5",)))
     chart.x_labels = [f"{i / IDLE_BINS:.1f}" for i in range(IDLE_BINS)]
     chart.add(t("report.players_axis", lang), group.idle_bins())
@@ -68,8 +68,9 @@ def endings_svg(group: Group, lang: str) -> str:
     endings = group.endings()
     tones = {r.ending: r.tone for r in group.rows}
     colours = tuple(TONE_COLOURS.get(tones.get(e, "mixed"), "#555") for e, _, _ in endings) or PALETTE
-    chart = pygal.HorizontalBar(**_config(show_legend=True, height=120 + 48 * max(1, len(endings)),
-                                          print_values=True, colours=colours, legend_at_bottom_columns=2,
+    rows = max(1, len(endings))
+    chart = pygal.HorizontalBar(**_config(width=620, show_legend=True, height=110 + 70 * rows,
+                                          print_values=True, colours=colours, legend_at_bottom_columns=1,
                                           show_y_labels=False))
     for _, title, n in endings:
         chart.add(title, [n])
