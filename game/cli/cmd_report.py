@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 
@@ -47,10 +46,7 @@ def run(args: argparse.Namespace) -> int:
             scenario = resolve(args.scenario)
         except UnknownScenario as err:
             raise UsageError(str(err)) from None
-    lang = args.lang or "en"
-    report = build_report(args.records, lang, pool_seeds=args.pool_seeds, scenario=scenario)
-    if not args.lang and report.found.games:
-        report = _relabel(report, args, scenario)
+    report = build_report(args.records, args.lang, pool_seeds=args.pool_seeds, scenario=scenario)
     fmt = args.format or ("text" if not (args.html or args.handouts) else None)
     if fmt == "json":
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
@@ -72,19 +68,6 @@ def run(args: argparse.Namespace) -> int:
         print("grassroots: no usable game records", file=sys.stderr)
         return 1
     return 1 if failed else 0
-
-
-def _relabel(report, args: argparse.Namespace, scenario):
-    """Redo the report in the language most records were played in, when it is not English."""
-    from game.workshop.report_build import Report
-    from game.workshop.report_model import group_games
-    from game.workshop.report_split import class_split
-
-    lang = Counter(g.lang for g in report.found.games).most_common(1)[0][0]
-    if lang not in ("zh", "en") or lang == report.lang:
-        return report
-    groups = group_games(report.found, lang, pool_seeds=args.pool_seeds)
-    return Report(lang, groups, [class_split(g, lang) for g in groups], report.refused, report.found)
 
 
 def _write_outputs(report, args: argparse.Namespace) -> bool:

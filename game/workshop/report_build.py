@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from game.i18n import LANGUAGES
 from game.workshop.report_model import Group, group_games
 from game.workshop.report_records import Collection, Refused, load_games
 from game.workshop.report_split import Split, class_split
@@ -45,9 +47,13 @@ class Report:
         }
 
 
-def build_report(paths: Iterable[str | Path], lang: str = "en", *, pool_seeds: bool = False,
+def build_report(paths: Iterable[str | Path], lang: str | None = None, *, pool_seeds: bool = False,
                  scenario: Path | None = None) -> Report:
-    """Read, verify and group the records under `paths`; never raises for a bad record."""
+    """Read, verify and group the records under `paths`; never raises for a bad record. Without `lang`,
+    the report speaks the language most of the games were played in (English when there are none)."""
     found = load_games(paths, scenario)
+    if lang not in LANGUAGES:
+        played = Counter(g.lang for g in found.games if g.lang in LANGUAGES).most_common(1)
+        lang = played[0][0] if played else "en"
     groups = group_games(found, lang, pool_seeds=pool_seeds)
     return Report(lang, groups, [class_split(g, lang) for g in groups], list(found.refused), found)

@@ -53,7 +53,10 @@ def table(group: Group, lang: str) -> list[str]:
     """The players' table, one line each, with a line of means."""
     heads = [t(f"report.{k}", lang) for k in ("player", "ending", "upward", "downward", "idle", "crossed", "weeks",
                                               "variant")]
-    rows = [[cut(clean(r.player), 24), cut(r.ending_title, 30), f"{r.upward:.1f}", f"{r.downward:.1f}",
+    names = [r.player for r in group.rows]
+    same = {n for n in names if names.count(n) > 1}  # players with the same name are told apart by file
+    label = lambda r: f"{clean(r.player)} ({r.file})" if r.player in same else clean(r.player)
+    rows = [[cut(label(r), 44), cut(r.ending_title, 30), f"{r.upward:.1f}", f"{r.downward:.1f}",
              f"{r.idle_index:.2f}", str(len(r.crossed)), str(r.weeks), r.variant] for r in group.rows]
     m = group.means()
     rows.append([t("report.mean", lang), "", f"{m['upward']:.1f}", f"{m['downward']:.1f}", f"{m['idle_index']:.2f}",

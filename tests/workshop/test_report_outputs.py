@@ -195,3 +195,19 @@ def test_an_unwritable_html_target_is_one_line_and_exit_1(records: Path, tmp_pat
     code, _, err = run(str(records), "--html", str(tmp_path / "no" / "such" / "dir" / "r.html"))
     assert code == 1
     assert "cannot write" in err and err.count("\n") == 1
+
+
+def test_without_lang_the_report_speaks_the_language_the_class_played_in(tmp_path: Path) -> None:
+    from conftest import MINI
+
+    from game.engine import Rules
+    from game.saves import write_game_record
+    from game.scenario import load_scenario
+    from game.sim.runner import play
+
+    rules = Rules(load_scenario(MINI))
+    for seed in (1, 2):
+        write_game_record(tmp_path / f"p{seed}.record.json", rules, play(rules, "balanced", seed, "x"),
+                          player=f"学员{seed}", lang="zh")
+    code, out, _ = run(str(tmp_path))
+    assert code == 0 and out.startswith("班级报告") and "学员1" in out
