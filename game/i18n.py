@@ -365,6 +365,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "handout.scores": ("你的分数", "Your scores"),
     "handout.class_mean": ("全班平均", "class mean"),
     "handout.crossed": ("你越过的线", "The lines you crossed"),
+    "handout.more": ("……另有{n}种", "... and {n} more"),
     "handout.crossed_none": ("这一局你没有越线。", "You crossed no line this game."),
     "handout.reflections": ("值得想一想", "To think about"),
     "handout.findings": ("你的选择体现了这些研究发现", "Findings your choices illustrate"),

@@ -20,6 +20,7 @@ from game.workshop.report_model import Group
 from game.workshop.report_records import Game
 
 MAX_FINDINGS = 6  # a handout fits on one page
+MAX_CROSSED = 5  # distinct lines listed; the rest are counted
 
 
 def _text(value: object, lang: str) -> str:
@@ -68,7 +69,11 @@ def handout_data(game: Game, group: Group, lang: str) -> dict:
     mean = group.means()
     reflections = {r.id: r for r in debrief.reflections}
     notes = {n.code: n for n in debrief.research_notes}
-    crossed = [action_label(rules, ref, lang) for ref in m.get("crossed", [])]
+    refs = list(m.get("crossed", []))
+    crossed = [action_label(rules, ref, lang) + (t("times_paren", lang, n=n) if n > 1 else "")
+               for ref, n in Counter(refs).most_common(MAX_CROSSED)]
+    if len(set(refs)) > MAX_CROSSED:
+        crossed.append(t("handout.more", lang, n=len(set(refs)) - MAX_CROSSED))
     return {
         "player": game.player, "scenario": _text(rules.scenario.info.title, lang), "seed": game.seed,
         "weeks": m.get("weeks_played", game.state.week), "decisions": len(game.decisions),
@@ -78,7 +83,7 @@ def handout_data(game: Game, group: Group, lang: str) -> dict:
             (t("report.upward", lang), f"{m.get('upward', 0):.1f}", f"{mean['upward']:.1f}"),
             (t("report.downward", lang), f"{m.get('downward', 0):.1f}", f"{mean['downward']:.1f}"),
             (t("report.idle", lang), f"{m.get('idle_index', 0):.2f}", f"{mean['idle_index']:.2f}"),
-            (t("report.crossed", lang), str(len(crossed)), f"{mean['lines_crossed']:.1f}"),
+            (t("report.crossed", lang), str(len(refs)), f"{mean['lines_crossed']:.1f}"),
         ],
         "crossed": crossed,
         "reflections": [_text(reflections[r].text, lang) for r in m.get("reflections", []) if r in reflections],
