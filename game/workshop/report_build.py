@@ -31,7 +31,7 @@ class Report:
         return sum(len(g.rows) for g in self.groups)
 
     def to_json(self) -> dict:
-        """The JSON shape of `--format json` (documented in docs/facilitator.md)."""
+        """The JSON shape of `--format json` (described in docs/facilitator.md, "Collecting the records")."""
         return {
             "format": FORMAT_NAME, "version": FORMAT_VERSION, "lang": self.lang,
             "accepted": self.accepted,
