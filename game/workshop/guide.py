@@ -18,6 +18,7 @@ from pathlib import Path
 from game.engine import Rules
 from game.i18n import t
 from game.scenario.text import localize
+from game.workshop.report_text import CSV_COLUMNS
 
 QUESTION_ORDER = ("crosses", "trace_service", "set_aside", "delegate", "feedback")
 
@@ -70,11 +71,10 @@ def guide_markdown(scenario: str | Path | None = None) -> str:
               for stage in ("describe", "analyse", "apply")}
     findings = [(n.code, _text(n.title, "zh"), _text(n.title, "en")) for n in debrief.research_notes]
     every = cards(rules)
-    from game.workshop.report_text import CSV_COLUMNS
-
     return environment().get_template("facilitator.md.j2").render(
         scenario_id=rules.id, title_zh=_text(rules.scenario.info.title, "zh"),
-        title_en=_text(rules.scenario.info.title, "en"), weeks=rules.weeks, csv_columns=CSV_COLUMNS, stages=stages, findings=findings,
+        title_en=_text(rules.scenario.info.title, "en"), weeks=rules.weeks, csv_columns=CSV_COLUMNS,
+        stages=stages, findings=findings,
         sections=[("Event cards", [c for c in every if c["kind"] == "event"]),
                   ("Directives", [c for c in every if c["kind"] == "directive"]),
                   ("Resident requests", [c for c in every if c["kind"] == "request"])])
