@@ -355,6 +355,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.split_line": ("{share}%（{players}人）：{label}", "{share}% ({players} players): {label}"),
     "report.crosses": ("越线", "crosses a line"),
     "report.refused": ("拒收的文件", "Refused files"),
+    "report.notes": ("说明", "Notes"),
     "report.refused_line": ("{file}：{reason}", "{file}: {reason}"),
     "report.none": ("没有可用的对局记录。", "No usable game records."),
     "report.generated": ("由 grassroots report 生成；所有数字均由游戏引擎重放记录后重新计算。",

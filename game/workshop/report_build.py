@@ -27,6 +27,11 @@ class Report:
     found: Collection = field(repr=False, default_factory=Collection)
 
     @property
+    def notes(self) -> list[tuple[Path, str]]:
+        """(file, note) for accepted games the reader should know about (e.g. numbers recomputed)."""
+        return [(g.path, w) for group in self.groups for g in group.games for w in g.warnings]
+
+    @property
     def accepted(self) -> int:
         return sum(len(g.rows) for g in self.groups)
 
@@ -36,6 +41,7 @@ class Report:
             "format": FORMAT_NAME, "version": FORMAT_VERSION, "lang": self.lang,
             "accepted": self.accepted,
             "refused": [{"file": str(r.path), "reason": r.reason, "code": r.code} for r in self.refused],
+            "notes": [{"file": str(path), "note": note} for path, note in self.notes],
             "groups": [{
                 "scenario": g.scenario_id, "title": g.scenario_title, "content_hash": g.content_hash,
                 "variant": g.variant, "seeds": g.seeds, "players": len(g.rows), "means": g.means(),

@@ -1,21 +1,26 @@
 """Gather finished-game records from files and folders, verify each by replaying it, and refuse the rest.
 
-A record is accepted only when `verify_record` reproduces it exactly (as `replay --verify` does) and the
-game is finished; anything else becomes a `Refused` with a one-line reason, and never stops the report.
+A record is accepted only when it is intact (checksum), its decisions replay through the engine to exactly
+the state it recorded (as `replay --verify` does) and the game is finished; anything else becomes a
+`Refused` with a one-line reason, and never stops the report. The outcome a file stores is derived data:
+when only it differs (a record written before the engine's measures changed), the game is accepted and the
+engine's numbers of today are shown, with a note.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
 from game.engine import Decision, GameState, Rules, outcome
 from game.saves import SaveError, verify_record
 from game.saves.document import read_document
-from game.saves.errors import one_line
+from game.saves.errors import MISMATCH, one_line
+from game.saves.replay import Loaded, find_rules, replay
+from game.saves.schema import Document
 
 UNFINISHED, DUPLICATE, NOT_FOUND, NOT_A_RECORD = "unfinished", "duplicate", "missing", "not_a_record"
 MAX_FILES = 5000  # a class is tens of records; a folder with more is not a class folder
@@ -120,7 +125,15 @@ def load_games(paths: Iterable[str | Path], scenario: Path | None = None) -> Col
 def _verify(path: Path, scenario: Path | None, cache: dict[tuple[str, str], Rules]) -> Game | Refused:
     doc = read_document(path)  # cheap: tells which rules to reuse; raises the same errors as verifying
     key = (doc.scenario_id, doc.content_hash)
-    loaded = verify_record(path, scenario, rules=None if scenario else cache.get(key))
+    notes: list[str] = []
+    try:
+        loaded = verify_record(path, scenario, rules=None if scenario else cache.get(key))
+    except SaveError as err:
+        if err.code != MISMATCH or doc.outcome is None:
+            raise
+        loaded = _replay_game_only(doc, scenario, cache.get(key), err)
+        notes.append(f"the numbers stored in the file differ from the engine's today ({_detail(err.problem)}); "
+                     "the engine's are shown")
     rules, state = loaded.rules, loaded.state
     if rules.content_hash == doc.content_hash:
         cache.setdefault(key, rules)
@@ -131,7 +144,24 @@ def _verify(path: Path, scenario: Path | None, cache: dict[tuple[str, str], Rule
         return Refused(path, f"the game was not finished (week {state.week} of {rules.weeks})", UNFINISHED)
     variant = str(getattr(loaded, "variant", "") or getattr(doc, "variant", "") or "")
     return Game(path, loaded.player, loaded.lang, loaded.seed, variant, rules, state, list(loaded.decisions),
-                outcome(rules, state).to_json(), list(loaded.warnings))
+                outcome(rules, state).to_json(), list(loaded.warnings) + notes)
+
+
+def _replay_game_only(doc: Document, scenario: Path | None, rules: Rules | None, first: SaveError) -> Loaded:
+    """Verify the game itself (every decision replays and the final state matches the snapshot exactly) but
+    not the stored outcome: an outcome is derived data, and a record written before the engine's measures
+    were corrected should be reported with the corrected numbers. Re-raises `first` when the game itself
+    does not reproduce."""
+    try:
+        return replay(replace(doc, outcome=None), find_rules(doc, scenario, rules), exact=True)
+    except SaveError:
+        raise first from None
+
+
+def _detail(problem: str) -> str:
+    """'outcome.idle_index: saved 0.3, replayed 0.25' out of a mismatch message."""
+    start, end = problem.find("("), problem.rfind(")")
+    return problem[start + 1:end] if 0 <= start < end else problem
 
 
 def _identity(game: Game) -> str:

@@ -95,6 +95,9 @@ def text_report(report: Report, split_limit: int | None = None) -> str:
                 for option in split.options:
                     mark = f" [{t('report.crosses', lang)}]" if option.crosses_line else ""
                     out.append(f"    {option.share:5.1f}%  {option.label}{mark}")
+    if report.notes:
+        out += ["", t("report.notes", lang)]
+        out += [f"  {t('report.refused_line', lang, file=clean(path), reason=clean(note))}" for path, note in report.notes]
     if report.refused:
         out += ["", t("report.refused", lang)]
         out += [f"  {t('report.refused_line', lang, file=clean(r.path), reason=clean(r.reason))}"

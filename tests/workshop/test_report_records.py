@@ -112,3 +112,33 @@ def test_measures_are_the_engines_not_the_files(records: Path) -> None:
 
     for game in load_games([records]).games:
         assert game.measures == outcome(game.rules, game.state).to_json()
+
+
+def _rewrite(path: Path, change) -> None:
+    """Change a record as a program would (checksum recomputed), not by hand."""
+    from game.saves.document import checksum
+
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    change(doc)
+    doc["checksum"] = checksum(doc)
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+
+
+def test_a_record_whose_stored_numbers_are_outdated_is_reported_with_the_engines(records: Path) -> None:
+    """A record written before the engine's measures changed: the game replays exactly, only the derived
+    outcome differs; the report shows today's numbers and says so."""
+    target = sorted(records.glob("*.json"))[0]
+    _rewrite(target, lambda doc: doc["outcome"].update(idle_index=0.999, upward=1.0))
+    found = load_games([records])
+    assert found.refused == [] and len(found.games) == 20
+    game = next(g for g in found.games if g.path == target)
+    assert game.measures["idle_index"] != 0.999 and game.measures["upward"] != 1.0
+    assert any("differ from the engine's" in w and "outcome." in w for w in game.warnings)
+
+
+def test_a_record_whose_game_does_not_replay_is_refused(records: Path) -> None:
+    target = sorted(records.glob("*.json"))[0]
+    _rewrite(target, lambda doc: doc["snapshot"]["meters"].update({k: v + 1 for k, v in doc["snapshot"]["meters"].items()}))
+    found = load_games([records])
+    assert [(r.path, r.code) for r in found.refused] == [(target, "mismatch")]
+    assert "differs from the one saved" in found.refused[0].reason
