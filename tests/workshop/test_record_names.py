@@ -15,7 +15,7 @@ WRITERS = 12
 
 def _write_same_game(folder: str, barrier, queue) -> None:
     """One player's process: the same name, seed and decisions as every other writer, at the same moment."""
-    from conftest import MINI
+    from workshop_kit import MINI
 
     from game.engine import Rules
     from game.scenario import load_scenario
@@ -46,7 +46,7 @@ def test_concurrent_writers_of_the_same_game_never_collide(tmp_path: Path) -> No
 
 
 def test_names_differ_within_one_process_too(tmp_path: Path) -> None:
-    from conftest import MINI
+    from workshop_kit import MINI
 
     from game.engine import Rules
     from game.scenario import load_scenario

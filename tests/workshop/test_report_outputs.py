@@ -109,7 +109,7 @@ def test_json_shape(records: Path) -> None:
 
 
 def test_csv_shape_and_formula_guard(records: Path, tmp_path: Path) -> None:
-    from conftest import MINI
+    from workshop_kit import MINI
 
     from game.engine import Rules
     from game.saves import write_game_record
@@ -131,7 +131,7 @@ def test_csv_shape_and_formula_guard(records: Path, tmp_path: Path) -> None:
 
 
 def test_html_is_self_contained_and_escapes_names(records: Path, tmp_path: Path) -> None:
-    from conftest import MINI
+    from workshop_kit import MINI
 
     from game.engine import Rules
     from game.saves import write_game_record
@@ -198,7 +198,7 @@ def test_an_unwritable_html_target_is_one_line_and_exit_1(records: Path, tmp_pat
 
 
 def test_without_lang_the_report_speaks_the_language_the_class_played_in(tmp_path: Path) -> None:
-    from conftest import MINI
+    from workshop_kit import MINI
 
     from game.engine import Rules
     from game.saves import write_game_record

@@ -68,7 +68,7 @@ def test_an_unfinished_game_is_refused(records: Path, tmp_path: Path) -> None:
     from game.engine import Rules, apply, legal, new_game
     from game.saves import write_save
     from game.scenario import load_scenario
-    from conftest import MINI
+    from workshop_kit import MINI
 
     rules = Rules(load_scenario(MINI))
     state, _ = new_game(rules, 3)
@@ -99,7 +99,7 @@ def test_different_variants_and_scenarios_are_never_mixed(mini_records: Path) ->
 
 
 def test_records_of_two_scenarios_make_two_groups(mini_records: Path, tmp_path: Path) -> None:
-    from conftest import simulate_records
+    from workshop_kit import simulate_records
 
     other = tmp_path / "lianhe"
     simulate_records(other, "lianhe-town", 1)
