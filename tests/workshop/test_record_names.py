@@ -82,3 +82,11 @@ def test_play_records_dir_is_checked_before_the_game_and_handed_on(tmp_path: Pat
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(UsageError, match="cannot create the records folder"):
         cmd_play._use_records_dir(str(blocker / "sub"))
+
+
+def test_simulations_of_different_seeds_into_one_folder_keep_every_record(tmp_path: Path) -> None:
+    from workshop_kit import MINI, simulate_records
+
+    simulate_records(tmp_path, MINI, 2, seed=1)
+    both = simulate_records(tmp_path, MINI, 2, seed=2)
+    assert len(both) == 20
