@@ -142,7 +142,9 @@ def _verify(path: Path, scenario: Path | None, cache: dict[tuple[str, str], Rule
                        UNFINISHED)
     if not state.ended:
         return Refused(path, f"the game was not finished (week {state.week} of {rules.weeks})", UNFINISHED)
-    variant = str(getattr(loaded, "variant", "") or getattr(doc, "variant", "") or "")
+    # Variants are not in the record format yet: read one wherever a later format puts it (file or rules).
+    variant = str(getattr(loaded, "variant", "") or getattr(doc, "variant", "") or getattr(rules, "variant", "")
+                  or "")
     return Game(path, loaded.player, loaded.lang, loaded.seed, variant, rules, state, list(loaded.decisions),
                 outcome(rules, state).to_json(), list(loaded.warnings) + notes)
 

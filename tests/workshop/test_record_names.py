@@ -90,3 +90,20 @@ def test_simulations_of_different_seeds_into_one_folder_keep_every_record(tmp_pa
     simulate_records(tmp_path, MINI, 2, seed=1)
     both = simulate_records(tmp_path, MINI, 2, seed=2)
     assert len(both) == 20
+
+
+def test_a_played_game_writes_its_record_into_the_rooms_folder(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """What `play --records-dir` hands the game: the session's record lands in the shared folder."""
+    from workshop_kit import MINI
+
+    from game.engine import apply, legal
+    from game.tui.session import Session
+
+    monkeypatch.setenv(RECORDS_ENV_VAR, str(tmp_path / "room"))
+    session = Session.new(MINI, 9, "李四", "zh", tmp_path / "saves")
+    while not session.state.ended:
+        session.state, _ = apply(session.rules, session.state, legal(session.rules, session.state)[-1])
+    path = session.write_record()
+    assert path.parent == tmp_path / "room"
+    assert verify_record(path).player == "李四"
