@@ -354,6 +354,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.split_met": ("{n}名玩家遇到，共{total}次选择", "met by {n} players, {total} choices"),
     "report.split_line": ("{share}%（{players}人）：{label}", "{share}% ({players} players): {label}"),
     "report.crosses": ("越线", "crosses a line"),
+    "report.players_n": ("{n}人", "{n} players"),
     "report.refused": ("拒收的文件", "Refused files"),
     "report.notes": ("说明", "Notes"),
     "report.refused_line": ("{file}：{reason}", "{file}: {reason}"),
