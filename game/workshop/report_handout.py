@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from game.engine import Rules
-from game.i18n import t
+from game.i18n import t, tn
 from game.scenario.text import localize
 from game.workshop.report_build import Report
 from game.workshop.report_html import environment, render
@@ -70,7 +70,7 @@ def handout_data(game: Game, group: Group, lang: str) -> dict:
     reflections = {r.id: r for r in debrief.reflections}
     notes = {n.code: n for n in debrief.research_notes}
     refs = list(m.get("crossed", []))
-    crossed = [action_label(rules, ref, lang) + (t("times_paren", lang, n=n) if n > 1 else "")
+    crossed = [action_label(rules, ref, lang) + (tn("times_paren", n, lang) if n > 1 else "")
                for ref, n in Counter(refs).most_common(MAX_CROSSED)]
     if len(set(refs)) > MAX_CROSSED:
         crossed.append(t("handout.more", lang, n=len(set(refs)) - MAX_CROSSED))
