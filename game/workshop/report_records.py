@@ -72,6 +72,7 @@ class Collection:
 def record_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Refused]]:
     """The files to read: each file as given, and every `*.json` under each folder (sorted; hidden and
     temporary files skipped). A path that does not exist is refused."""
+    paths = list(paths)
     files: list[Path] = []
     refused: list[Refused] = []
     for raw in paths:
@@ -90,8 +91,8 @@ def record_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Refused]
             refused.append(Refused(path, "no such file or folder", NOT_FOUND))
     unique = list(dict.fromkeys(files))
     if len(unique) > MAX_FILES:
-        refused.append(Refused(Path(str(paths)), f"more than {MAX_FILES} files; only the first {MAX_FILES} were read",
-                               "too_many"))
+        refused.append(Refused(unique[MAX_FILES], f"more than {MAX_FILES} files: this one and the "
+                               f"{len(unique) - MAX_FILES - 1} after it were not read", "too_many"))
         unique = unique[:MAX_FILES]
     return unique, refused
 
@@ -108,6 +109,10 @@ def load_games(paths: Iterable[str | Path], scenario: Path | None = None) -> Col
             game = _verify(path, scenario, cache)
         except SaveError as err:
             found.refused.append(Refused(path, one_line(err.problem), err.code))
+            continue
+        except Exception as err:  # a fault of ours must not cost the class its report: refuse this one file
+            found.refused.append(Refused(path, one_line(f"internal error while replaying it: {type(err).__name__}: "
+                                                        f"{err} (please report this)"), "internal"))
             continue
         if isinstance(game, Refused):
             found.refused.append(game)

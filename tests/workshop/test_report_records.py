@@ -142,3 +142,31 @@ def test_a_record_whose_game_does_not_replay_is_refused(records: Path) -> None:
     found = load_games([records])
     assert [(r.path, r.code) for r in found.refused] == [(target, "mismatch")]
     assert "differs from the one saved" in found.refused[0].reason
+
+
+def test_too_many_files_are_cut_with_a_reason(records: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.workshop import report_records
+
+    monkeypatch.setattr(report_records, "MAX_FILES", 15)
+    found = load_games(iter([records]))
+    assert len(found.games) == 15
+    assert [(r.code, "the 4 after it" in r.reason) for r in found.refused] == [("too_many", True)]
+
+
+def test_an_internal_fault_refuses_one_file_and_the_report_goes_on(records: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.workshop import report_records
+
+    real = report_records.verify_record
+    target = sorted(records.glob("*.json"))[3]
+
+    def flaky(path, *args, **kwargs):
+        if Path(path) == target:
+            raise ZeroDivisionError("boom")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(report_records, "verify_record", flaky)
+    found = load_games([records])
+    assert len(found.games) == 19
+    assert [(r.path, r.code) for r in found.refused] == [(target, "internal")]
+    assert "ZeroDivisionError: boom" in found.refused[0].reason
