@@ -211,3 +211,17 @@ def test_without_lang_the_report_speaks_the_language_the_class_played_in(tmp_pat
                           player=f"学员{seed}", lang="zh")
     code, out, _ = run(str(tmp_path))
     assert code == 0 and out.startswith("班级报告") and "学员1" in out
+
+
+def test_the_scatter_has_one_dot_per_player_and_the_split_one_bar_per_card(mini_records: Path) -> None:
+    from game.workshop.report_build import build_report
+    from game.workshop.report_charts import idle_svg, scatter_svg
+    from game.workshop.report_html import report_html
+
+    report = build_report([mini_records], "en", pool_seeds=True)
+    (group,) = report.groups
+    assert len(re.findall(r'<circle[^>]*class="dot', scatter_svg(group, "en"))) == 20
+    assert "Upward (what the assessment saw)" in scatter_svg(group, "en")
+    assert len(re.findall(r'class="rect', idle_svg(group, "en"))) == 10
+    html = report_html(report)
+    assert html.count('<div class="card"') == len(report.splits[0]) > 0
