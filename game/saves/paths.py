@@ -10,6 +10,7 @@ from pathlib import Path
 from game.saves.errors import WRITE_FAILED, SaveError
 
 ENV_VAR = "GRASSROOTS_SAVES_DIR"
+RECORDS_ENV_VAR = "GRASSROOTS_RECORDS_DIR"  # one shared folder for every game in a room
 SAVE_SUFFIX = ".save.json"
 RECORD_SUFFIX = ".record.json"
 MAX_NAME_CHARS = 48
@@ -94,3 +95,20 @@ def new_game_path(folder: Path, player: str) -> tuple[Path, str]:
         path = game_save_path(folder, player, game_id)
         if not any(os.path.lexists(p) for p in (path, backup_path(path), path.with_name(f".{path.name}.lock"))):
             return path, game_id
+
+
+def records_dir(saves_folder: Path, override: str | Path | None = None) -> Path:
+    """Where finished-game records go: override (`play --records-dir`), else $GRASSROOTS_RECORDS_DIR, else
+    `records/` in the saves folder. Created if missing; raises SaveError when it cannot be."""
+    if override:
+        folder = Path(override).expanduser()
+    elif os.environ.get(RECORDS_ENV_VAR):
+        folder = Path(os.environ[RECORDS_ENV_VAR]).expanduser()
+    else:
+        folder = Path(saves_folder) / "records"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise SaveError(folder, f"cannot create the records folder ({err.strerror or err})",
+                        "choose another folder with --records-dir", WRITE_FAILED) from None
+    return folder
