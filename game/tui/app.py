@@ -61,7 +61,8 @@ class GrassrootsApp(App):
         elif self.start.loaded:
             self._adopt(self.session)
             # a finished game continues at its debrief, not at an empty last week
-            self.push_screen(self._debrief_screen() if self.session.state.ended else self._game_screen())
+            ended = self.session.state.ended
+            self.push_screen(self._debrief_screen(continued=True) if ended else self._game_screen())
         else:
             self._adopt(self.session)
             self.push_screen(self._intro_screen())
@@ -184,7 +185,7 @@ class GrassrootsApp(App):
             self.notify(t("load.warning", self.lang, warning=warning), markup=False)
         self.lang = self.session.lang
         if self.session.state.ended:  # a finished game opens at its debrief, not at an empty last week
-            self.show_debrief()
+            self.switch_screen(self._debrief_screen(continued=True))
             return
         self.switch_screen(self._game_screen())
 
@@ -198,14 +199,16 @@ class GrassrootsApp(App):
         """Write the game record, then show the debrief."""
         self.switch_screen(self._debrief_screen())
 
-    def _debrief_screen(self) -> Screen:
-        """Save, write the game record, and build the debrief (which shows a failed record's reason)."""
+    def _debrief_screen(self, continued: bool = False) -> Screen:
+        """Save, write the game record (a finished game `continued` from its save shows the record written
+        when it ended), and build the debrief (which shows a failed record's reason)."""
         from game.tui.screens.debrief import DebriefScreen
 
         self.autosave()
         record, error = "", ""
         try:
-            record = str(self.session.write_record())
+            session = self.session
+            record = str(session.record_of_finished_game() if continued else session.write_record())
         except Exception as err:  # the debrief must still show; the error is shown on it
             error = error_line(err)
         return DebriefScreen(self.session, record, error)

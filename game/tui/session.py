@@ -138,6 +138,20 @@ class Session:
         saves.write_game_record(path, self.rules, self.state, player=self.player, lang=self.lang)
         return path
 
+    def record_of_finished_game(self) -> Path:
+        """For a finished game continued from its save: the record written when it ended (same scenario,
+        name, seed and final state), else a new one (the first write may have failed). Never a second
+        record of one game, which would count it twice in a class report."""
+        saves = _saves()
+        stem = saves.record_path(self.folder, self.player, self.rules, self.state).name
+        scenario_name_seed_digest = "-".join(stem.split("-")[:-3])  # without the time, pid and random token
+        folder = saves.records_dir(self.folder)
+        try:
+            earlier = sorted(folder.glob(f"{glob_escape(scenario_name_seed_digest)}-*.record.json"))
+        except OSError:
+            earlier = []
+        return earlier[0] if earlier else self.write_record()
+
     def options(self) -> list:
         """The options in view now (the engine's, locked ones included)."""
         from game.engine import options
@@ -148,6 +162,12 @@ class Session:
         from game.engine import outcome
 
         return outcome(self.rules, self.state)
+
+
+def glob_escape(text: str) -> str:
+    import glob
+
+    return glob.escape(text)
 
 
 def _new_id() -> str:

@@ -87,6 +87,9 @@ async def test_continue_on_a_finished_game_opens_the_debrief(saves):
             await pilot.pause()
             await pilot.pause()
             assert screen_name(app) == "DebriefScreen", how
+    from game.saves import records_dir
+
+    assert len(list(records_dir(saves).glob("*.record.json"))) == 1  # one game, one record, however often continued
 
 
 async def test_when_saving_fails_quit_says_why_and_can_quit_without_saving(saves, monkeypatch):
