@@ -61,7 +61,8 @@ def hours_for(rules: Rules, state: GameState, action: CAction, modifiers: list, 
         return hours
     add, factor = 0.0, 1.0
     for mod in modifiers:
-        if (mod.kinds is None or action.kind in mod.kinds) and (mod.items is None or action.owner in mod.items):
+        if (mod.kinds is None or action.kind in mod.kinds) and (mod.items is None or action.owner in mod.items) and (
+                mod.tags is None or not mod.tags.isdisjoint(action.tags)):
             add += mod.add
             factor *= mod.factor
     return max(0.0, round((hours + add) * factor, 2)) if (hours or add) else 0.0
