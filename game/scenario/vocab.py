@@ -76,7 +76,9 @@ CLAIM_FUNCTIONS: dict[str, FunctionSpec] = {
     "uncovered": FunctionSpec(0, 0, doc="events never fired plus choices never taken, in all runs"),
     "min": FunctionSpec(1, 8), "max": FunctionSpec(1, 8), "abs": FunctionSpec(1, 1),
 }
-BOTS = ("random", "trace", "service", "balanced", "reform")
+# The shipped strategies (game/sim/strategies/*.yaml, a test keeps the two in step): the names claims may use.
+BOTS = ("random", "trace", "service", "balanced", "reform", "cynic", "fake-small-items", "fake-headcount",
+        "reform-then-trace", "delegate-all", "service-and-shelve")
 
 
 def make_env(

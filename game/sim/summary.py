@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from typing import Any
 
@@ -27,10 +28,28 @@ def metrics(rules: Rules, outcomes: list[Outcome]) -> dict[str, float]:
     return {name: sum(o.metric(name) for o in outcomes) / count for name in names}
 
 
-def strategy_stats(rules: Rules, outcomes: list[Outcome]) -> dict[str, Any]:
+def percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile (share 0..1) of some numbers; 0 for none."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    rank = max(1, math.ceil(share * len(ordered)))
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+SPREAD = ("upward", "downward", "idle_index")
+
+
+def strategy_stats(rules: Rules, outcomes: list[Outcome], fired: dict[str, int] | None = None) -> dict[str, Any]:
+    """Means, spreads (p10/p50/p90 of upward, downward and idle index), endings with each ending's mean idle
+    index and lines crossed, and, given `fired` (event id -> games it fired in), each event's share of games."""
     means = metrics(rules, outcomes)
     endings = Counter(o.ending for o in outcomes)
-    return {
+    count = len(outcomes) or 1
+    by_ending: dict[str, list[Outcome]] = {}
+    for o in outcomes:
+        by_ending.setdefault(o.ending, []).append(o)
+    stats = {
         "runs": len(outcomes),
         "endings": {e.id: endings.get(e.id, 0) for e in rules.scenario.endings if endings.get(e.id, 0)},
         "mean": {m: round(means[m], 3) for m in rules.meter_ids},
@@ -40,7 +59,16 @@ def strategy_stats(rules: Rules, outcomes: list[Outcome]) -> dict[str, Any]:
         "idle_index": round(means["idle_index"], 4),
         "weeks_played": round(means["weeks_played"], 2),
         "crossed": round(means["crossed"], 3),
+        "spread": {name: {f"p{p}": round(percentile([o.metric(name) for o in outcomes], p / 100), 4)
+                          for p in (10, 50, 90)} for name in SPREAD},
+        "ending_profile": {
+            e.id: {"idle_index": round(sum(o.idle_index for o in games) / len(games), 4),
+                   "crossed": round(sum(len(o.crossed) for o in games) / len(games), 3)}
+            for e in rules.scenario.endings if (games := by_ending.get(e.id))},
     }
+    if fired is not None:
+        stats["events_fired"] = {e.id: round(fired.get(e.id, 0) / count, 4) for e in rules.events}
+    return stats
 
 
 def coverage(rules: Rules, results: list[ChunkResult]) -> dict[str, list[str]]:
