@@ -9,6 +9,7 @@ from typing import Callable
 
 from game.engine import END_WEEK, Decision, GameState, Rules
 from game.engine.compile import CAction
+from game.engine.context import Ctx
 from game.sim.strategy import Strategy, shipped
 
 Bot = Callable[[Rules, GameState, list[Decision], random.Random], Decision]
@@ -29,6 +30,7 @@ class Appraisal:
         self.divisor = [1.0] * count
         self.penalty = [0.0] * count
         self.request_base = [0.0] * count
+        self.dynamic: set[int] = set()
         for action in rules.actions:
             value = 0.0
             for meter, delta in action.effect.meters:
@@ -38,6 +40,8 @@ class Appraisal:
             self.meter_value[index] = value
             self.reported[index] = _const(action.effect.reported)
             self.actual[index] = _const(action.effect.actual)
+            if callable(action.effect.reported) or callable(action.effect.actual):
+                self.dynamic.add(index)  # ledger progress computed from the state: evaluated when deciding
             hours = action.hours if not callable(action.hours) else 4.0
             self.divisor[index] = 1.0 + hours / 8.0
             self.penalty[index] = 1.0 if action.crosses_line else 0.0
@@ -54,6 +58,13 @@ class Appraisal:
 
 def _const(value: object) -> float:
     return float(value) if isinstance(value, (int, float)) else 0.0
+
+
+def _number(value: object, ctx: Ctx) -> float:
+    """A compiled ledger value now: a constant, a closure evaluated in ctx, or 0 when absent."""
+    if value is None:
+        return 0.0
+    return float(value(ctx)) if callable(value) else float(value)
 
 
 def appraisal(rules: Rules) -> Appraisal:
@@ -93,6 +104,7 @@ def _best(rules: Rules, state: GameState, pairs: list[tuple[Decision, CAction]],
     items, week, downward = state.items, state.week, 1 - upward
     # the appraisal's tables as locals, and min/max as comparisons: this loop runs for every decision
     reported, actual, factor, is_directive = value.reported, value.actual, value.directive_factor, value.is_directive
+    dynamic = value.dynamic
     best, best_score = None, 0.0
     for decision, action in pairs:
         index, owner = action.index, action.owner
@@ -102,8 +114,12 @@ def _best(rules: Rules, state: GameState, pairs: list[tuple[Decision, CAction]],
             if is_directive[owner]:
                 quota = item.quota or 1.0
                 room_up, room_down = item.quota - item.reported, item.quota - item.actual
-                gain_up = (room_up if room_up < reported[index] else reported[index]) / quota
-                gain_down = (room_down if room_down < actual[index] else actual[index]) / quota
+                up, down = reported[index], actual[index]
+                if index in dynamic:
+                    ctx = Ctx(rules, state, owner)
+                    up, down = _number(action.effect.reported, ctx), _number(action.effect.actual, ctx)
+                gain_up = (room_up if room_up < up else up) / quota
+                gain_down = (room_down if room_down < down else down) / quota
                 weeks_left = item.deadline - week
                 urgency = factor[owner] / (1.0 + (weeks_left if weeks_left > 0 else 0))
                 score += 10.0 * urgency * (upward * gain_up + downward * gain_down)
