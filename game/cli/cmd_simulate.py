@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from game.scenario import ScenarioLoadError, load_scenario
     from game.scenario.catalog import UnknownScenario, resolve
     from game.sim.strategy import StrategyError
-    from game.sim.summary import by_strategy, check_claims, coverage, strategy_stats
+    from game.sim.summary import by_strategy, check_claims, coverage, fired_by_strategy, strategy_stats
 
     if not 1 <= args.runs <= 1_000_000:
         raise UsageError("--runs must be between 1 and 1000000")
@@ -67,15 +67,15 @@ def run(args: argparse.Namespace) -> int:
     elapsed = max(time.perf_counter() - started, 1e-9)
     grouped = by_strategy(results)
     cover = coverage(rules, results)
-    claims = check_claims(rules, grouped, cover)
+    fired = fired_by_strategy(results)
+    claims = check_claims(rules, grouped, cover, fired)
     payload = {
         "scenario": rules.id,
         "content_hash": rules.content_hash,
         "runs": args.runs,
         "seed": args.seed,
         "runs_per_second": round(args.runs * len(strategies) / elapsed, 1),
-        "strategies": {name: strategy_stats(rules, grouped[name], runs_with_event(results, name))
-                       for name in names},
+        "strategies": {name: strategy_stats(rules, grouped[name], fired.get(name, {})) for name in names},
         "coverage": cover,
         "claims": [{**c, "text": _plain(c["text"])} for c in claims],
     }
@@ -117,17 +117,6 @@ def pick_strategies(spec: str, rules) -> list:
     if twice:
         raise UsageError(f"strategy '{twice[0]}' is named twice")
     return found
-
-
-def runs_with_event(results: list, strategy: str) -> dict:
-    """Event id -> games of this strategy in which it fired."""
-    from collections import Counter
-
-    total: Counter = Counter()
-    for chunk in results:
-        if chunk.strategy == strategy:
-            total.update(chunk.fired_counts)
-    return total
 
 
 def _plain(text: object) -> object:

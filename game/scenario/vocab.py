@@ -74,6 +74,11 @@ CLAIM_FUNCTIONS: dict[str, FunctionSpec] = {
     "worst": FunctionSpec(1, 1, "metric", "the bot with the lowest mean of a metric"),
     "rarest_ending_rate": FunctionSpec(0, 0, doc="over endings, the best rate any bot reaches it; the lowest of these"),
     "uncovered": FunctionSpec(0, 0, doc="events never fired plus choices never taken, in all runs"),
+    "median": FunctionSpec(2, 2, "bot_metric", "median('bot', 'metric'): median of a metric over a bot's games"),
+    "fired_rate": FunctionSpec(2, 2, "bot_event", "fired_rate('bot', 'event'): share of a bot's games it fired in"),
+    "answered_rate": FunctionSpec(2, 2, "bot_kind", "answered_rate('bot', 'kind'): share of a bot's chance "
+                                  "actions of this kind that came up (e.g. feedback answered)"),
+    "most_often": FunctionSpec(1, 1, "ending", "the bot that reaches an ending in the largest share of its games"),
     "min": FunctionSpec(1, 8), "max": FunctionSpec(1, 8), "abs": FunctionSpec(1, 1),
 }
 # The shipped strategies (game/sim/strategies/*.yaml, a test keeps the two in step): the names claims may use.
@@ -97,6 +102,10 @@ def make_env(
             arg_choices = {0: choices["bot"], 1: choices["metric"]}
         elif spec.arg_kind == "bot_ending":
             arg_choices = {0: choices["bot"], 1: choices["ending"]}
+        elif spec.arg_kind == "bot_event":
+            arg_choices = {0: choices["bot"], 1: choices["event"]}
+        elif spec.arg_kind == "bot_kind":
+            arg_choices = {0: choices["bot"], 1: choices["kind"]}
         elif spec.arg_kind:
             arg_choices = {0: choices[spec.arg_kind]}
         built[name] = Function(spec.min_args, spec.max_args, impls[name], arg_choices, spec.doc)

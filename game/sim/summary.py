@@ -83,8 +83,20 @@ def coverage(rules: Rules, results: list[ChunkResult]) -> dict[str, list[str]]:
     }
 
 
-def check_claims(rules: Rules, grouped: dict[str, list[Outcome]], cover: dict[str, list[str]]) -> list[dict]:
-    """Evaluate each declared claim; `holds` is None when it needs a strategy that was not run."""
+def fired_by_strategy(results: list[ChunkResult]) -> dict[str, Counter]:
+    """Strategy -> event id -> games of that strategy in which the event fired."""
+    found: dict[str, Counter] = {}
+    for chunk in results:
+        found.setdefault(chunk.strategy, Counter()).update(chunk.fired_counts)
+    return found
+
+
+def check_claims(rules: Rules, grouped: dict[str, list[Outcome]], cover: dict[str, list[str]],
+                 fired: dict[str, Counter] | None = None) -> list[dict]:
+    """Evaluate each declared claim; `holds` is None when it needs a strategy that was not run.
+
+    `fired` (from fired_by_strategy) is needed by claims that use fired_rate()."""
+    fired = fired or {}
     means = {bot: metrics(rules, outs) for bot, outs in grouped.items()}
     rates = {bot: Counter(o.ending for o in outs) for bot, outs in grouped.items()}
     counts = {bot: len(outs) or 1 for bot, outs in grouped.items()}
@@ -132,7 +144,32 @@ def check_claims(rules: Rules, grouped: dict[str, list[Outcome]], cover: dict[st
         calls.append(f"uncovered() = {value}")
         return value
 
+    def median(ctx: Any, bot: str, metric: str) -> float:
+        value = percentile([o.metric(metric) for o in grouped[bot]], 0.5) if need(bot) else 0.0
+        calls.append(f"median({bot}, {metric}) = {value:.3f}")
+        return value
+
+    def fired_rate(ctx: Any, bot: str, event: str) -> float:
+        value = fired.get(bot, Counter()).get(event, 0) / counts[bot] if need(bot) else 0.0
+        calls.append(f"fired_rate({bot}, {event}) = {value:.3f}")
+        return value
+
+    def answered_rate(ctx: Any, bot: str, kind: str) -> float:
+        tried = sum(o.counters.get("tried:" + kind, 0) for o in grouped[bot]) if need(bot) else 0
+        won = sum(o.counters.get("won:" + kind, 0) for o in grouped[bot]) if bot in grouped else 0
+        value = won / tried if tried else 0.0
+        calls.append(f"answered_rate({bot}, {kind}) = {value:.3f} ({won} of {tried})")
+        return value
+
+    def most_often(ctx: Any, ending: str) -> str:
+        ranked = sorted(grouped, key=lambda bot: rates[bot].get(ending, 0) / counts[bot], reverse=True)
+        value = ranked[0] if ranked else ""
+        shown = ", ".join(f"{b} {rates[b].get(ending, 0) / counts[b]:.3f}" for b in ranked[:3])
+        calls.append(f"most_often({ending}) = {value} [{shown}]")
+        return value
+
     impls = {
+        "median": median, "fired_rate": fired_rate, "answered_rate": answered_rate, "most_often": most_often,
         "mean": mean, "ending_rate": ending_rate, "top_ending_rate": top_ending_rate,
         "best": lambda ctx, m: pick(m, True), "worst": lambda ctx, m: pick(m, False),
         "rarest_ending_rate": rarest, "uncovered": uncovered,
