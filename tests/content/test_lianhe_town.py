@@ -180,3 +180,24 @@ def test_random_play_reaches_every_event_and_choice():
     rules = Rules(load_report(path).scenario)
     cover = coverage(rules, results)
     assert cover["events_never_fired"] == [] and cover["choices_never_taken"] == []
+
+
+def test_every_hidden_cost_is_shown_as_a_hint(scenario):
+    """An action that worsens a hidden meter (entanglement, reform progress) says so in its hint before it is
+    taken; the district's relations, which reform pays in, are a visible meter (issue 10)."""
+    from game.scenario.models import Effect
+
+    hidden = {m.id: m.good for m in scenario.meters if m.hidden}
+    assert "district_ties" not in hidden
+
+    def worsens(effect: Effect) -> bool:
+        for meter, delta in effect.meters.items():
+            if meter in hidden and isinstance(delta, (int, float)) and (delta < 0) == (hidden[meter] == "high"):
+                return delta != 0
+        return any(worsens(later) for later in effect.later)
+
+    actions = [a for item in (*scenario.directives, *scenario.requests) for a in item.approaches]
+    actions += [c for e in scenario.events for c in e.choices]
+    silent = [a.id for a in actions if (worsens(a) or (a.then and worsens(a.then)) or (
+        a.otherwise and worsens(a.otherwise))) and a.hint is None]
+    assert silent == []
