@@ -201,3 +201,23 @@ def test_every_hidden_cost_is_shown_as_a_hint(scenario):
     silent = [a.id for a in actions if (worsens(a) or (a.then and worsens(a.then)) or (
         a.otherwise and worsens(a.otherwise))) and a.hint is None]
     assert silent == []
+
+
+def test_the_decoupled_ending_reads_true_where_it_is_reached(scenario):
+    """Its text says: the quarter ran out; the ledgers satisfied the assessment; more than half of the reported
+    progress had nothing behind it; several residents were really served; trust held (issue 10, point 4)."""
+    from game.engine.context import idle_index
+    from game.sim.runner import play
+
+    rules = Rules(scenario)
+    reached = []
+    for seed in range(40):
+        state = play(rules, "cynic", seed, f"decoupled:{seed}")
+        if state.ended == "decoupled_official":
+            reached.append(state)
+    assert len(reached) >= 10
+    for state in reached:
+        meters = dict(zip(rules.meter_ids, state.meters))
+        assert state.end_reason == "final" and state.week == rules.weeks
+        assert idle_index(rules, state) > 0.5 and meters["assessment"] >= 70
+        assert state.counters.get("served", 0) >= 5 and meters["trust"] >= 35

@@ -57,3 +57,18 @@ def test_zero_weights_count_equally(make_rules):
     state, _ = act(rules, state, "x.fake")
     state, _ = act(rules, state, "y.real")
     assert idle_index(rules, state) == pytest.approx(0.5)
+
+
+def test_chance_rolls_are_counted_by_kind(make_rules):
+    """tried:KIND and won:KIND count chance actions (the feedback channel's answer rate, finding A1)."""
+    rules = make_rules(directives=[directive("d", [
+        action("ask", kind="feedback", chance=1, max_per_week=5, then={"quota": -1}),
+        action("hope", kind="feedback", chance=0, max_per_week=5),
+        action("work", reported=1, actual=1, max_per_week=5)])])
+    state, _ = new_game(rules, 1)
+    for ref in ("d.ask", "d.hope", "d.hope", "d.work"):
+        state, _ = act(rules, state, ref)
+    assert state.counters == {"tried:feedback": 3, "won:feedback": 1}
+    from game.engine import outcome
+
+    assert outcome(rules, state).counters == {"tried:feedback": 3, "won:feedback": 1}
