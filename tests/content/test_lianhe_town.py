@@ -85,6 +85,8 @@ def test_no_reform_cheapens_traces_and_no_approach_is_free(scenario):
     state, _ = new_game(compiled, 1)
     cheap = [m for m in compiled.modifiers if m.add < 0 or m.factor < 1]
     for action in compiled.actions:
+        if action.kind == "trace":  # producing a trace always takes time, on a card too
+            assert callable(action.hours) or action.hours > 0, action.ref
         if action.owner < 0 or callable(action.hours) or not action.hours:
             continue
         assert hours_for(compiled, state, action, cheap) > 0, action.ref
