@@ -84,3 +84,14 @@ def test_a_scenario_file_that_is_not_regular_is_an_error_not_a_hang(kind: str, t
     assert scenario_titles(folder) == {}  # the New game list reads titles this way
     done = _cli("play", str(folder), "--seed", "1", "--saves-dir", str(tmp_path / "saves"))
     assert done.returncode == 1 and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link-to-tty", "link-to-zero"])
+def test_a_strategy_file_that_is_not_regular_is_an_error_not_a_hang(kind: str, tmp_path: Path) -> None:
+    from game.sim.strategy import StrategyError, load_strategy
+
+    path = make(kind, tmp_path / "mine.yaml")
+    with pytest.raises(StrategyError):
+        load_strategy(path)
+    done = _cli("simulate", str(FIXTURE), "--runs", "2", "--jobs", "1", "--strategy", str(path))
+    assert done.returncode in (1, 2) and "Traceback" not in done.stderr and done.stderr.count("\n") == 1
