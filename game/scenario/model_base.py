@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Union
+from typing import Annotated, Any, Union
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictFloat, StrictInt
 
@@ -24,6 +24,20 @@ FindingCode = Annotated[str, Field(pattern=FINDING_PATTERN, description="Researc
 Number = Union[StrictInt, StrictFloat]
 
 
+def bounded_number(**bounds: float) -> Any:
+    """A number type with bounds that both pydantic and the JSON Schema enforce (gt=0 becomes exclusiveMinimum).
+
+    The bounds sit on each branch of the int/float union: on the union itself pydantic would write its own
+    `gt`/`ge` keywords into the schema, which editors ignore.
+    """
+    return Union[Annotated[StrictInt, Field(**bounds)], Annotated[StrictFloat, Field(**bounds)]]
+
+
+PositiveNumber = bounded_number(gt=0)
+NonNegative = bounded_number(ge=0)
+Probability = bounded_number(ge=0, le=1)
+
+
 def _check_expression(text: str) -> str:
     parse_or_raise(text)
     return text
@@ -35,6 +49,8 @@ Expr = Annotated[
     Field(description="An expression: numbers, meter ids, flag.NAME, turn, comparisons, and/or/not, + - * /."),
 ]
 NumOrExpr = Union[Number, Expr]
+NonNegativeOrExpr = Union[NonNegative, Expr]
+ProbabilityOrExpr = Union[Probability, Expr]
 
 
 class LocalizedText(Strict):

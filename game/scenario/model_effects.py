@@ -6,7 +6,9 @@ from typing import Annotated
 
 from pydantic import Field, StrictBool
 
-from game.scenario.model_base import Expr, FindingCode, Id, Kind, NumOrExpr, Strict, Text
+from game.scenario.model_base import (
+    Expr, FindingCode, Id, Kind, NonNegativeOrExpr, NumOrExpr, ProbabilityOrExpr, Strict, Text,
+)
 
 
 
@@ -41,7 +43,7 @@ class Later(Effect):
     """A delayed, possibly uncertain consequence."""
 
     in_weeks: Annotated[int, Field(ge=1, le=52)] = Field(description="How many weeks later it arrives.")
-    chance: NumOrExpr = Field(1, description="Probability (0..1) that it happens when due.")
+    chance: ProbabilityOrExpr = Field(1, description="Probability (0..1) that it happens when due.")
     unless: Expr | None = Field(None, description="It does not happen if this condition holds when due.")
 
 
@@ -56,7 +58,7 @@ class Action(Effect):
     label: Text
     text: Text | None = Field(None, description="A longer explanation shown when the action is selected.")
     hint: Text | None = Field(None, description="What the player can foresee about uncertain outcomes.")
-    hours: NumOrExpr = Field(0, description="Work hours it takes.")
+    hours: NonNegativeOrExpr = Field(0, description="Work hours it takes.")
     costs: dict[Id, NumOrExpr] = Field(default_factory=dict, description="Meter costs that must be affordable.")
     requires: Expr | None = Field(None, description="Only available when this condition holds.")
     locked_reason: Text | None = Field(None, description="Shown when `requires` does not hold.")
@@ -64,7 +66,7 @@ class Action(Effect):
     max_total: Annotated[int, Field(ge=1)] | None = None
     closes: StrictBool | None = Field(None, description="Closes the item (default: yes for requests, no for directives).")
     crosses_line: StrictBool = Field(False, description="Fakes data or coerces residents; listed in the debrief.")
-    chance: NumOrExpr | None = Field(None, description="Probability that `then` happens rather than `otherwise`.")
+    chance: ProbabilityOrExpr | None = Field(None, description="Probability that `then` happens rather than `otherwise`.")
     then: Effect | None = None
     otherwise: Effect | None = None
     findings: list[FindingCode] = Field(default_factory=list)

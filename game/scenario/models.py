@@ -12,7 +12,8 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field, StrictBool
 
 from game.scenario.model_base import (
-    FINDING_PATTERN, ID_PATTERN, Expr, FindingCode, Id, Kind, Level, LocalizedText, Number, NumOrExpr, Strict, Text,
+    FINDING_PATTERN, ID_PATTERN, Expr, FindingCode, Id, Kind, Level, LocalizedText, NonNegative, NonNegativeOrExpr,
+    Number, NumOrExpr, PositiveNumber, ProbabilityOrExpr, Strict, Text,
 )
 from game.scenario.model_effects import Action, Effect, LedgerChange, Later
 
@@ -109,11 +110,11 @@ class Directive(Strict):
     level: Level
     issuer: Text | None = None
     unit: Text
-    quota: Annotated[Number, Field(gt=0)]
+    quota: PositiveNumber
     arrives: Annotated[int, Field(ge=1)] | None = Field(None, description="Week it arrives (or use `when`).")
     when: Expr | None = Field(None, description="Arrives the first week this holds.")
     due_in_weeks: Annotated[int, Field(ge=1, le=52)]
-    weight: Annotated[Number, Field(ge=0)] = 1
+    weight: NonNegative = 1
     veto: StrictBool = Field(False, description="One-vote veto: missing it is far worse.")
     approaches: list[Action] = Field(min_length=1)
     on_met: Effect | None = None
@@ -149,7 +150,7 @@ class Inspection(Strict):
     kind: Literal["traces", "reality"]
     weeks: list[Annotated[int, Field(ge=1)]] | None = Field(None, description="Scheduled weeks (announced).")
     when: Expr | None = None
-    chance: NumOrExpr = 1
+    chance: ProbabilityOrExpr = 1
     effect: Effect = Field(description="Applied when it runs; expressions may use `score`.")
     text: Text | None = None
     findings: list[FindingCode] = Field(default_factory=list)
@@ -164,7 +165,7 @@ class Event(Strict):
     text: Text
     speaker: Text | None = None
     when: Expr | None = None
-    weight: NumOrExpr = 1
+    weight: NonNegativeOrExpr = 1
     draw: StrictBool = Field(True, description="false: only shown when an effect triggers it.")
     once: StrictBool = True
     cooldown: Annotated[int, Field(ge=0)] = 0
@@ -236,7 +237,7 @@ class Modifier(Strict):
     kinds: list[Kind] | None = Field(None, description="Applies to actions of these kinds (default all).")
     items: list[Id] | None = Field(None, description="Applies to these directives or requests (default all).")
     hours: Number = Field(0, description="Added to the hours cost.")
-    hours_factor: Annotated[Number, Field(ge=0)] = Field(1, description="Multiplies the hours cost.")
+    hours_factor: NonNegative = Field(1, description="Multiplies the hours cost.")
     notes: Text | None = None
 
 

@@ -139,7 +139,8 @@ def _one_error(doc: Document, root: type[BaseModel], path: tuple, items: list[di
             return error(f"expected one of {options}, got {_describe(value)}", did_you_mean(str(value), _options(options)))
         if item["type"] in _BOUNDS:
             name, words = _BOUNDS[item["type"]]
-            return error(f"must be {words} {item['ctx'][name]}, got {_describe(value)}")
+            hint = "a chance is between 0 and 1: 0.25 means one time in four" if key == "chance" else ""
+            return error(f"must be {words} {item['ctx'][name]:g}, got {_describe(value)}", hint)
         if item["type"] in ("too_short", "too_long"):
             return error(_length_message(item["ctx"], value))
     if kinds == {"string_pattern_mismatch"}:
