@@ -21,11 +21,13 @@ __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "MAX_NUMBER", "MAX_SCALAR
            "build_fast", "build_marked"]
 
 
-def build_marked(text: str | bytes) -> tuple[Any, dict[int, Any], Any]:
+def build_marked(text: str | bytes, written: dict | None = None) -> tuple[Any, dict[int, Any], Any]:
     """Turn the event stream into values and marks with an explicit stack (no recursion), or raise Limit.
 
     Enforces every rule of the format and records where each value came from. The open container
-    lives in local variables, and the common cases (a key, a scalar) are handled inline.
+    lives in local variables, and the common cases (a key, a scalar) are handled inline. When `written`
+    is a dict, it gets the source text of each plain number whose value reads differently (`02142`,
+    `1.10`, `0x1F`), keyed by (id(container), key or index), so messages can quote what the author wrote.
     """
     marks: dict[int, Any] = {}
     anchors: dict[str, tuple[Any, int]] = {}
@@ -67,6 +69,8 @@ def build_marked(text: str | bytes) -> tuple[Any, dict[int, Any], Any]:
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
                 mark = event.start_mark
+                if written is not None and value.__class__ in (int, float) and event.value != str(value):
+                    written[id(container), key if is_map else len(container)] = event.value
             elif kind is mapping_start or kind is sequence_start:
                 nodes += 1
                 _check_open(event, is_map and key is _NO_KEY, len(stack), nodes)
