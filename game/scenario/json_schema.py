@@ -41,6 +41,10 @@ def _describe_properties(definition: dict, model: type) -> None:
             prop["description"] = both(texts)
             prop["markdownDescription"] = both(texts)
         for node in _subschemas(prop):
+            if node is not prop and texts is not None:  # hover shows a branch's text: make it the field's
+                node.pop("description", None)
+                if "$ref" in node:
+                    node["description"] = node["markdownDescription"] = both(texts)
             if "enum" in node and name in ENUMS:
                 _describe_enum(node, ENUMS[name])
             names = node.get("propertyNames", {})
@@ -67,11 +71,18 @@ def _subschemas(node: Any) -> list[dict]:
     return [item for item in found if isinstance(item, dict)]
 
 
+# pydantic writes these when it cannot place a bound on a type (a union, a validated int); editors ignore them
+PYDANTIC_BOUNDS = {"gt": "exclusiveMinimum", "ge": "minimum", "lt": "exclusiveMaximum", "le": "maximum"}
+
+
 def _bound_numbers(document: dict) -> None:
-    """Every number in content is finite and smaller than MAX_NUMBER in size, as the YAML reader enforces."""
+    """Bounds as JSON Schema keywords; every number finite and smaller than MAX_NUMBER, as the reader enforces."""
     for node in _subschemas(document):
         if node.get("type") not in ("number", "integer"):
             continue
+        for theirs, ours in PYDANTIC_BOUNDS.items():
+            if theirs in node:
+                node[ours] = node.pop(theirs)
         if "minimum" not in node and "exclusiveMinimum" not in node:
             node["exclusiveMinimum"] = -MAX_NUMBER
         if "maximum" not in node and "exclusiveMaximum" not in node:

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, StrictBool
 
 from game.scenario.model_base import (
-    Expr, FindingCode, Id, Kind, NonNegativeOrExpr, NumOrExpr, ProbabilityOrExpr, Strict, Text,
+    Expr, FindingCode, Id, Kind, NonNegativeOrExpr, NumOrExpr, ProbabilityOrExpr, Strict, Text, Whole,
 )
 
 
@@ -42,7 +42,7 @@ class Effect(Strict):
 class Later(Effect):
     """A delayed, possibly uncertain consequence."""
 
-    in_weeks: Annotated[int, Field(ge=1, le=52)] = Field(description="How many weeks later it arrives.")
+    in_weeks: Annotated[Whole, Field(ge=1, le=52)] = Field(description="How many weeks later it arrives.")
     chance: ProbabilityOrExpr = Field(1, description="Probability (0..1) that it happens when due.")
     unless: Expr | None = Field(None, description="It does not happen if this condition holds when due.")
 
@@ -62,8 +62,8 @@ class Action(Effect):
     costs: dict[Id, NumOrExpr] = Field(default_factory=dict, description="Meter costs that must be affordable.")
     requires: Expr | None = Field(None, description="Only available when this condition holds.")
     locked_reason: Text | None = Field(None, description="Shown when `requires` does not hold.")
-    max_per_week: Annotated[int, Field(ge=1, le=20)] = 1
-    max_total: Annotated[int, Field(ge=1)] | None = None
+    max_per_week: Annotated[Whole, Field(ge=1, le=20)] = 1
+    max_total: Annotated[Whole, Field(ge=1)] | None = None
     closes: StrictBool | None = Field(None, description="Closes the item (default: yes for requests, no for directives).")
     crosses_line: StrictBool = Field(False, description="Fakes data or coerces residents; listed in the debrief.")
     chance: ProbabilityOrExpr | None = Field(None, description="Probability that `then` happens rather than `otherwise`.")

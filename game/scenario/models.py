@@ -13,7 +13,7 @@ from pydantic import ConfigDict, Field, StrictBool
 
 from game.scenario.model_base import (
     FINDING_PATTERN, ID_PATTERN, Expr, FindingCode, Id, Kind, Level, LocalizedText, NonNegative, NonNegativeOrExpr,
-    Number, NumOrExpr, PositiveNumber, ProbabilityOrExpr, Strict, Text,
+    Number, NumOrExpr, PositiveNumber, ProbabilityOrExpr, Strict, Text, Whole,
 )
 from game.scenario.model_effects import Action, Effect, LedgerChange, Later
 
@@ -59,9 +59,9 @@ class UrgencyRule(Strict):
     """Default decay and escalation of resident requests of one urgency."""
 
     ignored_each_week: dict[Id, NumOrExpr] = Field(default_factory=dict)
-    escalates_after_weeks: Annotated[int, Field(ge=1)] | None = None
+    escalates_after_weeks: Annotated[Whole, Field(ge=1)] | None = None
     escalation: Effect | None = None
-    expires_after_weeks: Annotated[int, Field(ge=1)] | None = None
+    expires_after_weeks: Annotated[Whole, Field(ge=1)] | None = None
 
 
 class WeeklyRule(Strict):
@@ -87,7 +87,7 @@ class ScenarioInfo(Strict):
     title: Text
     summary: Text | None = None
     intro: Text | None = Field(None, description="Shown before the first week.")
-    weeks: Annotated[int, Field(ge=1, le=104)]
+    weeks: Annotated[Whole, Field(ge=1, le=104)]
     hours_per_week: NumOrExpr
     events_per_week: NumOrExpr = 1
     languages: list[Literal["zh", "en"]] = Field(min_length=1)
@@ -111,9 +111,9 @@ class Directive(Strict):
     issuer: Text | None = None
     unit: Text
     quota: PositiveNumber
-    arrives: Annotated[int, Field(ge=1)] | None = Field(None, description="Week it arrives (or use `when`).")
+    arrives: Annotated[Whole, Field(ge=1)] | None = Field(None, description="Week it arrives (or use `when`).")
     when: Expr | None = Field(None, description="Arrives the first week this holds.")
-    due_in_weeks: Annotated[int, Field(ge=1, le=52)]
+    due_in_weeks: Annotated[Whole, Field(ge=1, le=52)]
     weight: NonNegative = 1
     veto: StrictBool = Field(False, description="One-vote veto: missing it is far worse.")
     approaches: list[Action] = Field(min_length=1)
@@ -131,13 +131,13 @@ class Request(Strict):
     text: Text | None = None
     who: Text | None = None
     urgency: Literal["low", "medium", "high"] = "medium"
-    arrives: Annotated[int, Field(ge=1)] | None = None
+    arrives: Annotated[Whole, Field(ge=1)] | None = None
     when: Expr | None = None
     approaches: list[Action] = Field(min_length=1)
     ignored_each_week: dict[Id, NumOrExpr] | None = None
-    escalates_after_weeks: Annotated[int, Field(ge=1)] | None = None
+    escalates_after_weeks: Annotated[Whole, Field(ge=1)] | None = None
     escalation: Effect | None = None
-    expires_after_weeks: Annotated[int, Field(ge=1)] | None = None
+    expires_after_weeks: Annotated[Whole, Field(ge=1)] | None = None
     findings: list[FindingCode] = Field(default_factory=list)
     notes: Text | None = None
 
@@ -148,7 +148,7 @@ class Inspection(Strict):
     id: Id
     title: Text
     kind: Literal["traces", "reality"]
-    weeks: list[Annotated[int, Field(ge=1)]] | None = Field(None, description="Scheduled weeks (announced).")
+    weeks: list[Annotated[Whole, Field(ge=1)]] | None = Field(None, description="Scheduled weeks (announced).")
     when: Expr | None = None
     chance: ProbabilityOrExpr = 1
     effect: Effect = Field(description="Applied when it runs; expressions may use `score`.")
@@ -168,7 +168,7 @@ class Event(Strict):
     weight: NonNegativeOrExpr = 1
     draw: StrictBool = Field(True, description="false: only shown when an effect triggers it.")
     once: StrictBool = True
-    cooldown: Annotated[int, Field(ge=0)] = 0
+    cooldown: Annotated[Whole, Field(ge=0)] = 0
     choices: list[Action] = Field(min_length=2, max_length=4)
     findings: list[FindingCode] = Field(default_factory=list)
     notes: Text | None = None
@@ -182,7 +182,7 @@ class Ending(Strict):
     text: Text
     debrief: Text | None = Field(None, description="Explains the mechanism behind this ending.")
     when: Expr | None = Field(None, description="No condition: a fallback, or only reached by a threshold.")
-    priority: int = 0
+    priority: Whole = 0
     tone: Literal["good", "mixed", "bad"] = "mixed"
     findings: list[FindingCode] = Field(default_factory=list)
 
