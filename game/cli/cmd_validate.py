@@ -24,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario folder or YAML file")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     parser.add_argument("--quiet-warnings", action="store_true", help="do not print warnings in text mode")
+    parser.add_argument("--strict", action="store_true",
+                        help="treat warnings (dead content, never-holding conditions, text that shows wrong) as errors")
     parser.set_defaults(run=run)
 
 
@@ -45,6 +47,13 @@ def run(args: argparse.Namespace) -> int:
             from game.scenario.loader import load_report
 
             results.append((name, load_report(Path(name), sources)))
+    if args.strict:  # warnings become errors: the scenario is not valid while it has any
+        for _, report in results:
+            report.errors.extend(report.warnings)
+            report.errors.sort(key=lambda e: (e.file, e.line, e.column))
+            report.warnings.clear()
+            if report.errors:
+                report.scenario = None
     ok = all(not report.errors for _, report in results)
     if args.format == "json":
         if len(results) == 1:

@@ -6,6 +6,7 @@ import functools
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from game.scenario.checks_static import look_at_text
 from game.scenario.errors import did_you_mean
 from game.scenario.loader import ParsedFile, Scenario
 from game.scenario.models import Effect, LocalizedText
@@ -70,6 +71,9 @@ def scan_files(checker: Checker, scenario: Scenario, files: list[ParsedFile]) ->
             if is_effect:
                 flags.update(model.set)
                 flags.update(model.clear)
+                checker.set_flags.update(model.set)
+                for index, flag in enumerate(model.clear):
+                    checker.clear_sites.append((parsed, path + ("clear", index), flag))
             if has_findings and codes:
                 for index, code in enumerate(model.findings):
                     if code not in codes:
@@ -81,8 +85,13 @@ def scan_files(checker: Checker, scenario: Scenario, files: list[ParsedFile]) ->
                     continue
                 if value.__class__ is LocalizedText:
                     texts = in_languages(value)
+                    for language, text in zip(languages, texts):
+                        if text and not (text.isascii() and not text.isspace()):
+                            look_at_text(checker, path + (name, language), text, language)
                     if all(texts) and not texts[0].isspace():
                         continue  # written in every language
+                elif value.strip() and not value.isascii():
+                    look_at_text(checker, path + (name,), value)
                 missing += _translation(checker, path + (name,), value, languages)
             if has_week_labels:
                 for index, label in enumerate(model.week_labels):

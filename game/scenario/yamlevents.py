@@ -13,8 +13,8 @@ from typing import Any
 import yaml
 
 from game.scenario.yamlscalars import (
-    ALLOWED_TAGS, CONTROL, MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, MAX_NUMBER, MAX_SCALAR_CHARS, NUMBER_START, TAG_HINT,
-    WORDS, Limit, Loader, control_character, plain, scalar,
+    ALLOWED_TAGS, BLOCK_STYLES, CONTROL, MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, MAX_NUMBER, MAX_SCALAR_CHARS,
+    NUMBER_START, TAG_HINT, WORDS, Limit, Loader, control_character, laid_out, plain, scalar,
 )
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "MAX_NUMBER", "MAX_SCALAR_CHARS", "Limit", "build",
@@ -66,6 +66,8 @@ def build_marked(text: str | bytes, written: dict | None = None) -> tuple[Any, d
                         value = WORDS[value]
                     elif value[:1] in NUMBER_START:
                         value = plain(value, event.start_mark)
+                if value.__class__ is str and (event.style in BLOCK_STYLES or not value.isascii()):
+                    value = laid_out(event, value)
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
                 mark = event.start_mark
@@ -214,6 +216,8 @@ def build_fast(text: str | bytes) -> Any:
                             value = int(value)
                         else:
                             value = plain(value, None)
+                if value.__class__ is str and (event.style in BLOCK_STYLES or not value.isascii()):
+                    value = laid_out(event, value)
             elif kind is mapping_start or kind is sequence_start:
                 nodes += 1
                 if (event.tag is not None or event.anchor is not None or len(stack) >= MAX_DEPTH

@@ -47,6 +47,23 @@ ALLOWED_TAGS = {
 TAG_HINT = "content files may only hold plain text, numbers, true/false, lists and mappings"
 
 
+BLOCK_STYLES = ("|", ">")
+_CJK = "\u2e80-\u2fdf\u3000-\u30ff\u3100-\u312f\u31c0-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_FOLD_SPACE = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
+
+
+def laid_out(event: yaml.ScalarEvent, value: str) -> str:
+    """Text as the player should see it: no trailing line break from a block scalar (`|`, `>`: it would
+    show as a blank row), and no space where YAML folded a line break between two Chinese characters
+    ("让村干部\n收集截图凑数" is one phrase; Chinese puts no space between words)."""
+    style = event.style
+    if style in BLOCK_STYLES:
+        value = value.rstrip("\n")
+    if style != "|" and not value.isascii() and event.start_mark.line != event.end_mark.line:
+        value = _FOLD_SPACE.sub("", value)
+    return value
+
+
 class Limit(Exception):
     """Content that breaks a rule of the format (a tag, a duplicate key, a size limit...)."""
 
