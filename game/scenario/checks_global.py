@@ -85,8 +85,8 @@ def scan_files(checker: Checker, scenario: Scenario, files: list[ParsedFile]) ->
                     continue
                 if value.__class__ is LocalizedText:
                     texts = in_languages(value)
-                    for language, text in zip(languages, texts):
-                        if text and not (text.isascii() and not text.isspace()):
+                    for language, text in zip(languages, texts):  # (blank in all: an error below)
+                        if text and not (text.isascii() and not text.isspace()) and any(t and t.strip() for t in texts):
                             look_at_text(checker, path + (name, language), text, language)
                     if all(texts) and not texts[0].isspace():
                         continue  # written in every language
