@@ -6,7 +6,7 @@ import functools
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from game.scenario.checks_static import look_at_text
+from game.scenario.checks_static import LOOK, look_at_text
 from game.scenario.errors import did_you_mean
 from game.scenario.loader import ParsedFile, Scenario
 from game.scenario.models import Effect, LocalizedText
@@ -85,12 +85,16 @@ def scan_files(checker: Checker, scenario: Scenario, files: list[ParsedFile]) ->
                     continue
                 if value.__class__ is LocalizedText:
                     texts = in_languages(value)
-                    for language, text in zip(languages, texts):  # (blank in all: an error below)
-                        if text and not (text.isascii() and not text.isspace()) and any(t and t.strip() for t in texts):
-                            look_at_text(checker, path + (name, language), text, language)
                     if all(texts) and not texts[0].isspace():
+                        for language, text in zip(languages, texts):  # two C calls for nearly every text
+                            if text.isspace() or (not text.isascii() and LOOK.search(text) is not None):
+                                look_at_text(checker, path + (name, language), text, language)
                         continue  # written in every language
-                elif value.strip() and not value.isascii():
+                    if any(t and t.strip() for t in texts):  # (blank in every language: an error below)
+                        for language, text in zip(languages, texts):
+                            if text:
+                                look_at_text(checker, path + (name, language), text, language)
+                elif not value.isascii() and value.strip():
                     look_at_text(checker, path + (name,), value)
                 missing += _translation(checker, path + (name,), value, languages)
             if has_week_labels:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from game.scenario.checks import Checker
 
 CONDITIONS = frozenset(("when", "requires", "unless"))
+_MAY_GROW = re.compile(r"[*/]|[0-9][eE]|[0-9]{14}")
 LIMIT = 1e15  # numbers beyond this size are bounded by the engine (engine/bounds.py)
 _NEVER = {  # what a condition that never holds means, by the section it is in
     "endings": "so this ending is never chosen",
@@ -34,7 +35,7 @@ _NEVER = {  # what a condition that never holds means, by the section it is in
 _INVISIBLE = "\u00ad\u034f\u115f\u1160\u180e\u200b\u200c\u200d\u2060-\u2064\u2800\u3164\ufeff\uffa0"
 _BLANK = re.compile(f"^[\\s{_INVISIBLE}]*$")
 _EMOJI_SEQUENCE = re.compile("[\ufe0f\u20e3\U0001f1e6-\U0001f1ff]|(?<=[\U0001f000-\U0001faff\u2600-\u27bf])\u200d")
-_LOOK = re.compile(f"[{_INVISIBLE}\ufe0f\u20e3\U0001f1e6-\U0001f1ff]")  # any of the above: look closer
+LOOK = re.compile(f"[{_INVISIBLE}\ufe0f\u20e3\U0001f1e6-\U0001f1ff]")  # any of the above: look closer
 
 
 def ranges_for(scenario: Scenario, context: str, flags: dict[str, tuple[float, float]]) -> Ranges:
@@ -81,11 +82,19 @@ class Reasoner:
         self.flags = flags
         self.ranges: dict[str, Ranges] = {}
         self.judged: dict[tuple, tuple[str, str, bool] | None] = {}
+        self.spans: dict[tuple[str, str], Any] = {}  # (context, text) -> span, for the card check
 
     def look(self, path: tuple, text: str, context: str) -> None:
-        """Warn about a condition that can never hold (or is a constant); refuse a value that must overflow."""
+        """Warn about a condition that can never hold (or is a constant); refuse a value that must overflow.
+
+        A value without `*`, `/`, an exponent or a 14-digit number cannot reach 1e15 from content's
+        bounded numbers (short of absurd meter ranges), so only values that could are reasoned about.
+        """
         role = next((part for part in reversed(path) if isinstance(part, str)), "")
-        key = (context, text, role in CONDITIONS)
+        condition = role in CONDITIONS
+        if not condition and role != "weight" and _MAY_GROW.search(text) is None:
+            return
+        key = (context, text, condition)
         if key not in self.judged:
             self.judged[key] = self._judge(text, context, role in CONDITIONS, role)
         found = self.judged[key]
@@ -98,12 +107,19 @@ class Reasoner:
                     message += f", {_NEVER[path[0]]}"
             self.checker.error(path, message, hint, warn=warn)
 
+    def never_positive(self, text: str) -> bool:
+        """Whether a game-context expression can never be above 0."""
+        if "game" not in self.ranges:
+            self.ranges["game"] = ranges_for(self.checker.s, "game", self.flags)
+        values = self.spans.get(("game", text)) or span(parse(text), self.ranges["game"])
+        return values is not None and values[1] <= 0
+
     def _judge(self, text: str, context: str, condition: bool, role: str) -> tuple[str, str, bool] | None:
         if context not in self.ranges:
             self.ranges[context] = ranges_for(self.checker.s, context, self.flags)
         ranges = self.ranges[context]
         tree = parse(text)
-        values = span(tree, ranges)
+        values = self.spans[context, text] = span(tree, ranges)
         if condition:
             can_true, can_false = truth(values)
             if not can_true:
@@ -197,11 +213,7 @@ def cards_that_never_come(checker: Checker, files: list[ParsedFile]) -> None:
             if not event.draw or event.id in checker.triggered_events:
                 continue
             weight = event.weight
-            if isinstance(weight, str):
-                values = span(parse(weight), ranges_for(checker.s, "game", checker.reasoner.flags))
-                never = values is not None and values[1] <= 0
-            else:
-                never = weight <= 0
+            never = weight <= 0 if not isinstance(weight, str) else checker.reasoner.never_positive(weight)
             if never:
                 checker.error(("events", index, "weight"), f"card '{event.id}' can never come: its weight is never "
                               "above 0 and no effect triggers it", "give it a weight above 0 in some weeks, or "
@@ -218,7 +230,7 @@ def look_at_text(checker: Checker, path: tuple, text: str, language: str = "") -
         checker.error(path, f"{which} shows nothing: only spaces, line breaks or invisible characters",
                       "write the text, or leave the field out if it is optional", warn=True)
         return
-    if _LOOK.search(text) is None:
+    if LOOK.search(text) is None:
         return
     found = _EMOJI_SEQUENCE.search(text)
     if found:
