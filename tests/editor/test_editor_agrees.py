@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import Editor
+from editor_kit import Editor
 
 from game.scenario.field_docs import field_text
 from game.scenario.loader import load_report, parse_files
