@@ -44,7 +44,8 @@ def ranges_for(scenario: Scenario, context: str, flags: dict[str, tuple[float, f
     names: dict[str, Any] = {m.id: (float(m.range[0]), float(m.range[1])) for m in scenario.meters}
     hours = scenario.info.hours_per_week
     top = float(hours) if isinstance(hours, (int, float)) else float("inf")
-    names.update(turn=(1.0, weeks), weeks=(weeks, weeks), hours=(0.0, max(0.0, top)), hours_left=(0.0, max(0.0, top)))
+    names.update(turn=(weeks, weeks) if context == "final" else (1.0, weeks), weeks=(weeks, weeks),
+                 hours=(0.0, max(0.0, top)), hours_left=(0.0, max(0.0, top)))
     if context in ("item", "settle"):
         names.update(quota=(0.0, LIMIT), reported=(0.0, LIMIT), actual=(0.0, LIMIT), progress=SHARE,
                      weight=(0.0, LIMIT), age=(0.0, weeks), weeks_left=(-weeks - 52, weeks + 52))
@@ -92,6 +93,8 @@ class Reasoner:
         """
         role = next((part for part in reversed(path) if isinstance(part, str)), "")
         condition = role in CONDITIONS
+        if path[0] == "endings":
+            context = "final"  # endings' conditions are read once, after the last week
         if not condition and role != "weight" and _MAY_GROW.search(text) is None:
             return
         key = (context, text, condition)

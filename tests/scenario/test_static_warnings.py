@@ -18,6 +18,9 @@ WARNINGS = {
     "meter-beyond-its-range": ("endings.yaml", 'when: "trust >= 65"', 'when: "budget > 60"',
                                "the condition 'budget > 60' can never hold, so this ending is never chosen",
                                "endings[4].when"),
+    "ending-before-the-last-week": ("endings.yaml", 'when: "trust >= 65"', 'when: "turn < 12 and trust >= 65"',
+                                    "the condition 'turn < 12 and trust >= 65' can never hold, so this ending is never "
+                                    "chosen", "endings[4].when"),
     "constant-false": ("endings.yaml", 'when: "trust >= 65"', 'when: "false"',
                        "the condition 'false' can never hold, so this ending is never chosen", "endings[4].when"),
     "constant-true": ("endings.yaml", 'when: "trust >= 65"', 'when: "1 < 2"',
