@@ -91,7 +91,7 @@ class Reasoner:
         A value without `*`, `/`, an exponent or a 14-digit number cannot reach 1e15 from content's
         bounded numbers (short of absurd meter ranges), so only values that could are reasoned about.
         """
-        role = next((part for part in reversed(path) if isinstance(part, str)), "")
+        role = path[-1]  # conditions and weights are always the last part of their path
         condition = role in CONDITIONS
         if path[0] == "endings":
             context = "final"  # endings' conditions are read once, after the last week
