@@ -66,8 +66,8 @@ def build_marked(text: str | bytes, written: dict | None = None) -> tuple[Any, d
                         value = WORDS[value]
                     elif value[:1] in NUMBER_START:
                         value = plain(value, event.start_mark)
-                if value.__class__ is str and (event.style in BLOCK_STYLES or not value.isascii()):
-                    value = laid_out(event, value)
+                if value.__class__ is str and (event.style in BLOCK_STYLES or " " in value and not value.isascii()):
+                    value = laid_out(event, value)  # Chinese folded over lines, block scalars' last line break
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
                 mark = event.start_mark
@@ -216,8 +216,8 @@ def build_fast(text: str | bytes) -> Any:
                             value = int(value)
                         else:
                             value = plain(value, None)
-                if value.__class__ is str and (event.style in BLOCK_STYLES or not value.isascii()):
-                    value = laid_out(event, value)
+                if value.__class__ is str and (event.style in BLOCK_STYLES or " " in value and not value.isascii()):
+                    value = laid_out(event, value)  # Chinese folded over lines, block scalars' last line break
             elif kind is mapping_start or kind is sequence_start:
                 nodes += 1
                 if (event.tag is not None or event.anchor is not None or len(stack) >= MAX_DEPTH

@@ -59,7 +59,7 @@ def laid_out(event: yaml.ScalarEvent, value: str) -> str:
     style = event.style
     if style in BLOCK_STYLES:
         value = value.rstrip("\n")
-    if style != "|" and not value.isascii() and event.start_mark.line != event.end_mark.line:
+    if style != "|" and " " in value and not value.isascii() and event.start_mark.line != event.end_mark.line:
         value = _FOLD_SPACE.sub("", value)
     return value
 
