@@ -150,7 +150,13 @@ def reachability(checker: Checker, files: list[ParsedFile]) -> None:
         checker.error(path, "no fallback ending: a game that reaches the last week needs one",
                       "add an ending without `when` that no meter threshold or `end_game` uses "
                       "(it is chosen when no other ending's condition holds)")
-    top = max((e.priority for e in fallbacks), default=None)
+    # an ending whose condition always holds after the last week shadows lower ones just as a fallback does
+    always = [e for e in scenario.endings if e.when is not None and checker.reasoner is not None
+              and checker.reasoner.always_holds(e.when, "final")]
+    shadow = max(fallbacks + always, key=lambda e: e.priority, default=None)  # the first of the highest wins
+    top = shadow.priority if shadow is not None else None
+    why = (f"ending '{shadow.id}' applies in every game (its condition always holds) and has priority {top}"
+           if shadow is not None and shadow.when is not None else f"a fallback ending has priority {top}")
     for parsed in files:
         checker.doc = parsed.doc
         for index, event in enumerate(parsed.content.events):
@@ -167,10 +173,11 @@ def reachability(checker: Checker, files: list[ParsedFile]) -> None:
                 continue
             if ending.when is None:
                 checker.error(("endings", index), f"ending '{ending.id}' can never be chosen",
-                              "another fallback ending without `when` has a higher priority", warn=True)
+                              "another fallback ending without `when` has a higher priority" if shadow.when is None
+                              else why, warn=True)
             else:
                 checker.error(("endings", index, "priority"), f"ending '{ending.id}' can never be chosen",
-                              f"a fallback ending has priority {top}; give this one a higher priority", warn=True)
+                              f"{why}; give this one a higher priority", warn=True)
 
 
 def scenario_stats(scenario: Scenario, missing_translations: int) -> dict:

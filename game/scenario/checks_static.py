@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from game.scenario.expr import parse
+from game.scenario.expr import ExprError, parse
 from game.scenario.intervals import COUNT, SHARE, TRUTH, Ranges, is_constant, names_in, span, truth
 from game.scenario.loader import ParsedFile, Scenario
 
@@ -109,6 +109,15 @@ class Reasoner:
                 elif role == "when" and path[0] in _NEVER:
                     message += f", {_NEVER[path[0]]}"
             self.checker.error(path, message, hint, warn=warn)
+
+    def always_holds(self, text: str, context: str) -> bool:
+        """Whether a condition holds in every game (e.g. `turn >= 1`, or `budget <= 50` on a [0, 50] meter)."""
+        if context not in self.ranges:
+            self.ranges[context] = ranges_for(self.checker.s, context, self.flags)
+        try:
+            return not truth(span(parse(text), self.ranges[context]))[1]
+        except ExprError:
+            return False
 
     def never_positive(self, text: str) -> bool:
         """Whether a game-context expression can never be above 0."""

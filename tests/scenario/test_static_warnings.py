@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from scenario_kit import copy_fixture, replace_once
+from scenario_kit import copy_fixture, line_of, replace_once
 
 from game.cli.main import main
 from game.scenario import load_report
@@ -68,6 +68,15 @@ def test_each_static_warning_names_its_line(name: str, tmp_path: Path) -> None:
     assert report.errors == []
     found = [(w.line, w.message) for w in report.warnings if message in w.message and w.path.startswith(path)]
     assert [place for place, _ in found] == [line], [w.format() for w in report.warnings]
+
+
+def test_an_ending_that_always_applies_shadows_the_lower_ones(tmp_path: Path) -> None:
+    folder = copy_fixture(tmp_path)
+    replace_once(folder, "endings.yaml", 'when: "trust >= 65"', 'when: "turn >= 12 or budget <= 50"')
+    warnings = [w for w in load_report(folder).warnings if "can never be chosen" in w.message]
+    assert [(w.line, w.message) for w in warnings] == [
+        (line_of(folder, "endings.yaml", "  - id: middle\n"), "ending 'middle' can never be chosen")]
+    assert "'trusted' applies in every game (its condition always holds) and has priority 10" in warnings[0].hint
 
 
 def test_an_unreachable_requirement_says_the_action_is_never_available(tmp_path: Path) -> None:
