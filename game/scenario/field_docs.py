@@ -121,6 +121,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Directive.findings": ("Research finding codes it illustrates (declared in `debrief.research_notes`).",
                            "它体现的研究发现编号（在 `debrief.research_notes` 中声明）。"),
     "Directive.notes": ("For facilitators.", "写给主持人看。"),
+    "Directive.tags": ("Labels that modifiers can select this directive's approaches by.",
+                       "调整规则可据以选中本任务各办法的标签。"),
     # -- requests --
     "Request.id": ("Unique among directives, requests and events.", "在任务、诉求和事件中唯一。"),
     "Request.title": ("One line.", "一行标题。"),
@@ -138,6 +140,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Request.expires_after_weeks": ("Weeks after which it disappears unanswered.", "多少周无人处理后消失。"),
     "Request.findings": ("Research finding codes it illustrates.", "它体现的研究发现编号。"),
     "Request.notes": ("For facilitators.", "写给主持人看。"),
+    "Request.tags": ("Labels that modifiers can select this request's approaches by.",
+                     "调整规则可据以选中本诉求各办法的标签。"),
     # -- inspections --
     "Inspection.id": ("Unique among inspections.", "在检查中唯一。"),
     "Inspection.title": ("One line.", "一行标题。"),
@@ -187,6 +191,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Modifier.hours": ("Added to the hours an action takes.", "加到行动耗时上的小时数。"),
     "Modifier.hours_factor": ("Multiplies the hours an action takes (0 or more).", "行动耗时的倍数（不小于 0）。"),
     "Modifier.notes": ("For facilitators.", "写给主持人看。"),
+    "Modifier.tags": ("Applies to actions carrying any of these tags, their own or their item's (default all).",
+                      "作用于带有这些标签（自身的或所属事项的）的行动（默认全部）。"),
     # -- debrief --
     "Debrief.reflections": ("Prompts shown only when the player's own path makes them relevant.",
                             "只在与玩家自身经历相关时显示的反思提示。"),
@@ -257,6 +263,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Action.otherwise": ("Effect when it does not.", "概率未命中时的效果。"),
     "Action.findings": ("Research finding codes it illustrates.", "它体现的研究发现编号。"),
     "Action.notes": ("For facilitators: which archetype or finding this shows.", "写给主持人：它体现哪种类型或发现。"),
+    "Action.tags": ("Labels modifiers can select this action by (with its item's tags).",
+                    "调整规则可据以选中该行动的标签（连同所属事项的标签）。"),
     "LocalizedText.zh": ("Chinese text.", "中文文本。"),
     "LocalizedText.en": ("English text.", "英文文本。"),
 }

@@ -69,5 +69,6 @@ class Action(Effect):
     chance: ProbabilityOrExpr | None = None
     then: Effect | None = None
     otherwise: Effect | None = None
+    tags: list[Id] = Field(default_factory=list)
     findings: list[FindingCode] = Field(default_factory=list)
     notes: Text | None = None

@@ -121,6 +121,7 @@ class Directive(Strict):
     approaches: list[Action] = Field(min_length=1)
     on_met: Effect | None = None
     on_missed: Effect | None = None
+    tags: list[Id] = Field(default_factory=list)
     findings: list[FindingCode] = Field(default_factory=list)
     notes: Text | None = None
 
@@ -140,6 +141,7 @@ class Request(Strict):
     escalates_after_weeks: Annotated[Whole, Field(ge=1)] | None = None
     escalation: Effect | None = None
     expires_after_weeks: Annotated[Whole, Field(ge=1)] | None = None
+    tags: list[Id] = Field(default_factory=list)
     findings: list[FindingCode] = Field(default_factory=list)
     notes: Text | None = None
 
@@ -238,6 +240,7 @@ class Modifier(Strict):
     when: Expr
     kinds: list[Kind] | None = None
     items: list[Id] | None = None
+    tags: list[Id] | None = None
     hours: Number = 0
     hours_factor: NonNegative = 1
     notes: Text | None = None
