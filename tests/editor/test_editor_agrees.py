@@ -129,6 +129,7 @@ directives:
     on_missed: {}
     findings: [A1]
     notes: N
+    tags: [t]
 """
 
 
@@ -136,8 +137,9 @@ def test_hover_shows_a_description_for_every_field_of_a_directive(editor: Editor
     lines = DIRECTIVE.splitlines()
     missing = []
     for name in Directive.model_fields:
-        line = next(i for i, text in enumerate(lines) if text.strip().startswith(f"{name}:")
-                    or text.strip().startswith(f"- {name}:"))
+        line = next((i for i, text in enumerate(lines) if text.strip().startswith(f"{name}:")
+                     or text.strip().startswith(f"- {name}:")), None)
+        assert line is not None, f"add the directive field {name!r} to DIRECTIVE"
         column = lines[line].index(name) + 1
         shown = editor.hover(DIRECTIVE, line, column)
         english, chinese = field_text(Directive, name)
