@@ -135,6 +135,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "end.all_spent": ("本周工时已用完。", "All hours are spent."),
     "end.yes": ("结束本周", "End the week"),
     "end.no": ("继续工作", "Keep working"),
+    "cross.confirm": ("确定要「{label}」吗？", "Really: {label}?"),
+    "cross.body": ("这个做法越线了：它会记在你的履职记录里，复盘时会被讨论。",
+                   "This crosses a line: it stays on your record and is discussed in the debrief."),
+    "cross.yes": ("确定这样做", "Do it anyway"),
+    "cross.no": ("再想想", "Think again"),
     # -- event card ---------------------------------------------------------------------------------
     "event.heading": ("事件", "Event"),
     "event.answer": ("按 1-{n} 选择", "Press 1-{n} to choose"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
@@ -66,6 +67,7 @@ EVERYWHERE = [
     Binding("f1,question_mark", "app.help", "help", show=False),
     Binding("f2", "app.toggle_language", "language", show=False),
     Binding("f3", "app.cycle_theme", "theme", show=False),
+    Binding("q", "app.request_quit", "quit", show=False),
     Binding("ctrl+c,ctrl+q", "app.request_quit", "quit", show=False, priority=True),
 ]
 
@@ -74,3 +76,13 @@ class GameDialog(Localized, ModalScreen[Answer], Generic[Answer]):
     """A modal dialog of the game; `dismiss()` returns its answer to the screen below."""
 
     BINDINGS = EVERYWHERE
+
+    answered = False
+    """Set by the first answer; keys already queued behind it (fast typing) cannot answer again."""
+
+    def dismiss(self, result: Answer | None = None) -> AwaitComplete:
+        """Answer once, and only while on top: a second answer would pop the screen below this one."""
+        if self.answered or not self.is_active:
+            return AwaitComplete.nothing()
+        self.answered = True
+        return super().dismiss(result)

@@ -51,7 +51,7 @@ class WeekScreen(GameScreen):
         super().__init__(id="week")
         self.session = session
         self.results: list[list] = []  # what this week's decisions did (happenings), newest first
-        self.asking = False  # a dialog whose answer changes the state is open: nothing else may open
+        self.shown_item: str | None = None  # the item whose detail and approaches are shown
 
     def compose(self) -> ComposeResult:
         rules, state = self.session.rules, self.session.state
@@ -74,10 +74,6 @@ class WeekScreen(GameScreen):
 
     def on_mount(self) -> None:
         self.query_one("#items", ItemList).focus()
-
-    def on_screen_resume(self) -> None:
-        """Back on top (first shown, a dialog closed, the window big enough again): see what is due."""
-        self.call_after_refresh(self.after_decision)
 
     # -- rendering -----------------------------------------------------------------------------------
     def watch_state(self, _state) -> None:
@@ -125,12 +121,13 @@ class WeekScreen(GameScreen):
         """Show one item's detail and approaches."""
         rules, state, lang = self.session.rules, self.session.state, self.lang
         views = {v.id: v for v in open_items(rules, state, lang)}
+        self.shown_item = item_id if item_id in views else None
         self.query_one("#detail", ItemDetail).show(views.get(item_id), lang)
         approaches = self.query_one("#approaches", ApproachList)
         approaches.border_title = self.t("week.approaches")
-        options = options_of_item(self.session.options(), item_id) if item_id else []
-        approaches.show(approach_views(rules, options, lang), lang)
-        approaches.display = bool(options)
+        shown = self.approaches_shown()
+        approaches.show(shown, lang)
+        approaches.display = bool(shown)
         self.show_note()
 
     def show_note(self) -> None:
@@ -145,7 +142,7 @@ class WeekScreen(GameScreen):
                 KeyHint("Tab", self.t("key.switch"), "app.focus_next"),
                 KeyHint("e", self.t("key.end_week"), "end_week"), *self.common_hints()]
 
-    # -- input ---------------------------------------------------------------------------------------
+    # -- input: widgets post, the screen decides ------------------------------------------------------
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         if event.option_list.id == "items":
@@ -157,8 +154,10 @@ class WeekScreen(GameScreen):
         event.stop()
         if event.option_list.id == "items":
             self.action_focus_approaches()
-        elif event.option_list.id == "approaches":
-            self.action_take(int(event.option.id))
+
+    def on_approach_list_chosen(self, message: ApproachList.Chosen) -> None:
+        message.stop()
+        self.action_take(message.number)
 
     def action_focus_items(self) -> None:
         self.query_one("#items", ItemList).focus()
@@ -168,55 +167,102 @@ class WeekScreen(GameScreen):
         if approaches.display:
             approaches.focus()
 
+    def approaches_shown(self) -> list[ApproachView]:
+        """The approaches of the item shown, computed from the state (never read back from a widget)."""
+        if self.shown_item is None:
+            return []
+        options = options_of_item(self.session.options(), self.shown_item)
+        return approach_views(self.session.rules, options, self.lang)
+
     def action_take(self, number: int) -> None:
-        """Take approach `number` of the selected item."""
-        views: list[ApproachView] = getattr(self.query_one("#approaches", ApproachList), "views", [])
-        if not self.query_one("#approaches", ApproachList).display or not 1 <= number <= len(views):
+        """Take approach `number` of the selected item (a line-crossing one after a confirmation)."""
+        if self.busy or not self.is_active:
+            return  # a dialog's flow is running: keys typed ahead of it are not decisions
+        views = self.approaches_shown()
+        if not 1 <= number <= len(views):
             self.notify(self.t("act.none"), severity="warning")
             return
         view = views[number - 1]
         if view.locked:
             self.notify(self.t("act.locked", reason=view.locked), severity="warning", markup=False)
             return
-        self.decide(view.decision)
+        self.run_flow(self._take, view)
 
-    # -- flow ----------------------------------------------------------------------------------------
-    def decide(self, decision) -> None:
-        """Send a decision to the engine, show the result, then whatever the new state asks for."""
+    def action_end_week(self) -> None:
+        """Ask, then end the week (waiting event cards are answered first)."""
+        if self.busy or not self.is_active:
+            return
+        self.run_flow(self._end_week)
+
+    # -- the flow: one awaited sequence of dialogs at a time ------------------------------------------
+    busy = False
+    """A flow is running (set before its worker starts, so a key typed ahead cannot start another)."""
+
+    def on_screen_resume(self) -> None:
+        """Back on top (first shown, a dialog closed, the window big enough again): see what is due."""
+        if not self.busy:
+            self.run_flow(None)
+
+    def run_flow(self, first, *args) -> None:
+        """Run `first(*args)` (if any), then whatever the state asks for, as one worker."""
+        self.busy = True
+        self.run_worker(self._flow(first, *args), group="week-flow", exit_on_error=True)
+
+    async def _flow(self, first, *args) -> None:
+        try:
+            if first is not None:
+                await first(*args)
+            await self._settle()
+        finally:
+            self.busy = False
+
+    async def _settle(self) -> None:
+        """Answer waiting event cards one by one; an ended game goes to the debrief."""
+        session = self.session
+        while not session.state.ended and session.state.pending:
+            card = EventCard(session.rules, session.state.pending[0], session.options())
+            view = await self.app.push_screen_wait(card)
+            if view is not None and await self._confirm_crossing(view):
+                self.apply(view.decision)
+        if session.state.ended:
+            self.app.show_debrief()
+
+    async def _take(self, view: ApproachView) -> None:
+        if await self._confirm_crossing(view):
+            self.apply(view.decision)
+
+    async def _confirm_crossing(self, view: ApproachView) -> bool:
+        """A choice that crosses a line is taken only after a confirmation (Enter alone means no)."""
+        if not view.crosses_line:
+            return True
+
+        def texts(lang: str) -> tuple[str, str, str, str]:
+            from game.i18n import t
+
+            same = [o for o in self.session.options() if o.decision == view.decision]
+            label = next((v.label for v in approach_views(self.session.rules, same, lang)), view.label)
+            return (t("cross.confirm", lang, label=label), t("cross.body", lang), t("cross.yes", lang),
+                    t("cross.no", lang))
+
+        return bool(await self.app.push_screen_wait(ConfirmDialog(texts, "cross-line", default=False)))
+
+    def apply(self, decision) -> None:
+        """Send a decision to the engine, keep what it did, and show the new state."""
         from game.engine import IllegalDecision
 
-        self.asking = False
         try:
             happened = self.session.apply(decision)
-        except IllegalDecision as err:  # a stale dialog answered after the state moved on: say so, redraw
+        except IllegalDecision as err:  # the state moved on under a stale choice: say so, redraw
             self.notify(str(err), severity="warning", markup=False)
             self.state = self.session.state
             return
         self.results.insert(0, happened)
         self.state = self.session.state
-        self.call_after_refresh(self.after_decision)
 
-    def after_decision(self) -> None:
-        """An ended game goes to the debrief; a waiting event card is answered first."""
-        if self.asking or self.app.screen is not self:
-            return  # a dialog is open; its answer (or this screen's resumption) comes back here
+    async def _end_week(self) -> None:
         state = self.session.state
-        if state.ended:
-            self.app.show_debrief()
-        elif state.pending:
-            self.ask(EventCard(self.session.rules, state.pending[0], self.session.options()), self.decide)
-
-    def ask(self, dialog, answered) -> None:
-        """Open a dialog whose answer changes the game."""
-        self.asking = True
-        self.app.push_screen(dialog, answered)
-
-    def action_end_week(self) -> None:
-        """Ask, then end the week."""
-        state = self.session.state
-        if self.asking or state.ended or state.pending:
-            self.after_decision()
-            return
+        if state.ended or state.pending:
+            return  # the cards first (settled after this), or the debrief
 
         def texts(lang: str) -> tuple[str, str, str, str]:
             from game.i18n import t
@@ -225,11 +271,7 @@ class WeekScreen(GameScreen):
             body = t("end.unspent", lang, n=num(left)) if left > 0 else t("end.all_spent", lang)
             return t("end.confirm", lang, week=state.week), body, t("end.yes", lang), t("end.no", lang)
 
-        self.ask(ConfirmDialog(texts, "end-week"), self._end_week_confirmed)
-
-    def _end_week_confirmed(self, confirmed: bool | None) -> None:
-        if not confirmed:
-            self.asking = False
+        if not await self.app.push_screen_wait(ConfirmDialog(texts, "end-week")):
             return
         from game.engine import END_WEEK
 
@@ -237,10 +279,6 @@ class WeekScreen(GameScreen):
         happened = self.session.apply(END_WEEK)
         self.results = []
         error = self.app.autosave()
-        self.ask(WeekSummaryDialog(self.session.rules, week, self.session.state, happened, error),
-                 self._summary_closed)
-
-    def _summary_closed(self, _result: None) -> None:
-        self.asking = False
         self.state = self.session.state
-        self.call_after_refresh(self.after_decision)
+        await self.app.push_screen_wait(WeekSummaryDialog(self.session.rules, week, self.session.state, happened,
+                                                          error))
