@@ -26,6 +26,11 @@ class Localized:
         """A UI string in the current language."""
         return t(key, self.lang, **values)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys act on a screen only once it is drawn and on top: keys typed ahead of a screen or a dialog
+        (a fast typist, a pasted burst) never act on one that is not yet shown, or already left."""
+        return self.is_mounted and self.is_active  # type: ignore[attr-defined]
+
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._language_changed, init=False)  # type: ignore[attr-defined]
         self.relabel()
@@ -81,8 +86,9 @@ class GameDialog(Localized, ModalScreen[Answer], Generic[Answer]):
     """Set by the first answer; keys already queued behind it (fast typing) cannot answer again."""
 
     def dismiss(self, result: Answer | None = None) -> AwaitComplete:
-        """Answer once, and only while on top: a second answer would pop the screen below this one."""
-        if self.answered or not self.is_active:
+        """Answer once, only when shown and on top: a second answer would pop the screen below this one,
+        and an answer before it is shown (a key typed ahead) would answer a question the player never saw."""
+        if self.answered or not self.is_mounted or not self.is_active:
             return AwaitComplete.nothing()
         self.answered = True
         return super().dismiss(result)

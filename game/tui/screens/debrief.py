@@ -29,7 +29,7 @@ class DebriefScreen(GameScreen):
                 *[Binding(str(n), f"page({n})", show=False) for n in range(1, 5)]]
 
     def __init__(self, session, record: str, record_error: str) -> None:
-        super().__init__(id="debrief")
+        super().__init__(classes="debrief")  # a class, not an id: the old screen may still be mounted
         self.session, self.record, self.record_error = session, record, record_error
         self.result = session.outcome()
 
@@ -131,4 +131,5 @@ class DebriefScreen(GameScreen):
         self.query_one("#debrief-tabs", TabbedContent).active = TABS[number - 1][0]
 
     def action_menu(self) -> None:
-        self.app.show_title()
+        if self.is_active:
+            self.app.show_title()

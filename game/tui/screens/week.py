@@ -48,7 +48,7 @@ class WeekScreen(GameScreen):
     """The game state shown; assigned after every decision."""
 
     def __init__(self, session) -> None:
-        super().__init__(id="week")
+        super().__init__(classes="week")  # a class, not an id: the old screen may still be mounted
         self.session = session
         self.results: list[list] = []  # what this week's decisions did (happenings), newest first
         self.shown_item: str | None = None  # the item whose detail and approaches are shown

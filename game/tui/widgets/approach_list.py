@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from game.i18n import t
 from game.tui.present.approaches import ApproachView
 from game.tui.present.fmt import num
+from game.tui.widgets.option_list import GameOptionList
 from game.tui.widgets.stack import Stack
 
 
@@ -36,7 +37,7 @@ def approach_prompt(view: ApproachView, lang: str) -> Stack:
     return Stack((head, 0), *((line, 3) for line in lines))
 
 
-class ApproachList(OptionList):
+class ApproachList(GameOptionList):
     """Numbered approaches; locked ones are disabled and say why. Option ids are positions (1-based).
 
     Choosing one (Enter, or a click on the highlighted one) posts `Chosen`; the screen decides."""
