@@ -23,7 +23,10 @@ _UNIT = "(?:" + "|".join(TWO_CHAR_UNITS) + r"|[\u3400-\u9fff%％‰℃]|(?:[hH]|
 # a number with what belongs to it: 第 before, a unit after
 NUMBER_WITH_UNIT = re.compile(rf"(?:第\s?)?[-+−]?{_NUMBER}\s?{_UNIT}?|(?:第\s?)?[-+−]?{_NUMBER}")
 LEADING_NUMBER = re.compile(rf"^\s*{_NUMBER}[.)、]?\s+(?=\S)")
-TRAILING_NUMBER = re.compile(rf"\S+\s+[-+−]?{_NUMBER}\S{{0,3}}\s*$")
+_WORD = r"(?:[\u3400-\u9fff]{1,4}|[^\s\u3400-\u9fff，。；：、,;:]+)"  # a label: a latin word, or 1-4 Han
+TRAILING_NUMBER = re.compile(rf"{_WORD}\s+[-+−]?{_NUMBER}\S{{0,3}}\s*$")
+LABEL_THEN_NUMBER = re.compile(rf"(?<=\S)(?:\s+|(?<=[\u3400-\u9fff])(?=[-+−]))[-+−]?{_NUMBER}")
+ONLY_A_NUMBER = re.compile(rf"^\s*[-+−]?{_NUMBER}[%％]?[，。；、,.;)）]?\s*$")  # a bare number: a row of its own
 LINE_CANNOT_START = set("，。、；：？！）」』】》〉’”…—·,.;:?!)]}%")
 LINE_CANNOT_END = set("（「『【《〈‘“([{")
 
@@ -45,6 +48,8 @@ def break_points(text: str) -> frozenset[int]:
     trailing = TRAILING_NUMBER.search(text)
     if trailing:
         points.difference_update(range(trailing.start() + 1, trailing.end()))
+    for match in LABEL_THEN_NUMBER.finditer(text):  # "实际 60", "群众信任 -2", "实际+60": a label keeps its number
+        points.difference_update(range(match.start(), match.end()))
     # UAX #14 allows a break after a space even before a pause mark ("好 ；"); the marks' rules hold anyway
     return frozenset(p for p in points if text[p:].lstrip()[:1] not in LINE_CANNOT_START
                      and text[:p].rstrip()[-1:] not in LINE_CANNOT_END)
@@ -72,12 +77,21 @@ def wrap_offsets(text: str, width: int) -> list[int]:
                 if used + char_width > width and used:
                     if char == " ":
                         continue  # spaces at a cut end the line above (and take no room there)
-                    cuts.append(start + offset)
-                    used = 0
+                    cut = start + offset
+                    if char in LINE_CANNOT_START and offset > 1 and cut - 1 > (cuts[-1] if cuts else 0):
+                        cut -= 1  # "）" does not start the line: the character before it comes down too
+                    cuts.append(cut)
+                    used = cell_len(text[cut:start + offset])
                 used += char_width
         else:
             used += cell_len(piece)
         start = end
+    ends_at = [*cuts[1:], len(text)]
+    for index, (cut, end) in enumerate(zip(cuts, ends_at)):  # a number alone on a row takes a word with it
+        if ONLY_A_NUMBER.match(text[cut:end]):
+            earlier = [p for p in break_points(text) if (cuts[index - 1] if index else 0) < p < cut]
+            if earlier and cell_len(text[max(earlier):end].rstrip()) <= width:
+                cuts[index] = max(earlier)
     return cuts
 
 
