@@ -140,6 +140,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "This crosses a line: it stays on your record and is discussed in the debrief."),
     "cross.yes": ("确定这样做", "Do it anyway"),
     "cross.no": ("再想想", "Think again"),
+    "week.cut": ("…l 全文", "…l: all"),
+    "results.title": ("本周做过的事", "This week so far"),
+    "results.none": ("本周还没有做任何事。", "Nothing done yet this week."),
     # -- event card ---------------------------------------------------------------------------------
     "event.heading": ("事件", "Event"),
     "event.answer": ("按 1-{n} 选择", "Press 1-{n} to choose"),
@@ -272,10 +275,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "Arrows or Tab to move, Enter to choose. Start with 'How to play' if you are new."),
     "help.week": (
         "上下键：选择事项或做法\nTab：在事项和做法之间切换\nEnter：选中事项后进入做法；在做法上按 Enter 执行\n"
-        "1-9：直接执行当前事项的第几个做法\ne：结束本周（会先确认）",
+        "1-9：直接执行当前事项的第几个做法\ne：结束本周（会先确认）\nl：看本周做过的事（全文）",
         "Up/Down: pick an item or an approach\nTab: move between items and approaches\n"
         "Enter: on an item, go to its approaches; on an approach, do it\n"
-        "1-9: do that approach of the selected item\ne: end the week (asks first)"),
+        "1-9: do that approach of the selected item\ne: end the week (asks first)\nl: this week's results in full"),
     "help.event": ("1-4：选择对应选项\n上下键 + Enter：选择", "1-4: take that choice\nUp/Down + Enter: choose"),
     "help.summary": ("Enter、空格或 Esc：关闭台账，继续", "Enter, Space or Esc: close the ledger and go on"),
     "help.debrief": ("左右键或 1-4：切换页\n上下键、PgUp/PgDn：滚动\nm：回到主菜单",

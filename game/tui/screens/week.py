@@ -24,6 +24,7 @@ from game.tui.present.ledger import action_result
 from game.tui.present.meters import meter_views
 from game.tui.screens.base import GameScreen
 from game.tui.widgets.approach_list import ApproachList
+from game.tui.widgets.clipped import ClippedPlain
 from game.tui.widgets.item_detail import ItemDetail
 from game.tui.widgets.item_list import ItemList
 from game.tui.widgets.key_bar import KeyBar, KeyHint
@@ -41,6 +42,7 @@ class WeekScreen(GameScreen):
         Binding("left", "focus_items", "items", show=False),
         Binding("right", "focus_approaches", "approaches", show=False),
         Binding("escape", "focus_items", "items", show=False),
+        Binding("l", "show_results", "results", show=False),
         *[Binding(str(n), f"take({n})", show=False) for n in range(1, 10)],
     ]
 
@@ -63,7 +65,9 @@ class WeekScreen(GameScreen):
             with VerticalGroup(id="coming"):
                 yield Plain(id="coming-heading")
                 yield Plain(id="coming-list")
-        yield Plain(id="last-result")
+        with HorizontalGroup(id="last-row"):
+            yield ClippedPlain(id="last-result")
+            yield Plain(id="last-more")
         with Horizontal(id="main"):
             yield ItemList(id="items")
             with Vertical(id="side"):
@@ -94,7 +98,8 @@ class WeekScreen(GameScreen):
         self.query_one("#coming-heading", Plain).update(self.t("week.coming"))
         coming = [line for _, line in upcoming(rules, state, lang)] + self._in_force()
         self.query_one("#coming-list", Plain).update("\n".join(coming) or self.t("week.nothing_coming"))
-        result = self.query_one("#last-result", Plain)
+        result = self.query_one("#last-result", ClippedPlain)
+        self.query_one("#last-more", Plain).update(self.t("week.cut"))
         # rendered from the happenings each time, so a language switch re-words them too
         done = [action_result(rules, happened, lang) for happened in self.results]
         if done:
@@ -158,6 +163,18 @@ class WeekScreen(GameScreen):
     def on_approach_list_chosen(self, message: ApproachList.Chosen) -> None:
         message.stop()
         self.action_take(message.number)
+
+    def on_clipped_plain_cut(self, message: ClippedPlain.Cut) -> None:
+        """The last result does not fit (80x24): say so, with the key that shows it in full."""
+        message.stop()
+        self.query_one("#last-more", Plain).display = message.cut
+
+    def action_show_results(self) -> None:
+        """This week's results in full."""
+        from game.tui.dialogs.results import ResultsDialog
+
+        if not self.busy:
+            self.app.push_screen(ResultsDialog(self.session.rules, self.results))
 
     def action_focus_items(self) -> None:
         self.query_one("#items", ItemList).focus()
