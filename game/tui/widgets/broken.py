@@ -14,6 +14,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
+from game.tui.emoji import display_content
 from game.tui.linebreak import wrap_offsets
 
 
@@ -39,10 +40,12 @@ def broken_lines(content: Content, width: int) -> Content:
 
 
 class LineBroken(Visual):
-    """A Content whose lines break at allowed places only (cached for the last width)."""
+    """A Content whose lines break at allowed places only (cached for the last width); emoji sequences are
+    flattened first, so that no terminal draws the text wider than it was measured."""
 
     def __init__(self, content: Content) -> None:
-        self.content = content
+        self.source = content
+        self.content = display_content(content)
         self._cache: tuple[int, Content] | None = None
 
     def __str__(self) -> str:

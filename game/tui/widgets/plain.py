@@ -28,7 +28,7 @@ class Plain(Static):
         if not isinstance(visual, Content):
             return visual
         broken = getattr(self, "_broken", None)
-        if broken is None or broken.content is not visual:
+        if broken is None or broken.source is not visual:
             broken = self._broken = LineBroken(visual)
         return broken
 
