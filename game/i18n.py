@@ -140,7 +140,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "This crosses a line: it stays on your record and is discussed in the debrief."),
     "cross.yes": ("确定这样做", "Do it anyway"),
     "cross.no": ("再想想", "Think again"),
-    "week.cut": ("…l 全文", "…l: all"),
+    "week.cut": ("(l 全文)", "(l: all)"),
     "results.title": ("本周做过的事", "This week so far"),
     "results.none": ("本周还没有做任何事。", "Nothing done yet this week."),
     # -- event card ---------------------------------------------------------------------------------

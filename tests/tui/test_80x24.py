@@ -88,7 +88,7 @@ async def test_a_cut_last_result_is_marked_and_shown_in_full_with_l(saves):
         await pilot.pause()
         await pilot.pause()
         more = app.screen.query_one("#last-more")
-        assert more.display and shown(app, "l全文")
+        assert more.display and shown(app, "(l全文)")
         await pilot.press("l")
         await pilot.pause()
         assert screen_name(app) == "ResultsDialog"
