@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rich.cells import cell_len
+from textual.containers import VerticalScroll
 
 from game.tui.launch import make_app
 from game.tui.present.approaches import approach_views, options_of_item
@@ -110,9 +111,11 @@ async def test_help_at_80x24_keeps_its_close_button(saves, lang):
         close = app.screen.query_one("#close")
         dialog = app.screen.query_one(".dialog")
         assert close.region.height >= 1 and dialog.region.contains_region(close.region)
-        await pilot.press("down", "down", "pagedown")
+        for scroll in app.screen.query(VerticalScroll):  # read from the top: the button stays in view
+            scroll.scroll_home(animate=False)
         await pilot.pause()
         assert dialog.region.contains_region(app.screen.query_one("#close").region)
+        assert shown(app, "F1")  # the keys, at the top of the text, are in view too
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -141,4 +144,6 @@ async def test_week_ledger_at_80x24_uses_the_height_it_has(saves):
         body = app.screen.query_one("#summary-body")
         needed = sum(child.outer_size.height for child in body.children)
         assert body.region.height >= min(needed, 14)  # 24 rows less the dialog's frame, title, save line, button
+        room = body.styles.max_height.resolve(app.screen.size, app.size)
+        assert room >= 14, "a long ledger may use the rows the dialog has"
         assert app.screen.query_one("#close").region.bottom <= SMALL[1]
