@@ -22,13 +22,19 @@ def game_seed(base: int, run: int) -> int:
     return (base * 1_000_003 + run) & 0x7FFFFFFF
 
 
-def play(rules: Rules, strategy: str, seed: int, bot_seed: str) -> GameState:
-    """Play one whole game with a bot; return the final state."""
+def play(rules: Rules, strategy: str, seed: int, bot_seed: str, happenings: list | None = None) -> GameState:
+    """Play one whole game with a bot; return the final state (and extend `happenings`, when given, with
+    everything that happened: coverage counts them)."""
     bot, rng = BOTS[strategy], random.Random(bot_seed)
-    state, _ = new_game(rules, seed)
+    state, first = new_game(rules, seed)
+    record = happenings is not None
+    if record:
+        happenings.extend(first)
     guard = rules.weeks * 400
     while not state.ended and guard:
-        state, _ = apply(rules, state, bot(rules, state, legal(rules, state), rng), record=False)
+        state, out = apply(rules, state, bot(rules, state, legal(rules, state), rng), record=record)
+        if record:
+            happenings.extend(out)
         guard -= 1
     return state
 
@@ -76,7 +82,7 @@ def write_record(folder: Path, rules: Rules, state: GameState, done: Outcome, st
     small files would dominate the run time."""
     from game.saves import write_game_record
 
-    name = f"{rules.id}-{strategy}-{run:06d}.json"
+    name = f"{rules.id}-{strategy}-{run:06d}-s{state.seed}.json"  # the seed: runs of other --seed never collide
     return write_game_record(folder / name, rules, state, player=f"bot:{strategy}", durable=False)
 
 
