@@ -21,7 +21,7 @@ TWO_CHAR_UNITS = ("小时", "分钟", "公里", "公斤", "万元", "亿元", "�
 _NUMBER = r"[0-9０-９]+(?:[.,/:][0-9０-９]+)*"
 _UNIT = "(?:" + "|".join(TWO_CHAR_UNITS) + r"|[\u3400-\u9fff%％‰℃]|(?:[hH]|min)\b)"
 # a number with what belongs to it: 第 before, a unit after
-NUMBER_WITH_UNIT = re.compile(rf"(?:第\s?)?[-+−]?{_NUMBER}\s?{_UNIT}?|(?:第\s?)?[-+−]?{_NUMBER}")
+NUMBER_WITH_UNIT = re.compile(rf"(?:第\s?)?[-+−]?{_NUMBER}(?:\s?{_UNIT})?|(?:第\s?)?[-+−]?{_NUMBER}")
 LEADING_NUMBER = re.compile(rf"^\s*{_NUMBER}[.)、]?\s+(?=\S)")
 _WORD = r"(?:[\u3400-\u9fff]{1,4}|[^\s\u3400-\u9fff，。；：、,;:]+)"  # a label: a latin word, or 1-4 Han
 TRAILING_NUMBER = re.compile(rf"{_WORD}\s+[-+−]?{_NUMBER}\S{{0,3}}\s*$")
