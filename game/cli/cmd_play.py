@@ -5,6 +5,14 @@ from __future__ import annotations
 import argparse
 
 
+EXAMPLES = [
+    ("grassroots play", "the default scenario, from the title screen"),
+    ("grassroots play --lang en --name Lin", "in English, saving as Lin"),
+    ("grassroots play lianhe-town --seed 42", "start at once; the same seed gives the same draws"),
+    ("grassroots play --load saves/Lin.save.json", "continue a saved game"),
+]
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("play", help="play the game in the terminal (default)",
                             description="Play the game in the terminal. With no scenario, plays the default one.")

@@ -7,6 +7,13 @@ import sys
 from pathlib import Path
 
 
+EXAMPLES = [
+    ("grassroots replay saves/Lin.record.json", "the game week by week"),
+    ("grassroots replay saves/Lin.save.json --lang en", "a game in progress, labels in English"),
+    ("grassroots replay saves/*.record.json --verify", "check that records reproduce exactly"),
+]
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "replay", help="replay a save or game record, or verify that it reproduces",
