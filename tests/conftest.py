@@ -13,3 +13,10 @@ FIXTURE_DIR = Path(__file__).resolve().parent / "fixtures" / "scenarios" / "mini
 def fixture_dir() -> Path:
     """The complete fixture scenario, mini-town (read-only: copy it before changing anything)."""
     return FIXTURE_DIR
+
+
+@pytest.fixture(autouse=True)
+def _play_in_a_terminal(monkeypatch):
+    """Tests run `grassroots play` in-process with captured (non-terminal) streams; they test what play
+    does after the terminal check, which tests/cli/test_play_terminal.py tests in real subprocesses."""
+    monkeypatch.setattr("game.cli.cmd_play.terminal_problem", lambda: None)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 
 EXAMPLES = [
@@ -25,9 +27,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
+def terminal_problem() -> str | None:
+    """Why the game cannot be drawn here (standard input or output is not a terminal), or None.
+
+    A full-screen game in a file or a pipe would write screen codes into it and wait for keys that never
+    come. A Textual driver chosen in the environment (e.g. textual-serve's web driver, which talks over
+    pipes) means the caller knows, and is trusted.
+    """
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return None
+    for name, stream in (("output", sys.stdout), ("input", sys.stdin)):
+        if stream is None or not stream.isatty():
+            return (f"play needs a terminal, but standard {name} is not one; run it in a terminal window "
+                    "(to read a game as text, use `grassroots replay FILE`)")
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     from game.cli.main import UsageError
 
+    problem = terminal_problem()  # before importing Textual: refused at once, nothing drawn
+    if problem:
+        raise UsageError(problem)
     try:
         from game.tui.launch import launch
     except ImportError:
