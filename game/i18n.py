@@ -238,6 +238,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmd.theme_help": ("改变界面配色", "Change the colours"),
     "cmd.help": ("帮助", "Help"),
     "cmd.help_help": ("本页的按键和玩法", "Keys for this screen and how to play"),
+    "cmd.maximize": ("放大", "Maximize"),
+    "cmd.maximize_help": ("把当前选中的部分放大到整个窗口", "Maximize the focused widget"),
+    "cmd.minimize": ("还原", "Minimize"),
+    "cmd.minimize_help": ("把放大的部分还原为正常大小", "Restore the maximized widget to its normal size"),
+    "cmd.screenshot": ("截图", "Screenshot"),
+    "cmd.screenshot_help": ("把当前画面保存为 SVG 图片", "Save an SVG picture of the current screen"),
+    "palette.placeholder": ("搜索命令...", "Search for commands..."),
+    "palette.no_matches": ("没有找到匹配的命令", "No matching commands"),
+    "screenshot.saved": ("截图已保存：{path}", "Screenshot saved: {path}"),
+    "screenshot.saved_here": ("截图已保存", "Screenshot saved"),
+    "screenshot.failed": ("截图保存失败", "The screenshot could not be saved"),
+    # -- settings file ------------------------------------------------------------------------------
+    "settings.ignored": ("设置未能读取，已使用默认设置：{warning}", "Settings not read, defaults used: {warning}"),
+    "settings.failed": ("设置未能保存：{error}", "Settings could not be saved: {error}"),
     # -- small terminal -----------------------------------------------------------------------------
     "small.message": ("窗口太小：请把终端放大到至少 {w}x{h}（现在 {cw}x{ch}）。",
                       "The window is too small: please enlarge the terminal to at least {w}x{h} "

@@ -20,3 +20,12 @@ def _play_in_a_terminal(monkeypatch):
     """Tests run `grassroots play` in-process with captured (non-terminal) streams; they test what play
     does after the terminal check, which tests/cli/test_play_terminal.py tests in real subprocesses."""
     monkeypatch.setattr("game.cli.cmd_play.terminal_problem", lambda: None)
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path_factory, monkeypatch) -> Path:
+    """Every test gets an empty settings folder of its own (game/settings.py), never the user's, and
+    outside its tmp_path (which some tests list)."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("GRASSROOTS_CONFIG_DIR", str(folder))
+    return folder

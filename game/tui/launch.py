@@ -5,17 +5,24 @@ from __future__ import annotations
 import argparse
 import sys
 
+from game.settings import read_settings
 from game.tui.app import GrassrootsApp
 from game.tui.start import Start, default_language, error_line
+from game.tui.themes import DEFAULT_THEME
 
 
 def make_app(scenario: str | None = None, seed: int | None = None, lang: str | None = None, name: str | None = None,
-             saves_dir: str | None = None, load: str | None = None, theme: str = "textual-dark") -> GrassrootsApp:
+             saves_dir: str | None = None, load: str | None = None, theme: str | None = None) -> GrassrootsApp:
     """The app, used by the CLI and the tests. With `load` or `seed` the game starts at once (loading
-    happens here, so a bad file or scenario raises before any screen is drawn); otherwise the title."""
-    start = Start(scenario=scenario, seed=seed, lang=lang or default_language(), player=name or "",
-                  saves_dir=saves_dir, load=load, theme=theme)
-    start.prepare(lang_given=lang is not None)
+    happens here, so a bad file or scenario raises before any screen is drawn); otherwise the title.
+
+    Language, theme and player name not given here come from the settings file (game/settings.py), else
+    from the locale and the defaults; a language in the settings file counts as chosen, like `--lang`."""
+    stored, warnings = read_settings()
+    start = Start(scenario=scenario, seed=seed, lang=lang or stored.lang or default_language(),
+                  player=name or stored.player or "", saves_dir=saves_dir, load=load,
+                  theme=theme or stored.theme or DEFAULT_THEME, settings=stored, settings_warnings=warnings)
+    start.prepare(lang_given=lang is not None or stored.lang is not None)
     return GrassrootsApp(start)
 
 

@@ -29,6 +29,8 @@ HIGH_CONTRAST = Theme(
     },
 )
 
+DEFAULT_THEME = "textual-dark"
+
 # theme name -> i18n key of its command-palette title, in the order F3 cycles through them
 THEMES = {"textual-dark": "cmd.theme_dark", "textual-light": "cmd.theme_light",
           "grassroots-contrast": "cmd.theme_contrast"}
