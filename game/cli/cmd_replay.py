@@ -9,10 +9,10 @@ from pathlib import Path
 
 
 EXAMPLES = [
-    ("grassroots replay saves/Lin.record.json", "the game week by week"),
+    ("grassroots replay saves/records/*Lin*.record.json", "Lin's finished games, week by week"),
     ("grassroots replay saves/Lin.save.json --lang en", "a game in progress, labels in English"),
-    ("grassroots replay saves/*.record.json --verify", "check that records reproduce exactly"),
-    ("grassroots replay saves/Lin.record.json --format json", "the same game as data"),
+    ("grassroots replay saves/records/*.record.json --verify", "check that records reproduce exactly"),
+    ("grassroots replay saves/Lin.save.json --format json", "the same game as data"),
 ]
 
 

@@ -18,7 +18,7 @@ EXAMPLES = [
     ("grassroots", "play (the same as `grassroots play`)"),
     ("grassroots play --lang en --seed 42", "play in English with the draws of seed 42"),
     ("grassroots scenarios", "list the scenarios"),
-    ("grassroots replay saves/NAME.record.json", "tell a finished game week by week"),
+    ("grassroots replay saves/records/*.record.json", "tell finished games week by week"),
     ("grassroots COMMAND --help", "the options and examples of one command"),
 ]
 
