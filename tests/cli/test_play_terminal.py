@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+from game.cli.cmd_play import terminal_problem as REAL_CHECK  # the suite's conftest patches the module's name
+
 # -X importtime would be noisy; instead the child reports whether Textual was ever imported.
 PROGRAM = ("import sys, atexit; from game.cli.main import main; "
            "atexit.register(lambda: sys.stderr.write('textual imported\\n' if 'textual' in sys.modules else '')); "
@@ -52,3 +54,33 @@ def test_help_and_other_commands_still_work_without_a_terminal(tmp_path):
     assert done.returncode == 0 and done.stderr == ""
     done = grassroots(["scenarios"], subprocess.DEVNULL, subprocess.PIPE, tmp_path)
     assert done.returncode == 0 and done.stderr == ""
+
+
+class Stream:
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+@pytest.mark.parametrize(("stdin", "stdout", "driver", "refused"), [
+    (Stream(True), Stream(True), None, None),
+    (Stream(True), Stream(False), None, "output"),
+    (Stream(False), Stream(True), None, "input"),
+    (Stream(False), Stream(False), None, "output"),
+    (None, Stream(True), None, "input"),
+    (Stream(True), None, None, "output"),
+    (Stream(False), Stream(False), "textual.drivers.web_driver:WebDriver", None),  # textual-serve talks over pipes
+])
+def test_the_terminal_check(monkeypatch, stdin, stdout, driver, refused):
+    monkeypatch.setattr(sys, "stdin", stdin)
+    monkeypatch.setattr(sys, "stdout", stdout)
+    if driver:
+        monkeypatch.setenv("TEXTUAL_DRIVER", driver)
+    else:
+        monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    problem = REAL_CHECK()
+    assert (problem is None) == (refused is None)
+    if refused:
+        assert f"standard {refused} is not one" in problem
