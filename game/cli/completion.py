@@ -20,12 +20,16 @@ def _metavar(action: argparse.Action) -> str:
 
 
 def mark_paths(parser: argparse.ArgumentParser) -> None:
-    """Set shtab's `complete` on every path-like argument of `parser` and its subcommands."""
+    """Set shtab's `complete` on every path-like argument of `parser` and its subcommands, and give each
+    subcommand its one-line summary as description (changes `parser`: pass one built for the script)."""
     import shtab
 
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
-            for child in set(action.choices.values()):
+            summaries = {choice.dest: choice.help for choice in action._get_subactions()}
+            for name, child in action.choices.items():
+                # shells show a command's description beside it: its one-line summary, not the paragraph
+                child.description = summaries.get(name) or child.description
                 mark_paths(child)
             continue
         if action.choices or action.nargs == 0 or getattr(action, "complete", None):

@@ -23,6 +23,21 @@ class HelpFormatter(argparse.HelpFormatter):
     """argparse's formatter, except that in descriptions and epilogs a line indented by two spaces (an
     example) is kept as written, while other paragraphs are wrapped to the terminal as usual."""
 
+    def add_argument(self, action: argparse.Action) -> None:
+        """Also make room for the longest command name in the list of commands (argparse counts it
+        one indent short, which pushes long names onto a line of their own)."""
+        super().add_argument(action)
+        if isinstance(action, argparse._SubParsersAction):
+            longest = max((len(name) for name in action.choices), default=0)
+            self._action_max_length = max(self._action_max_length, longest + self._current_indent + 4)
+
+    def _format_action(self, action: argparse.Action) -> str:
+        """The list of commands without its bare "COMMAND" line above it."""
+        text = super()._format_action(action)
+        if isinstance(action, argparse._SubParsersAction) and not action.help:
+            text = text.split("\n", 1)[1] if "\n" in text else text
+        return text
+
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         out: list[str] = []
         paragraph: list[str] = []

@@ -97,3 +97,27 @@ def test_bash_completes_from_the_parser(words, expected, capsys):
                f"COMP_CWORD={len(words) - 1}; _shtab_grassroots; printf '%s\\n' \"${{COMPREPLY[@]}}\"")
     out = subprocess.run(["bash", "-c", program], capture_output=True, text=True, check=True).stdout
     assert out.split() == expected
+
+
+@pytest.mark.parametrize("shell", ["zsh", "fish"])
+def test_zsh_and_fish_accept_their_scripts(shell, tmp_path, capsys):
+    if shutil.which(shell) is None:
+        pytest.skip(f"{shell} is not installed")
+    assert main(["completion", shell]) == 0
+    script = tmp_path / f"grassroots.{shell}"
+    script.write_text(capsys.readouterr().out, encoding="utf-8")
+    subprocess.run([shell, "-n", str(script)], check=True, timeout=60)
+
+
+def test_fish_lists_commands_with_their_one_line_summaries(tmp_path, capsys):
+    if shutil.which("fish") is None:
+        pytest.skip("fish is not installed")
+    assert main(["completion", "fish"]) == 0
+    script = tmp_path / "grassroots.fish"
+    script.write_text(capsys.readouterr().out, encoding="utf-8")
+    out = subprocess.run(["fish", "-c", f"source {shlex.quote(str(script))}; complete -C 'grassroots '"],
+                         capture_output=True, text=True, check=True, timeout=60).stdout
+    offered = dict(line.split("\t", 1) for line in out.splitlines())
+    assert offered == {name: parser_help for name, parser_help in
+                       ((a.dest, a.help) for a in next(a for a in PARSER._actions
+                                                       if isinstance(a, argparse._SubParsersAction))._get_subactions())}
