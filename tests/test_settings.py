@@ -8,7 +8,8 @@ import os
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
-from game.settings import ENV_VAR, Settings, config_dir, read_settings, settings_path, write_settings
+from game.settings import ENV_VAR, Settings, read_settings, settings_path, write_settings
+from game.settings import config_dir as settings_folder
 
 
 def test_the_env_var_names_the_folder(config_dir):
@@ -20,7 +21,7 @@ def test_without_the_env_var_it_is_the_platform_config_folder(monkeypatch):
     from platformdirs import user_config_path
 
     monkeypatch.delenv(ENV_VAR)
-    assert config_dir() == user_config_path("grassroots", appauthor=False)
+    assert settings_folder() == user_config_path("grassroots", appauthor=False)
 
 
 def test_no_file_means_defaults_and_no_warning():
