@@ -19,6 +19,7 @@ from game.tui.dialogs.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmall
 from game.tui.screens.title import TitleScreen
 from game.tui.palette import Palette, screenshot_note, textual_commands
 from game.tui.themes import DEFAULT_THEME, HIGH_CONTRAST, THEMES
+from game.tui.session import DEFAULT_PLAYER
 from game.tui.start import Start, error_line
 
 
@@ -63,6 +64,8 @@ class GrassrootsApp(App):
         else:
             self.push_screen(self._intro_screen())
         self.started = True
+        if self.session is not None:  # started from the command line (--seed or --load)
+            self.remember_player(self.start.player)
         self.check_size()
 
     def _intro_screen(self) -> Screen:
@@ -83,7 +86,7 @@ class GrassrootsApp(App):
         from game.tui.screens.new_game import NewGameScreen
 
         self.start.player = player
-        self.remember(player=player or None)
+        self.remember_player(player)
         self.switch_screen(NewGameScreen(self.start.scenario_choices(), self.start.scenario_path, player))
 
     def start_new_game(self, scenario: Path, seed: int | None, player: str) -> str:
@@ -92,7 +95,7 @@ class GrassrootsApp(App):
             self.session = self.start.new_session(scenario, seed, player, self.lang)
         except Exception as err:  # a content error must reach the player as one line, not a traceback
             return error_line(err)
-        self.remember(player=self.session.player)
+        self.remember_player(player)
         self.switch_screen(self._intro_screen())
         return ""
 
@@ -123,7 +126,7 @@ class GrassrootsApp(App):
             self._title_says(t("load.failed", self.lang, error=error_line(err)))
             return
         self.start.player = self.session.player
-        self.remember(player=self.session.player)
+        self.remember_player(self.session.player)
         for warning in self.session.warnings:
             self.notify(t("load.warning", self.lang, warning=warning), markup=False)
         self.lang = self.session.lang
@@ -197,6 +200,11 @@ class GrassrootsApp(App):
 
     def watch_theme(self, theme: str) -> None:
         self.remember(theme=theme)
+
+    def remember_player(self, name: str) -> None:
+        """Keep a name the player gave (not the default one a nameless game gets)."""
+        if name and name != DEFAULT_PLAYER:
+            self.remember(player=name)
 
     def remember(self, **values: str | None) -> None:
         """Keep a changed setting for the next run (game/settings.py); a failure is told, not fatal."""

@@ -9,7 +9,7 @@ import pytest
 
 from game.settings import read_settings
 from game.tui.launch import make_app
-from tui_helpers import SIZE
+from tui_helpers import SIZE, new_app
 
 
 async def test_theme_and_language_survive_a_restart(saves, config_dir):
@@ -48,6 +48,15 @@ async def test_the_player_name_is_remembered(saves, config_dir):
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert again.screen.query_one("#name").value == "Lin"
+
+
+@pytest.mark.parametrize(("name", "kept"), [("Lin", "Lin"), (None, None)])
+async def test_a_name_from_the_command_line_is_remembered_not_the_default(saves, config_dir, name, kept):
+    app = new_app(saves, "en", name=name)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.session is not None
+    assert read_settings()[0].player == kept
 
 
 @pytest.mark.parametrize("given", ["zh", "en"])
