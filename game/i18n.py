@@ -250,7 +250,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "screenshot.saved_here": ("截图已保存", "Screenshot saved"),
     "screenshot.failed": ("截图保存失败", "The screenshot could not be saved"),
     # -- settings file ------------------------------------------------------------------------------
-    "settings.ignored": ("设置未能读取，已使用默认设置：{warning}", "Settings not read, defaults used: {warning}"),
+    "settings.unreadable": ("无法读取设置文件 {path}（{detail}），本次使用默认设置。",
+                            "Cannot read the settings file {path} ({detail}); using the defaults."),
+    "settings.too_big": ("设置文件 {path} 太大，不像是设置文件，本次使用默认设置。",
+                         "The settings file {path} is too big to be settings; using the defaults."),
+    "settings.not_json": ("设置文件 {path} 已损坏（不是 JSON），本次使用默认设置。",
+                          "The settings file {path} is damaged (not JSON); using the defaults."),
+    "settings.not_object": ("设置文件 {path} 已损坏（不是 JSON 对象），本次使用默认设置。",
+                            "The settings file {path} is damaged (not a JSON object); using the defaults."),
+    "settings.bad_value": ("设置文件 {path} 中的 {name} 无法使用，已忽略。",
+                           "The {name} in the settings file {path} is not usable; ignored."),
     "settings.failed": ("设置未能保存：{error}", "Settings could not be saved: {error}"),
     # -- small terminal -----------------------------------------------------------------------------
     "small.message": ("窗口太小：请把终端放大到至少 {w}x{h}（现在 {cw}x{ch}）。",

@@ -19,6 +19,8 @@ from contextlib import suppress
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from game.i18n import t
+
 ENV_VAR = "GRASSROOTS_CONFIG_DIR"
 FILE_NAME = "settings.json"
 MAX_BYTES = 64 * 1024
@@ -39,6 +41,21 @@ class Settings:
         return replace(self, **values)
 
 
+@dataclass(frozen=True)
+class Problem:
+    """Why (part of) the settings file was ignored: `kind` is unreadable, too_big, not_json, not_object or
+    bad_value (then `name` says which value)."""
+
+    kind: str
+    path: Path
+    name: str = ""
+    detail: str = ""
+
+    def text(self, lang: str) -> str:
+        """One line for the player, in `lang` (the UI strings `settings.<kind>`)."""
+        return t(f"settings.{self.kind}", lang, path=str(self.path), name=self.name, detail=self.detail)
+
+
 def config_dir() -> Path:
     """The folder of the settings file: $GRASSROOTS_CONFIG_DIR, else the platform's config folder."""
     given = os.environ.get(ENV_VAR)
@@ -53,8 +70,8 @@ def settings_path() -> Path:
     return config_dir() / FILE_NAME
 
 
-def read_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
-    """The settings in the file (defaults when there is none) and warnings about what was ignored."""
+def read_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
+    """The settings in the file (defaults when there is none) and what was ignored in it."""
     path = path or settings_path()
     try:
         with path.open("rb") as handle:
@@ -62,16 +79,16 @@ def read_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
     except FileNotFoundError:
         return Settings(), []
     except OSError as err:
-        return Settings(), [f"cannot read the settings file {path}: {err.strerror or err}; using defaults"]
+        return Settings(), [Problem("unreadable", path, detail=err.strerror or str(err))]
     if len(raw) > MAX_BYTES:
-        return Settings(), [f"the settings file {path} is too big to be settings; using defaults"]
+        return Settings(), [Problem("too_big", path)]
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        return Settings(), [f"the settings file {path} is damaged (not JSON); using defaults"]
+        return Settings(), [Problem("not_json", path)]
     if not isinstance(data, dict):
-        return Settings(), [f"the settings file {path} is damaged (not a JSON object); using defaults"]
-    values, warnings = {}, []
+        return Settings(), [Problem("not_object", path)]
+    values, problems = {}, []
     for name, valid in (("lang", _is_language), ("theme", _is_text), ("player", _is_text)):
         value = data.get(name)
         if value is None:
@@ -79,8 +96,8 @@ def read_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
         if valid(value):
             values[name] = value
         else:
-            warnings.append(f"the settings file {path} has an unusable {name} ({str(value)[:40]!r}); ignored")
-    return Settings(**values), warnings
+            problems.append(Problem("bad_value", path, name=name))
+    return Settings(**values), problems
 
 
 def write_settings(settings: Settings, path: Path | None = None) -> None:

@@ -48,15 +48,17 @@ def test_the_folder_is_created(tmp_path):
 ])
 def test_a_damaged_file_is_ignored_with_one_warning(config_dir, content):
     settings_path().write_bytes(content)
-    found, warnings = read_settings()
+    found, problems = read_settings()
     assert found == Settings()
-    assert len(warnings) == 1 and str(settings_path()) in warnings[0]
+    assert len(problems) == 1 and problems[0].path == settings_path()
+    assert problems[0].kind in ("too_big", "not_json", "not_object")
+    assert str(settings_path()) in problems[0].text("en") and str(settings_path()) in problems[0].text("zh")
 
 
 def test_a_folder_in_its_place_is_a_warning(config_dir):
     settings_path().mkdir()
-    found, warnings = read_settings()
-    assert found == Settings() and len(warnings) == 1
+    found, problems = read_settings()
+    assert found == Settings() and [p.kind for p in problems] == ["unreadable"]
 
 
 @pytest.mark.parametrize(("data", "kept"), [
@@ -68,9 +70,11 @@ def test_a_folder_in_its_place_is_a_warning(config_dir):
 ])
 def test_unusable_values_are_dropped_with_a_warning_each(config_dir, data, kept):
     settings_path().write_text(json.dumps(data), encoding="utf-8")
-    found, warnings = read_settings()
+    found, problems = read_settings()
     assert found == kept
-    assert len(warnings) == len(data) - sum(v is not None for v in (kept.lang, kept.theme, kept.player))
+    assert [p.name for p in problems] == [name for name in ("lang", "theme", "player")
+                                          if name in data and getattr(kept, name) is None]
+    assert all(p.kind == "bad_value" for p in problems)
 
 
 def test_unknown_keys_are_ignored_quietly(config_dir):
@@ -83,6 +87,6 @@ def test_unknown_keys_are_ignored_quietly(config_dir):
 def test_any_bytes_give_settings_never_an_error(tmp_path_factory, raw):
     path = tmp_path_factory.mktemp("s") / "settings.json"
     path.write_bytes(raw)
-    found, warnings = read_settings(path)
-    assert isinstance(found, Settings) and isinstance(warnings, list)
+    found, problems = read_settings(path)
+    assert isinstance(found, Settings) and all(p.text("zh") and p.text("en") for p in problems)
     assert found.lang in (None, "zh", "en")

@@ -55,8 +55,8 @@ class GrassrootsApp(App):
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         self.theme = self.start.theme if self.start.theme in self.available_themes else DEFAULT_THEME
-        for warning in self.start.settings_warnings:
-            self.notify(t("settings.ignored", self.lang, warning=warning), severity="warning", markup=False)
+        for problem in self.start.settings_problems:
+            self.notify(problem.text(self.lang), severity="warning", markup=False)
         if self.session is None:
             self.push_screen(TitleScreen(self.start.player))
         elif self.start.loaded:

@@ -18,10 +18,10 @@ def make_app(scenario: str | None = None, seed: int | None = None, lang: str | N
 
     Language, theme and player name not given here come from the settings file (game/settings.py), else
     from the locale and the defaults; a language in the settings file counts as chosen, like `--lang`."""
-    stored, warnings = read_settings()
+    stored, problems = read_settings()
     start = Start(scenario=scenario, seed=seed, lang=lang or stored.lang or default_language(),
                   player=name or stored.player or "", saves_dir=saves_dir, load=load,
-                  theme=theme or stored.theme or DEFAULT_THEME, settings=stored, settings_warnings=warnings)
+                  theme=theme or stored.theme or DEFAULT_THEME, settings=stored, settings_problems=problems)
     start.prepare(lang_given=lang is not None or stored.lang is not None)
     return GrassrootsApp(start)
 

@@ -11,7 +11,7 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.settings import Settings, write_settings
+from game.settings import Problem, Settings, write_settings
 from game.tui.session import DEFAULT_PLAYER, Session
 
 
@@ -52,7 +52,7 @@ class Start:
     session: Session | None = None
     loaded: bool = False
     settings: Settings = field(default_factory=Settings)
-    settings_warnings: list[str] = field(default_factory=list)
+    settings_problems: list[Problem] = field(default_factory=list)
     _folder: Path | None = None
 
     def prepare(self, lang_given: bool) -> None:

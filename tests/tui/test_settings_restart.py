@@ -76,8 +76,17 @@ async def test_a_damaged_file_is_ignored_with_a_warning(saves, config_dir):
         await pilot.pause()
         assert app.theme == "textual-dark"
         notes = [n.message for n in app._notifications]
-        assert len(notes) == 1 and notes[0].startswith("Settings not read, defaults used:") and "damaged" in notes[0]
+        assert notes == [f"The settings file {config_dir / 'settings.json'} is damaged (not JSON); using the defaults."]
     assert (config_dir / "settings.json").read_bytes() == damaged  # left as it is until a change
+
+
+async def test_the_warning_is_in_the_players_language(saves, config_dir):
+    (config_dir / "settings.json").write_text(json.dumps({"lang": "zh", "theme": 7}), encoding="utf-8")
+    app = make_app(None, saves_dir=str(saves))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert app.lang == "zh"
+        assert [n.message for n in app._notifications] == [f"设置文件 {config_dir / 'settings.json'} 中的 theme 无法使用，已忽略。"]
 
 
 async def test_an_unknown_theme_in_the_file_falls_back(saves, config_dir):
