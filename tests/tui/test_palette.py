@@ -83,3 +83,20 @@ async def test_the_screenshot_note_is_in_the_language(saves, tmp_path):
         == f"截图已保存：{tmp_path / 'a.svg'}"
     assert screenshot_note(events.DeliveryFailed(key="k", exception=OSError(), name=SCREENSHOT), "zh") == "截图保存失败"
     assert screenshot_note(events.DeliveryComplete(key="k", path=None, name="other"), "zh") is None
+
+
+async def test_the_screenshot_command_reports_in_the_language(saves, tmp_path, monkeypatch):
+    monkeypatch.setattr("textual.app.user_downloads_path", lambda: tmp_path)  # Textual saves there
+    app = make_app(None, lang="zh", saves_dir=str(saves))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_palette(pilot)
+        await pilot.press(*"截图")
+        await pilot.pause(0.6)
+        await pilot.press("enter")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app._notifications:
+                break
+        notes = [n.message for n in app._notifications]
+    shots = list(tmp_path.glob("*.svg"))
+    assert len(shots) == 1 and notes == [f"截图已保存：{shots[0]}"]
