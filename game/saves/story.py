@@ -10,7 +10,8 @@ Built from the engine's replay of the decision log (`steps`), never from the tex
                                "costs": {meter: n}, "happenings": [happening...]}],
                 "meters_at_end": {meter: value}|null}],     # null for a week still being played
      "meters_now": {meter: value},
-     "outcome": {"ending", "ending_title", "reason", "upward", "downward", "idle_index", "crossed", ...}}
+     "outcome": {"ending", "ending_title", "reason", "upward", "downward", "upward_label", "downward_label",
+                 "idle_index", "crossed", "crossed_titles": {ref: title}, ...}}
 
 A happening is `{"kind", "subject", "title"?, ...its data}`: the engine's Happening with the subject's
 title in `lang` (items, event cards, inspections, endings, approaches and choices); kinds as in
@@ -51,13 +52,13 @@ class _Titles:
         return self.text(self.rules.events[index].model.title) if index is not None else None
 
     def ref(self, ref: str) -> str | None:
-        """'Owner title: action label' of an approach or a choice."""
+        """'Owner title: action label' of an approach or a choice (a full-width colon in Chinese)."""
         action = self.refs.get(ref)
         if action is None:
             return None
         owner = ref.split(".", 1)[0]
         title = (self.event(owner) if action.event >= 0 else self.item(owner)) or owner
-        return f"{title}: {self.text(action.model.label)}"
+        return f"{title}{'：' if self.lang == 'zh' else ': '}{self.text(action.model.label)}"
 
     def subject(self, h: Happening) -> str | None:
         kind, subject = h.kind, h.subject
@@ -145,6 +146,7 @@ def story(loaded: Loaded, lang: str) -> dict:
     done = asdict(outcome(rules, state)) if state is not None else {}
     done.pop("history", None)  # it is in the weeks
     ending = rules.ending_by_id.get(done.get("ending") or "")
+    scoring = rules.scenario.info.scoring
     return {
         "format": FORMAT,
         "scenario": {"id": rules.id, "title": titles.text(rules.scenario.info.title), "content_hash": rules.content_hash},
@@ -153,7 +155,10 @@ def story(loaded: Loaded, lang: str) -> dict:
         "meters": [{"id": m.id, "label": titles.text(m.label)} for m in rules.scenario.meters],
         "weeks": weeks,
         "meters_now": dict(zip(meters, state.meters)) if state is not None else {},
-        "outcome": {**done, "ending_title": titles.text(ending.title) if ending else None},
+        "outcome": {**done, "ending_title": titles.text(ending.title) if ending else None,
+                    "upward_label": titles.text(scoring.upward_label) or None,
+                    "downward_label": titles.text(scoring.downward_label) or None,
+                    "crossed_titles": {ref: titles.ref(ref) for ref in done.get("crossed", [])}},
     }
 
 

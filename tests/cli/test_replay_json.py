@@ -63,7 +63,7 @@ def test_json_holds_what_the_text_tells(tmp_path, rules, finished, capsys, lang)
         for line, decision in zip(decision_lines, week["decisions"]):
             if decision["kind"] == "end_week":
                 continue
-            assert line.startswith(f"  > {decision['title'].replace(': ', '：' if lang == 'zh' else ': ')}")
+            assert line.startswith(f"  > {decision['title']}")
             assert decision["approach_kind"] and decision["hours"] >= 0
         said = "\n".join(lines)
         for happening in week["started"] + [h for d in week["decisions"] for h in d["happenings"]]:
@@ -71,6 +71,9 @@ def test_json_holds_what_the_text_tells(tmp_path, rules, finished, capsys, lang)
                 assert happening["title"] in said, happening
     assert game["outcome"]["ending"] == finished.ended
     done = outcome(rules, finished)
+    assert set(game["outcome"]["crossed_titles"]) == set(done.crossed)
+    for title in game["outcome"]["crossed_titles"].values():
+        assert title in text
     assert (game["outcome"]["upward"], game["outcome"]["downward"], game["outcome"]["idle_index"]) == (
         done.upward, done.downward, done.idle_index)
     last = game["weeks"][-1]["meters_at_end"]
