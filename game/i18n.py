@@ -246,6 +246,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmd.screenshot_help": ("把当前画面保存为 SVG 图片", "Save an SVG picture of the current screen"),
     "palette.placeholder": ("搜索命令...", "Search for commands..."),
     "palette.no_matches": ("没有找到匹配的命令", "No matching commands"),
+    "palette.tooltip": ("打开命令面板", "Open the command palette"),
     "screenshot.saved": ("截图已保存：{path}", "Screenshot saved: {path}"),
     "screenshot.saved_here": ("截图已保存", "Screenshot saved"),
     "screenshot.failed": ("截图保存失败", "The screenshot could not be saved"),

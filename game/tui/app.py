@@ -17,7 +17,7 @@ from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.help import HelpDialog
 from game.tui.dialogs.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmall
 from game.tui.screens.title import TitleScreen
-from game.tui.palette import Palette, screenshot_note, textual_commands
+from game.tui.palette import Palette, label_palette_key, screenshot_note, textual_commands
 from game.tui.themes import DEFAULT_THEME, HIGH_CONTRAST, THEMES
 from game.tui.session import DEFAULT_PLAYER
 from game.tui.start import Start, error_line
@@ -55,6 +55,7 @@ class GrassrootsApp(App):
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         self.theme = self.start.theme if self.start.theme in self.available_themes else DEFAULT_THEME
+        label_palette_key(self, self.lang)
         for problem in self.start.settings_problems:
             self.notify(problem.text(self.lang), severity="warning", markup=False)
         if self.session is None:
@@ -196,6 +197,7 @@ class GrassrootsApp(App):
     def watch_lang(self, lang: str) -> None:
         if self.session is not None:
             self.session.lang = lang
+        label_palette_key(self, lang)
         self.remember(lang=lang)
 
     def watch_theme(self, theme: str) -> None:

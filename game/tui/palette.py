@@ -5,6 +5,7 @@ are not offered: the game has its own themes, a quit that saves, and a bilingual
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from rich.align import Align
@@ -47,6 +48,16 @@ class Palette(CommandPalette):
             self._list_visible = bool(search_value)
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+def label_palette_key(app: App, lang: str) -> None:
+    """Give the key that opens the palette (Textual's own binding) a description and tooltip in `lang`,
+    for a Footer or key panel that shows it."""
+    bindings = app._bindings.key_to_bindings
+    key = app.COMMAND_PALETTE_BINDING
+    bindings[key] = [replace(b, description=t("key.palette", lang), tooltip=t("palette.tooltip", lang))
+                     if b.action in ("command_palette", "app.command_palette") else b for b in bindings.get(key, [])]
+    app.refresh_bindings()
 
 
 def textual_commands(app: App, screen: Screen, lang: str, offered: Iterable[SystemCommand]) -> Iterable[SystemCommand]:

@@ -16,13 +16,15 @@ from tui_helpers import SIZE, new_app
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-async def open_palette(pilot, entries: int = 1) -> CommandList:
-    """Open the palette and wait until the entries have arrived (the search runs in the background)."""
+async def open_palette(pilot) -> CommandList:
+    """Open the palette and wait until every entry has arrived (the search runs in the background)."""
+    app = pilot.app
+    expected = sum(1 for command in app.get_system_commands(app.screen) if command.discover)
     await pilot.press("ctrl+p")
-    commands = pilot.app.screen.query_one(CommandList)
-    for _ in range(100):
+    commands = app.screen.query_one(CommandList)
+    for _ in range(200):
         await pilot.pause(0.02)
-        if commands.option_count >= entries and not pilot.app.screen.query_one("LoadingIndicator").display:
+        if commands.option_count >= expected and not app.screen.query_one("LoadingIndicator").display:
             break
     return commands
 
@@ -32,7 +34,8 @@ def entries(commands: CommandList) -> list[str]:
 
 
 async def wait_for_palette(pilot) -> None:
-    await open_palette(pilot, entries=7)
+    await open_palette(pilot)
+    pilot.app.screen.query_one(CommandInput).cursor_blink = False  # a steady cursor: no flaky snapshot
     await pilot.pause(0.1)
 
 
@@ -48,7 +51,7 @@ async def test_every_entry_and_the_prompt_are_in_the_language(saves, lang, where
     async with app.run_test(size=SIZE) as pilot:
         if where == "week":
             await pilot.press("enter")  # past the intro, to a screen with a game (and a save command)
-        commands = await open_palette(pilot, entries=7)
+        commands = await open_palette(pilot)
         shown = entries(commands)
         placeholder = app.screen.query_one(CommandInput).placeholder
     assert placeholder == t("palette.placeholder", lang)
@@ -100,3 +103,16 @@ async def test_the_screenshot_command_reports_in_the_language(saves, tmp_path, m
         notes = [n.message for n in app._notifications]
     shots = list(tmp_path.glob("*.svg"))
     assert len(shots) == 1 and notes == [f"截图已保存：{shots[0]}"]
+
+
+async def test_the_palette_key_is_labelled_in_the_language(saves):
+    app = make_app(None, lang="zh", saves_dir=str(saves))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        labels = []
+        for _ in range(2):
+            active = app.screen.active_bindings[app.COMMAND_PALETTE_BINDING].binding
+            labels.append((app.lang, active.description, active.tooltip))
+            await pilot.press("f2")
+            await pilot.pause()
+    assert labels == [("zh", "命令", "打开命令面板"), ("en", "commands", "Open the command palette")]
