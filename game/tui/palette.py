@@ -1,6 +1,7 @@
-"""The command palette in the player's language: its prompt, its "no matches" line, and Textual's own
-system commands (maximize, minimize, screenshot) with our titles. Textual's "Theme", "Quit" and "Keys"
-are not offered: the game has its own themes, a quit that saves, and a bilingual help (F1)."""
+"""The command palette in the player's language: its prompt, its "no matches" line, the label of the key
+that opens it, and Textual's own system commands (maximize, minimize, screenshot) with our titles and
+our screenshot note. Textual's "Theme", "Quit" and "Keys" are not offered: the game has its own themes,
+a quit that saves, and a bilingual help (F1) instead of Textual's English key panel."""
 
 from __future__ import annotations
 
