@@ -19,8 +19,6 @@ from contextlib import suppress
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from game.i18n import t
-
 ENV_VAR = "GRASSROOTS_CONFIG_DIR"
 FILE_NAME = "settings.json"
 MAX_BYTES = 64 * 1024
@@ -53,6 +51,8 @@ class Problem:
 
     def text(self, lang: str) -> str:
         """One line for the player, in `lang` (the UI strings `settings.<kind>`)."""
+        from game.i18n import t
+
         return t(f"settings.{self.kind}", lang, path=str(self.path), name=self.name, detail=self.detail)
 
 

@@ -29,3 +29,14 @@ def config_dir(tmp_path_factory, monkeypatch) -> Path:
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("GRASSROOTS_CONFIG_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def isolated_content_roots(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test sees the machine's user content folder or $GRASSROOTS_CONTENT_DIR (catalog.py's roots)."""
+    from game.scenario import catalog
+
+    user = tmp_path_factory.mktemp("user-data") / "scenarios"
+    monkeypatch.delenv(catalog.ENV_VAR, raising=False)
+    monkeypatch.setattr(catalog, "user_root", lambda: user)
+    catalog.use_content_dirs(())
