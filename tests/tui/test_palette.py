@@ -1,5 +1,7 @@
 """The command palette speaks the player's language: its prompt, every entry (ours and the Textual ones
-the game keeps), its "no matches" line, and the screenshot note. Plus an SVG snapshot of it in Chinese."""
+the game keeps), its "no matches" line, its key's label, and the screenshot note. Plus an SVG snapshot of
+it in Chinese; update that after a deliberate change with:
+pytest tests/tui/test_palette.py --snapshot-update"""
 
 from __future__ import annotations
 
