@@ -85,7 +85,8 @@ def test_completion_of_an_unknown_shell_is_a_usage_error(capsys):
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
 @pytest.mark.parametrize(("words", "expected"), [
-    (["rep"], ["replay"]),
+    (["repl"], ["replay"]),
+    (["re"], ["replay", "report"]),
     (["play", "--lang", ""], ["zh", "en"]),
     (["completion", ""], ["bash", "zsh", "fish"]),
 ])
