@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.theme import Theme
 
+from game.tui.start import DEFAULT_THEME  # the theme a first start uses (start.py: it must not import Textual)
+
 HIGH_CONTRAST = Theme(
     name="grassroots-contrast",
     primary="#FFFF00",
@@ -29,7 +31,6 @@ HIGH_CONTRAST = Theme(
     },
 )
 
-DEFAULT_THEME = "textual-dark"
 
 # theme name -> i18n key of its command-palette title, in the order F3 cycles through them
 THEMES = {"textual-dark": "cmd.theme_dark", "textual-light": "cmd.theme_light",

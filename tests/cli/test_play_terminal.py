@@ -1,5 +1,6 @@
-"""`grassroots` and `grassroots play` refuse a non-terminal stdin or stdout: one line, exit 2, at once,
-before Textual is imported (real subprocesses: the streams are the point)."""
+"""`grassroots` and `grassroots play` refuse a non-terminal stdin or stdout: one line, exit 2, before
+Textual is imported, right after the arguments and files are checked (so a bad scenario or save is still
+named first); real subprocesses: the streams are the point."""
 
 from __future__ import annotations
 
