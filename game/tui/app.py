@@ -151,8 +151,10 @@ class GrassrootsApp(App):
             session = self.start.new_session(scenario, seed, player, self.lang)
         except Exception as err:  # a content error must reach the player as one line, not a traceback
             return error_line(err)
+        self._drop_session()
+        self.session = session
+        self._adopt(session)
         self.remember_player(player)
-        self._watch_hangup()
         self.switch_screen(self._intro_screen())
         return ""
 
