@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from game.engine.context import runtime_env
+from game.engine.draws import card_key
 from game.engine.state import Decision
 from game.scenario.expr_compile import Env, compile_expr
 from game.scenario.loader import Scenario
@@ -107,6 +108,8 @@ class CEvent:
     cooldown: int
     choices: list[CAction]
     choice_index: dict[str, int]
+    key: int = 0  # card_key(id): the draw's stable number for this card
+    core: tuple[int, int] | None = None  # (from_week, by_week): comes for certain in this window
 
 
 @dataclass(slots=True)
@@ -315,7 +318,8 @@ class Rules:
 
     def _event(self, index: int, e: Any) -> CEvent:
         event = CEvent(index, e.id, e, self.expr(e.when, "game"), self.value(e.weight, "game"), e.draw, e.once,
-                       e.cooldown, [], {})
+                       e.cooldown, [], {}, card_key(e.id),
+                       (e.core.from_week, e.core.by_week) if getattr(e, "core", None) else None)
         event.choices = [self.action(c, "game", -1, index, e.id) for c in e.choices]
         event.choice_index = {c.id: i for i, c in enumerate(event.choices)}
         return event
