@@ -141,6 +141,7 @@ class Rules:
         self.scenario = scenario
         info = scenario.info
         self.id, self.content_hash, self.weeks = info.id, scenario.content_hash, info.weeks
+        self.variant: str = getattr(scenario, "variant", "")  # "" for the scenario as written
         self.envs: dict[str, Env] = {}
         self.meter_ids = [m.id for m in scenario.meters]
         self.meter_index = {m: i for i, m in enumerate(self.meter_ids)}

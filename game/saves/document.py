@@ -62,8 +62,9 @@ def clean_text(text: str) -> str:
 
 
 def build(rules: Rules, state: GameState, *, kind: str, player: str, lang: str, saved_at: str,
-          outcome: dict | None, game_version: str) -> dict:
-    """A complete document, checksum included."""
+          outcome: dict | None, game_version: str, intention: dict | None = None) -> dict:
+    """A complete document, checksum included. `variant` (the rules' variant) and `intention` (see
+    game.saves.intention) are written only when there is one, so games without them read as before."""
     if state.scenario_id != rules.id or state.content_hash != rules.content_hash:
         raise ValueError("the state was not made with these rules")
     doc = {
@@ -80,6 +81,10 @@ def build(rules: Rules, state: GameState, *, kind: str, player: str, lang: str, 
         "snapshot": snapshot(rules, state),
         "outcome": outcome,
     }
+    if rules.variant:
+        doc["variant"] = rules.variant
+    if intention:
+        doc["intention"] = dict(intention)
     doc["checksum"] = checksum(doc)
     return doc
 

@@ -39,6 +39,8 @@ class Document:
     snapshot: dict | None
     outcome: dict | None
     version: int  # the version the file was written in (before migration)
+    variant: str = ""  # the scenario variant played ("" for the scenario as written)
+    intention: dict | None = None  # what the player meant to do, stated before week 1 (issue 12)
 
 
 def validated(path: Path, data: dict, original: int) -> Document:
@@ -85,8 +87,12 @@ def validated(path: Path, data: dict, original: int) -> Document:
         check.fail("outcome", "is missing (a game record holds the outcome)")
     saved_at = check.field(data, "saved_at", str, optional=original == 0) or ""
     game_version = check.field(data, "game_version", str, optional=original == 0) or ""
+    variant = check.field(data, "variant", str, optional=True) or ""
+    if variant and not SCENARIO_ID.match(variant):
+        check.fail("variant", f"is not a variant id ({short(variant)})")
+    intention = check.field(data, "intention", dict, optional=True)
     return Document(path, kind, saved_at[:64], game_version[:64], scenario_id, content_hash, source, seed, lang,
-                    player, decisions, snap, outcome, original)
+                    player, decisions, snap, outcome, original, variant, intention)
 
 
 class _Checker:

@@ -48,20 +48,21 @@ def _write(path: Path, doc: dict, keep_backup: bool, durable: bool = True) -> Pa
     return path
 
 
-def write_save(path: Path, rules: Rules, state: GameState, *, player: str, lang: str) -> Path:
+def write_save(path: Path, rules: Rules, state: GameState, *, player: str, lang: str,
+               intention: dict | None = None) -> Path:
     """Save a game in progress (or finished) atomically; the previous good save becomes `path.bak`."""
     done = outcome(rules, state).to_json() if state.ended else None
     doc = build(rules, state, kind="save", player=player, lang=lang, saved_at=_now(), outcome=done,
-                game_version=_game_version())
+                game_version=_game_version(), intention=intention)
     return _write(path, doc, keep_backup=True)
 
 
 def write_game_record(path: Path, rules: Rules, state: GameState, *, player: str, lang: str = "en",
-                      durable: bool = True) -> Path:
+                      durable: bool = True, intention: dict | None = None) -> Path:
     """Write the record of a game (normally finished) with its outcome, for replay and reports.
     Always atomic; `durable=False` skips the fsyncs (bulk records from the simulator)."""
     doc = build(rules, state, kind="record", player=player, lang=lang, saved_at=_now(),
-                outcome=outcome(rules, state).to_json(), game_version=_game_version())
+                outcome=outcome(rules, state).to_json(), game_version=_game_version(), intention=intention)
     return _write(path, doc, keep_backup=False, durable=durable)
 
 

@@ -48,6 +48,8 @@ class ChunkResult:
     outcomes: list[Outcome]
     fired: set[str] = field(default_factory=set)
     taken: set[str] = field(default_factory=set)
+    drawn: list[frozenset[str]] = field(default_factory=list)  # per run: the drawable cards that came
+    decisions: list[int] = field(default_factory=list)  # per run: how many decisions the bot made
 
 
 _WORKER: dict[str, Rules] = {}
@@ -70,6 +72,8 @@ def run_chunk(path: str, strategy: str, base_seed: int, start: int, stop: int, r
         result.outcomes.append(done)
         result.fired.update(rules.events[i].id for i in state.fired)
         result.taken.update(state.took)
+        result.drawn.append(frozenset(rules.events[i].id for i in state.fired if rules.events[i].draw))
+        result.decisions.append(len(state.decisions))
         if records:
             write_record(Path(records), rules, state, done, strategy, run)
     return result
