@@ -12,7 +12,8 @@ from game.engine import Rules
 def print_report(payload: dict, rules: Rules) -> None:
     """Strategies as columns (they are few), measures and endings as rows."""
     console = Console()
-    console.print(Text(f"{payload['scenario']} ({payload['content_hash']}): {payload['runs']} runs per strategy, "
+    variant = f", variant {payload['variant']}" if payload.get("variant") else ""
+    console.print(Text(f"{payload['scenario']} ({payload['content_hash']}{variant}): {payload['runs']} runs per strategy, "
                        f"seed {payload['seed']}, {payload['runs_per_second']:.0f} games/s"))
     strategies = payload["strategies"]
     table = Table(title="Mean results per strategy")
@@ -30,6 +31,7 @@ def print_report(payload: dict, rules: Rules) -> None:
                  strategies.values()]
         table.add_row(Text(f"ending: {ending.id}"), *cells)
     console.print(table)
+    print_comparable(console, payload.get("comparable"))
     cover = payload["coverage"]
     for key, label in (("events_never_fired", "events never fired"), ("choices_never_taken", "choices never taken"),
                        ("endings_never_reached", "endings never reached")):
@@ -40,3 +42,22 @@ def print_report(payload: dict, rules: Rules) -> None:
         result = {True: "holds", False: "FAILS", None: "not checked"}[claim["holds"]]
         style = {True: "green", False: "bold red", None: "yellow"}[claim["holds"]]
         console.print(Text.assemble((f"claim {claim['id']}: ", "bold"), (result, style), f"  {claim['detail']}"))
+
+
+def print_comparable(console: Console, comparable: dict | None) -> None:
+    """Decisions per game, how often each core card came, and the cards strategies on one seed shared."""
+    if not comparable:
+        return
+    table = Table(title="Comparable games (same seeds for every strategy)")
+    table.add_column("")
+    names = list(comparable["decisions"])
+    for name in names:
+        table.add_column(Text(name), justify="right")
+    table.add_row(Text("decisions per game"), *(f"{comparable['decisions'][n]:.1f}" for n in names))
+    cards = list(next(iter(comparable["core"].values()), {}))
+    for card in cards:
+        table.add_row(Text(f"core card: {card}"), *(f"{100 * comparable['core'][n][card]:.0f}%" for n in names))
+    console.print(table)
+    if comparable["shared_draws"] is not None:
+        console.print(Text(f"shared draws: {100 * comparable['shared_draws']:.1f}% of the drawn cards of two strategies "
+                           f"on one seed are the same (mean over {comparable['pairs']} pairs of games)"))

@@ -248,6 +248,10 @@ class Modifier(Strict):
     notes: Text | None = None
 
 
+ItemRef = Annotated[str, Field(pattern=r"^([a-z]+\.)?[a-z][a-z0-9_]{0,63}$",
+                                description="An item id, or section.id, e.g. modifiers.city_brain_dispatch.")]
+
+
 class VariantAdd(Strict):
     """Items a variant adds; an item with the id of an existing one replaces it whole."""
 
@@ -271,9 +275,11 @@ class Variant(Strict):
         "Header fields replaced, e.g. weeks: 8 or events_per_week: 2 (checked as the header is)."))
     start_flags: list[Id] = Field(default_factory=list, description="Flags added at the start: rules in force from week 1.")
     meters: dict[Id, dict[str, Any]] = Field(default_factory=dict, description="Meter fields replaced, by meter id.")
-    change: dict[Id, dict[str, Any]] = Field(default_factory=dict, description=(
-        "Fields replaced on the item with that id (a directive, request, event, inspection, modifier or ending)."))
-    remove: list[Id] = Field(default_factory=list, description="Ids of items left out (any section but meters).")
+    change: dict[ItemRef, dict[str, Any]] = Field(default_factory=dict, description=(
+        "Fields replaced on the item with that id (a directive, request, event, inspection, modifier or ending); "
+        "write section.id, e.g. modifiers.city_brain_dispatch, when two sections use the id."))
+    remove: list[ItemRef] = Field(default_factory=list, description=(
+        "Ids of items left out (any section but meters; section.id when two sections use the id)."))
     add: VariantAdd = Field(default_factory=VariantAdd)
     notes: Text | None = None
 

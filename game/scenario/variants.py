@@ -65,25 +65,51 @@ def apply_variant(scenario: Any, variant: Variant) -> Any:
             raise VariantProblem(("meters", meter_id), f"no meter '{meter_id}'")
     meters = tuple(_changed(m, variant.meters[m.id], ("meters", m.id)) if m.id in variant.meters else m
                    for m in scenario.meters)
-    known = {item.id for name in ITEM_SECTIONS for item in getattr(scenario, name)}
-    known |= {r.id for r in scenario.debrief.reflections} | {c.id for c in scenario.claims}
-    for index, item_id in enumerate(variant.remove):
-        if item_id not in known:
-            raise VariantProblem(("remove", index), f"`remove` names no item '{item_id}'")
-    for item_id in variant.change:
-        if item_id not in known - {r.id for r in scenario.debrief.reflections} - {c.id for c in scenario.claims}:
-            raise VariantProblem(("change", item_id), f"`change` names no directive, request, event, inspection, "
-                                 f"modifier or ending '{item_id}'")
-    gone = set(variant.remove)
+    where = _places(scenario)
+    gone = {_place(where, ref, ("remove", index), "remove") for index, ref in enumerate(variant.remove)}
+    changes = {_place(where, ref, ("change", ref), "change"): fields for ref, fields in variant.change.items()}
+    for (section, item_id) in changes:
+        if section in ("reflections", "claims"):
+            raise VariantProblem(("change", item_id), f"`change` cannot change the {section[:-1]} '{item_id}'",
+                                 "remove it and add a new one")
     sections: dict[str, tuple] = {}
     for name in ITEM_SECTIONS:
         added = {item.id: item for item in getattr(variant.add, name)}
-        items = [added.pop(item.id, None) or item for item in getattr(scenario, name) if item.id not in gone]
-        items = [_changed(item, variant.change[item.id], ("change", item.id)) if item.id in variant.change else item
+        items = [added.pop(item.id, None) or item for item in getattr(scenario, name) if (name, item.id) not in gone]
+        items = [_changed(item, changes[name, item.id], ("change",)) if (name, item.id) in changes else item
                  for item in items]
         sections[name] = tuple(items) + tuple(added.values())
     debrief = scenario.debrief.model_copy(update={
-        "reflections": [r for r in scenario.debrief.reflections if r.id not in gone]})
-    claims = tuple(c for c in scenario.claims if c.id not in gone)
+        "reflections": [r for r in scenario.debrief.reflections if ("reflections", r.id) not in gone]})
+    claims = tuple(c for c in scenario.claims if ("claims", c.id) not in gone)
     return replace(scenario, info=info, meters=meters, debrief=debrief, claims=claims, variant=variant.id,
                    **sections)
+
+
+def _places(scenario: Any) -> dict[str, list[str]]:
+    """For each item id, the sections that use it."""
+    where: dict[str, list[str]] = {}
+    for name in ITEM_SECTIONS:
+        for item in getattr(scenario, name):
+            where.setdefault(item.id, []).append(name)
+    for reflection in scenario.debrief.reflections:
+        where.setdefault(reflection.id, []).append("reflections")
+    for claim in scenario.claims:
+        where.setdefault(claim.id, []).append("claims")
+    return where
+
+
+def _place(where: dict[str, list[str]], ref: str, path: tuple, field: str) -> tuple[str, str]:
+    """(section, id) of `id` or `section.id`; VariantProblem when it names nothing or is ambiguous."""
+    section, _, item_id = ref.rpartition(".")
+    found = where.get(item_id, [])
+    if section:
+        if section not in found:
+            raise VariantProblem(path, f"`{field}` names no item '{item_id}' in {section}")
+        return section, item_id
+    if not found:
+        raise VariantProblem(path, f"`{field}` names no item '{item_id}'")
+    if len(found) > 1:
+        raise VariantProblem(path, f"'{item_id}' is the id of items in {' and '.join(found)}",
+                             f"write {found[0]}.{item_id} (section.id)")
+    return found[0], item_id

@@ -52,18 +52,19 @@ class ChunkResult:
     decisions: list[int] = field(default_factory=list)  # per run: how many decisions the bot made
 
 
-_WORKER: dict[str, Rules] = {}
+_WORKER: dict[tuple[str, str], Rules] = {}
 
 
-def _rules_for(path: str) -> Rules:
-    if path not in _WORKER:
-        _WORKER[path] = Rules(load_scenario(Path(path)))
-    return _WORKER[path]
+def _rules_for(path: str, variant: str = "") -> Rules:
+    if (path, variant) not in _WORKER:
+        _WORKER[path, variant] = Rules(load_scenario(Path(path), variant or None))
+    return _WORKER[path, variant]
 
 
-def run_chunk(path: str, strategy: str, base_seed: int, start: int, stop: int, records: str | None) -> ChunkResult:
+def run_chunk(path: str, strategy: str, base_seed: int, start: int, stop: int, records: str | None,
+              variant: str = "") -> ChunkResult:
     """Play runs start..stop-1 of one strategy (also the unit of work sent to worker processes)."""
-    rules = _rules_for(path)
+    rules = _rules_for(path, variant)
     result = ChunkResult(strategy, start, [])
     for run in range(start, stop):
         seed = game_seed(base_seed, run)
@@ -86,14 +87,15 @@ def write_record(folder: Path, rules: Rules, state: GameState, done: Outcome, st
     small files would dominate the run time."""
     from game.saves import write_game_record
 
-    name = f"{rules.id}-{strategy}-{run:06d}-s{state.seed}.json"  # the seed: runs of other --seed never collide
+    name = f"{rules.id}-{rules.variant + '-' if rules.variant else ''}{strategy}-{run:06d}-s{state.seed}.json"  # the seed: runs of other --seed never collide
     return write_game_record(folder / name, rules, state, player=f"bot:{strategy}", durable=False)
 
 
 def simulate(path: Path, strategies: list[str], runs: int, seed: int, jobs: int = 1, records: Path | None = None,
-             progress: Callable[[int], None] | None = None) -> list[ChunkResult]:
-    """Run every strategy `runs` times; results come back in a fixed order whatever `jobs` is."""
-    tasks = [(str(path), s, seed, start, min(runs, start + CHUNK), str(records) if records else None)
+             progress: Callable[[int], None] | None = None, variant: str = "") -> list[ChunkResult]:
+    """Run every strategy `runs` times (in `variant` of the scenario, if given); results come back in a fixed
+    order whatever `jobs` is."""
+    tasks = [(str(path), s, seed, start, min(runs, start + CHUNK), str(records) if records else None, variant)
              for s in strategies for start in range(0, runs, CHUNK)]
     results: list[ChunkResult] = []
     if jobs <= 1 or len(tasks) == 1:
