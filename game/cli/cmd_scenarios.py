@@ -31,8 +31,12 @@ def run(args: argparse.Namespace) -> int:
             rows.append({"id": ref.id, "title": "", "weeks": None, "valid": False, "default": default, **where})
             continue
         info = report.scenario.info
+        variants = [{"id": v.id, "title": localize(v.title, args.lang),
+                     "summary": localize(v.summary, args.lang) if v.summary else "",
+                     "weeks": v.set.get("weeks", info.weeks) if isinstance(v.set.get("weeks", info.weeks), int)
+                     else info.weeks} for v in report.scenario.variants]
         rows.append({"id": ref.id, "title": localize(info.title, args.lang), "weeks": info.weeks, "valid": True,
-                     "default": default, **where})
+                     "default": default, "variants": variants, **where})
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -46,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
             where += f"  - hidden by {row['shadowed_by']}"
         if row["valid"]:
             print(f"{row['id']}{mark}  {row['title']}  [{row['weeks']} weeks]{where}")
+            for variant in row["variants"]:
+                print(f"    --variant {variant['id']}  {variant['title']}  [{variant['weeks']} weeks]")
         else:
             print(f"{row['id']}{mark}  INVALID - run `grassroots validate {row['path']}`{where}")
     return 0

@@ -45,14 +45,16 @@ class Session:
     folder: Path
     opening: list[Happening] = field(default_factory=list)  # what happened as the game started
     warnings: list[str] = field(default_factory=list)
+    intention: dict | None = None  # what the player means to do, stated before week 1 (issue 12)
 
     @classmethod
-    def new(cls, scenario_path: Path, seed: int, player: str, lang: str, folder: Path) -> Session:
-        """Load a scenario and start a game at week 1 (raises ScenarioLoadError)."""
+    def new(cls, scenario_path: Path, seed: int, player: str, lang: str, folder: Path, variant: str = "") -> Session:
+        """Load a scenario (in `variant`, if given) and start a game at week 1 (raises ScenarioLoadError,
+        UnknownVariant)."""
         from game.engine import Rules, new_game
         from game.scenario import load_scenario
 
-        rules = Rules(load_scenario(Path(scenario_path)))
+        rules = Rules(load_scenario(Path(scenario_path), variant or None))
         state, opening = new_game(rules, seed)
         return cls(rules, state, player or DEFAULT_PLAYER, lang, folder, opening)
 
@@ -61,7 +63,7 @@ class Session:
         """Continue a saved game exactly where it was (raises SaveError)."""
         loaded = _saves().load_save(Path(path))
         return cls(loaded.rules, loaded.state, loaded.player, lang or loaded.lang, folder,
-                   warnings=[str(w) for w in loaded.warnings])
+                   warnings=[str(w) for w in loaded.warnings], intention=loaded.intention)
 
     @property
     def autosave_path(self) -> Path:
@@ -77,14 +79,16 @@ class Session:
     def save(self) -> Path:
         """Write the autosave of this player (atomic, keeps a backup); return its path."""
         path = self.autosave_path
-        _saves().write_save(path, self.rules, self.state, player=self.player, lang=self.lang)
+        _saves().write_save(path, self.rules, self.state, player=self.player, lang=self.lang,
+                            intention=self.intention)
         return path
 
     def write_record(self) -> Path:
         """Write the finished game's record for the workshop report; return its path."""
         saves = _saves()
         path = Path(saves.record_path(self.folder, self.player, self.rules, self.state))
-        saves.write_game_record(path, self.rules, self.state, player=self.player, lang=self.lang)
+        saves.write_game_record(path, self.rules, self.state, player=self.player, lang=self.lang,
+                                intention=self.intention)
         return path
 
     def options(self) -> list:

@@ -48,12 +48,15 @@ class Start:
     saves_dir: str | None = None
     load: str | None = None
     theme: str = "textual-dark"
+    variant: str = ""  # the scenario variant asked for (play --variant)
     session: Session | None = None
     loaded: bool = False
     _folder: Path | None = None
 
     def prepare(self, lang_given: bool) -> None:
         """Load the save or start the game the command line names (raises the loaders' errors)."""
+        if self.variant and not self.load:
+            self.check_variant()
         if self.load:
             self.session = Session.load(Path(self.load), self.folder, self.lang if lang_given else None)
             self.loaded = True
@@ -64,6 +67,15 @@ class Start:
                 self.session.lang = self.session.rules.scenario.info.default_language or self.lang
         if self.session is not None:
             self.lang = self.session.lang
+
+    def check_variant(self) -> None:
+        """Raise UnknownVariant now when the named scenario has no such variant (before any screen)."""
+        from game.scenario.loader import load_report
+        from game.scenario.variants import find_variant
+
+        report = load_report(self.scenario_path_or_default())
+        if report.scenario is not None:
+            find_variant(report.scenario, self.variant)
 
     @property
     def folder(self) -> Path:
@@ -106,7 +118,7 @@ class Start:
         if seed is None:
             seed = random.SystemRandom().randrange(1_000_000)
         self.player = player or self.player
-        return Session.new(scenario, seed, player or DEFAULT_PLAYER, lang, self.folder)
+        return Session.new(scenario, seed, player or DEFAULT_PLAYER, lang, self.folder, self.variant)
 
     def load_session(self, path: Path, lang: str) -> Session:
         return Session.load(path, self.folder, lang)
