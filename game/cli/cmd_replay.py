@@ -17,6 +17,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="a .save.json or .record.json file")
     parser.add_argument("--verify", action="store_true", help="only check that the game reproduces exactly")
     parser.add_argument("--lang", choices=("zh", "en"), help="language of the labels (default: the file's)")
+    parser.add_argument("--branch", metavar="WEEK:CARD.CHOICE",
+                        help="counterfactual replay: change one decision at that week (a card's choice or a task's "
+                        "approach, e.g. 3:liaison_hint.take_hint), replay the same seed and show both games side by side")
     parser.add_argument("--scenario", metavar="SCENARIO",
                         help="scenario id or folder to replay with (default: found by the file's scenario id)")
     parser.set_defaults(run=run)
@@ -33,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
             scenario = resolve(args.scenario)
         except UnknownScenario as err:
             raise UsageError(str(err)) from None
+    if args.branch and args.verify:
+        raise UsageError("--branch and --verify do not go together")
     failed = 0
     for position, name in enumerate(args.files):
         try:
@@ -48,11 +53,37 @@ def run(args: argparse.Namespace) -> int:
             print(f"grassroots: warning: {warning}", file=sys.stderr)
         if args.verify:
             print(_verified(name, loaded))
+        elif args.branch:
+            if position:
+                print()
+            failed += _branch(loaded, args.branch, args.lang or loaded.lang)
         else:
             if position:
                 print()
             _tell(loaded, args.lang or loaded.lang)
     return 1 if failed else 0
+
+
+def _branch(loaded, text: str, lang: str) -> int:
+    """Print the game as played and the branched one side by side; 1 when the branch cannot be made."""
+    from game.cli.main import UsageError
+    from game.saves.branch import Branch, BranchError, branch_game
+    from game.saves.branch_view import had_you, side_by_side
+
+    try:
+        branch = Branch.parse(text, loaded.rules)
+    except BranchError as err:
+        raise UsageError(str(err)) from None
+    try:
+        result = branch_game(loaded.rules, loaded.seed, loaded.decisions, branch)
+    except BranchError as err:
+        print(f"grassroots: {loaded.path}: {err}", file=sys.stderr)
+        return 1
+    for line in side_by_side(loaded.rules, result, lang):
+        print(line)
+    print()
+    print(had_you(loaded.rules, result, lang))
+    return 0
 
 
 def _verified(name: str, loaded) -> str:
