@@ -17,27 +17,6 @@ CATALOGUE = Path(__file__).resolve().parent / "locale" / "zh.po"
 # Strings not yet in the catalogue (e.g. added on a branch that predates it): used like catalogue entries,
 # and a test lists them as ready-to-paste PO entries until they are moved into game/locale/zh.po.
 PENDING: dict[str, tuple[str, str]] = {
-    # counterfactual replay (replay --branch, the debrief's "had you ..." line)
-    "branch.title": ("第{week}周改一个决定：“{was}”改为“{now}”，同一个种子重玩。",
-                     "Week {week}, one decision changed: \"{was}\" became \"{now}\", replayed on the same seed."),
-    "branch.measure": ("", ""),
-    "branch.played": ("实际这一局", "As played"),
-    "branch.branched": ("改一个决定后", "With the change"),
-    "branch.ending": ("结局", "Ending"),
-    "branch.upward": ("向上得分", "Upward score"),
-    "branch.downward": ("向下得分", "Downward score"),
-    "branch.idle": ("空转指数", "Idle index"),
-    "branch.crossed": ("越过的底线", "Lines crossed"),
-    "branch.weeks": ("周数", "Weeks"),
-    "branch.only_played": ("只在实际这一局出现的卡：{cards}", "Cards met only as played: {cards}"),
-    "branch.only_branched": ("只在改动后出现的卡：{cards}", "Cards met only with the change: {cards}"),
-    "branch.adjusted": ("（改动后有{skipped}个原决定不再可行而跳过，{answered}张新卡按第一个选项作答。）",
-                        "({skipped} logged decisions were no longer open and were skipped; {answered} new cards were "
-                        "answered with their first choice.)"),
-    "branch.had_you": ("如果第{week}周你选了“{choice}”而不是“{was}”，这一局会以“{ending}”收场：向上得分{up}（实际{up0}），"
-                       "向下得分{down}（实际{down0}），空转指数{idle}（实际{idle0}）。",
-                       "Had you chosen \"{choice}\" instead of \"{was}\" in week {week}, the game would have ended in "
-                       "\"{ending}\": upward {up} (you got {up0}), downward {down} ({down0}), idle index {idle} ({idle0})."),
 }
 
 

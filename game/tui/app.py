@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from textual import events
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.geometry import Size
@@ -92,6 +92,22 @@ class GrassrootsApp(App):
         return ""
 
     def begin_weeks(self) -> None:
+        """Week 1 begins; a game not yet started first asks the player's intention (issue 12)."""
+        session = self.session
+        if (self.start.ask_intention and session is not None and not session.state.decisions
+                and session.intention is None):
+            self._ask_intention()
+            return
+        self.switch_screen(self._game_screen())
+
+    @work(exclusive=True, group="intention")
+    async def _ask_intention(self) -> None:
+        """The intention dialog as an awaited flow; skipping it records {} (asked, nothing stated)."""
+        from game.tui.dialogs.intention import IntentionDialog
+
+        answer = await self.push_screen_wait(IntentionDialog())
+        if self.session is not None:
+            self.session.intention = answer or {}
         self.switch_screen(self._game_screen())
 
     def continue_autosave(self, player: str) -> None:

@@ -11,11 +11,11 @@ from game.tui.start import Start, default_language, error_line
 
 def make_app(scenario: str | None = None, seed: int | None = None, lang: str | None = None, name: str | None = None,
              saves_dir: str | None = None, load: str | None = None, theme: str = "textual-dark",
-             variant: str | None = None) -> GrassrootsApp:
+             variant: str | None = None, ask_intention: bool = False) -> GrassrootsApp:
     """The app, used by the CLI and the tests. With `load` or `seed` the game starts at once (loading
     happens here, so a bad file or scenario raises before any screen is drawn); otherwise the title."""
     start = Start(scenario=scenario, seed=seed, lang=lang or default_language(), player=name or "",
-                  saves_dir=saves_dir, load=load, theme=theme, variant=variant or "")
+                  saves_dir=saves_dir, load=load, theme=theme, variant=variant or "", ask_intention=ask_intention)
     start.prepare(lang_given=lang is not None)
     return GrassrootsApp(start)
 
@@ -24,7 +24,7 @@ def launch(args: argparse.Namespace) -> int:
     """Run the game; return the exit code (1 for a bad scenario or save, 2 for an unknown scenario)."""
     try:
         app = make_app(args.scenario, args.seed, args.lang, args.name, getattr(args, "saves_dir", None), args.load,
-                       variant=getattr(args, "variant", None))
+                       variant=getattr(args, "variant", None), ask_intention=True)
     except Exception as err:  # every start-up problem is one line on stderr, never a traceback
         from game.cli.main import UsageError
         from game.scenario.catalog import UnknownScenario

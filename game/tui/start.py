@@ -49,6 +49,7 @@ class Start:
     load: str | None = None
     theme: str = "textual-dark"
     variant: str = ""  # the scenario variant asked for (play --variant)
+    ask_intention: bool = False  # ask the player's intention before week 1 (on for `play`; tests opt in)
     session: Session | None = None
     loaded: bool = False
     _folder: Path | None = None
