@@ -16,6 +16,31 @@ def print_report(payload: dict, rules: Rules) -> None:
     console.print(Text(f"{payload['scenario']} ({payload['content_hash']}{variant}): {payload['runs']} runs per strategy, "
                        f"seed {payload['seed']}, {payload['runs_per_second']:.0f} games/s"))
     strategies = payload["strategies"]
+    if len(strategies) > 6:  # too many columns for a terminal: one row per strategy instead
+        _print_rows(console, strategies)
+    else:
+        _print_columns(console, strategies, rules)
+    print_comparable(console, payload.get("comparable"))
+    _print_coverage_and_claims(console, payload)
+
+
+def _print_rows(console: Console, strategies: dict) -> None:
+    table = Table(title="Results per strategy (p10/p50/p90 over games; endings: the three most common)")
+    for label in ("strategy", "upward", "downward", "idle index", "endings"):
+        table.add_column(label, justify="left" if label in ("strategy", "endings") else "right")
+    for name, stats in strategies.items():
+        spread = stats["spread"]
+        runs = stats["runs"] or 1
+        common = sorted(stats["endings"].items(), key=lambda pair: -pair[1])[:3]
+        table.add_row(Text(name),
+                      "/".join(f"{spread['upward'][p]:.0f}" for p in ("p10", "p50", "p90")),
+                      f"{stats['downward']:.1f}",
+                      "/".join(f"{spread['idle_index'][p]:.2f}" for p in ("p10", "p50", "p90")),
+                      Text(", ".join(f"{e} {100 * n / runs:.0f}%" for e, n in common)))
+    console.print(table)
+
+
+def _print_columns(console: Console, strategies: dict, rules: Rules) -> None:
     table = Table(title="Mean results per strategy")
     table.add_column("")
     for name in strategies:
@@ -31,7 +56,9 @@ def print_report(payload: dict, rules: Rules) -> None:
                  strategies.values()]
         table.add_row(Text(f"ending: {ending.id}"), *cells)
     console.print(table)
-    print_comparable(console, payload.get("comparable"))
+
+
+def _print_coverage_and_claims(console: Console, payload: dict) -> None:
     cover = payload["coverage"]
     for key, label in (("events_never_fired", "events never fired"), ("choices_never_taken", "choices never taken"),
                        ("endings_never_reached", "endings never reached")):
@@ -45,19 +72,18 @@ def print_report(payload: dict, rules: Rules) -> None:
 
 
 def print_comparable(console: Console, comparable: dict | None) -> None:
-    """Decisions per game, how often each core card came, and the cards strategies on one seed shared."""
+    """Per strategy: decisions per game and the core card that came least often; then the shared draws."""
     if not comparable:
         return
-    table = Table(title="Comparable games (same seeds for every strategy)")
-    table.add_column("")
-    names = list(comparable["decisions"])
-    for name in names:
-        table.add_column(Text(name), justify="right")
-    table.add_row(Text("decisions per game"), *(f"{comparable['decisions'][n]:.1f}" for n in names))
-    cards = list(next(iter(comparable["core"].values()), {}))
-    for card in cards:
-        table.add_row(Text(f"core card: {card}"), *(f"{100 * comparable['core'][n][card]:.0f}%" for n in names))
+    table = Table(title="Comparable games (every strategy plays the same seeds)")
+    for label in ("strategy", "decisions per game", "core cards: the least met"):
+        table.add_column(label, justify="left" if label != "decisions per game" else "right")
+    for name, decisions in comparable["decisions"].items():
+        cards = comparable["core"].get(name, {})
+        least = min(cards.items(), key=lambda pair: pair[1]) if cards else None
+        table.add_row(Text(name), f"{decisions:.1f}",
+                      Text(f"{100 * least[1]:.0f}% {least[0]}" if least else "-"))
     console.print(table)
     if comparable["shared_draws"] is not None:
-        console.print(Text(f"shared draws: {100 * comparable['shared_draws']:.1f}% of the drawn cards of two strategies "
-                           f"on one seed are the same (mean over {comparable['pairs']} pairs of games)"))
+        console.print(Text(f"shared draws: {100 * comparable['shared_draws']:.1f}% of the drawn cards of two "
+                           f"strategies on one seed are the same (mean over {comparable['pairs']} pairs of games)"))
