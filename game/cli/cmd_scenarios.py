@@ -28,7 +28,8 @@ def run(args: argparse.Namespace) -> int:
         default = ref.id == DEFAULT_SCENARIO and ref.shadowed_by is None
         report = load_report(ref.path)
         if report.scenario is None:
-            rows.append({"id": ref.id, "title": "", "weeks": None, "valid": False, "default": default, **where})
+            rows.append({"id": ref.id, "title": "", "weeks": None, "valid": False, "default": default, "variants": [],
+                         **where})
             continue
         info = report.scenario.info
         variants = [{"id": v.id, "title": localize(v.title, args.lang),

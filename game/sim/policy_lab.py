@@ -21,6 +21,7 @@ from game.sim.runner import simulate
 from game.sim.summary import by_strategy, metrics
 
 LAB_PREFIX = "lab_"
+STRATEGIES = ("random", "trace", "service", "balanced", "reform")  # the five built-in bots
 COMMAND = "python -m game.sim.policy_lab -o docs/policy-lab.md"
 
 
@@ -36,8 +37,9 @@ def measure(path: Path, runs: int, seed: int, jobs: int) -> list[dict]:
     rows = []
     for variant, title in [("", "Base: the rules as they are"), *lab_variants(path)]:
         rules = Rules(load_scenario(path, variant or None))
-        grouped = by_strategy(simulate(path, list(BOTS), runs, seed, jobs, variant=variant))
-        for strategy in BOTS:
+        strategies = [s for s in STRATEGIES if s in BOTS]
+        grouped = by_strategy(simulate(path, strategies, runs, seed, jobs, variant=variant))
+        for strategy in strategies:
             means = metrics(rules, grouped[strategy])
             rows.append({"variant": variant, "title": title, "strategy": strategy,
                          **{k: means[k] for k in ("idle_index", "trust", "upward", "downward")}})
