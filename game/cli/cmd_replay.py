@@ -89,7 +89,8 @@ def _branch(loaded, text: str, lang: str) -> int:
 def _verified(name: str, loaded) -> str:
     state = loaded.state
     ending = state.ended or "not finished"
-    return (f"ok: {name}: {loaded.rules.id}, seed {loaded.seed}, {len(loaded.decisions)} decisions, "
+    variant = f" (variant {loaded.variant})" if loaded.variant else ""
+    return (f"ok: {name}: {loaded.rules.id}, seed {loaded.seed}, {len(loaded.decisions)} decisions{variant}, "
             f"week {state.week}, ending {ending}: reproduces exactly")
 
 
