@@ -38,3 +38,15 @@ async def test_skipping_the_intention_records_none_and_never_asks_again(tmp_path
         assert screen_name(app) != "IntentionDialog" and app.session.intention == {}
         path = app.session.save()
     assert "intention" not in json.loads(path.read_text(encoding="utf-8"))
+
+
+async def test_enter_notes_the_answers_as_they_stand(tmp_path):
+    app = new_app(tmp_path, ask_intention=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_name(app) != "IntentionDialog"
+        assert app.session.intention == {"trace_share": 25, "falsify": "undecided"}

@@ -17,11 +17,12 @@ from game.tui.widgets.plain import Plain
 
 
 class IntentionDialog(GameDialog[dict | None]):
-    """Two questions with fixed answers; Escape skips."""
+    """Two questions with fixed answers; Enter notes them, Escape skips."""
 
     CSS_PATH = "dialogs.tcss"
     HELP_TOPIC = "dialog"
-    BINDINGS = [Binding("escape", "skip", "skip", show=False)]
+    BINDINGS = [Binding("escape", "skip", "skip", show=False),
+                Binding("enter", "accept", "accept", show=False, priority=True)]  # arrows and space choose
 
     def __init__(self) -> None:
         super().__init__(classes="dialog-screen intention")
@@ -62,6 +63,10 @@ class IntentionDialog(GameDialog[dict | None]):
         if event.button.id != "start":
             self.dismiss(None)
             return
+        self.action_accept()
+
+    def action_accept(self) -> None:
+        """Note the answers as they stand (25% and "not sure yet" until changed) and begin."""
         share = self._chosen("share", "share-")
         falsify = self._chosen("falsify", "falsify-") or "undecided"
         self.dismiss(make_intention(int(share) if share.isdigit() else 25, falsify))
