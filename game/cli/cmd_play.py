@@ -25,6 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--name", help="player name (names the save)")
     parser.add_argument("--load", metavar="FILE", help="continue a saved game")
     parser.add_argument("--saves-dir", metavar="DIR", help="where saves go (default ./saves in a checkout)")
+    parser.add_argument("--variant", metavar="NAME",
+                        help="play a variant the scenario declares, e.g. seminar (see `grassroots scenarios`)")
     parser.add_argument("--records-dir", metavar="DIR",
                         help="where the finished game's record goes, e.g. a class's shared folder (default: "
                         "$GRASSROOTS_RECORDS_DIR, else records/ in the saves folder)")

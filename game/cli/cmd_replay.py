@@ -28,6 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--lang", choices=("zh", "en"), help="language of the labels (default: the file's)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="output format: json gives decisions and happenings week by week as data")
+    parser.add_argument("--branch", metavar="WEEK:CARD.CHOICE",
+                        help="counterfactual replay: change one decision at that week (a card's choice or a task's "
+                        "approach, e.g. 3:liaison_hint.take_hint), replay the same seed and show both games side by side")
     parser.add_argument("--scenario", metavar="SCENARIO",
                         help="scenario id or folder to replay with (default: found by the file's scenario id)")
     parser.set_defaults(run=run)
@@ -44,6 +47,10 @@ def run(args: argparse.Namespace) -> int:
             scenario = resolve(args.scenario)
         except UnknownScenario as err:
             raise UsageError(str(err)) from None
+    if args.branch and args.verify:
+        raise UsageError("--branch and --verify do not go together")
+    if args.branch and args.format == "json":
+        raise UsageError("--branch shows the two games side by side as text; it does not go with --format json")
     failed, games = 0, []
     for position, name in enumerate(args.files):
         try:
@@ -61,6 +68,10 @@ def run(args: argparse.Namespace) -> int:
             games.append({"path": name, **(_verified_data(loaded) if args.verify else _story(loaded, args.lang))})
         elif args.verify:
             print(_verified(name, loaded))
+        elif args.branch:
+            if position:
+                print()
+            failed += _branch(loaded, args.branch, args.lang or loaded.lang)
         else:
             if position:
                 print()
@@ -83,10 +94,33 @@ def _verified_data(loaded) -> dict:
             "week": state.week, "ending": state.ended or None, "reproduces": True}
 
 
+def _branch(loaded, text: str, lang: str) -> int:
+    """Print the game as played and the branched one side by side; 1 when the branch cannot be made."""
+    from game.cli.main import UsageError
+    from game.saves.branch import Branch, BranchError, branch_game
+    from game.saves.branch_view import had_you, side_by_side
+
+    try:
+        branch = Branch.parse(text, loaded.rules)
+    except BranchError as err:
+        raise UsageError(str(err)) from None
+    try:
+        result = branch_game(loaded.rules, loaded.seed, loaded.decisions, branch)
+    except BranchError as err:
+        print(f"grassroots: {loaded.path}: {err}", file=sys.stderr)
+        return 1
+    for line in side_by_side(loaded.rules, result, lang):
+        print(line)
+    print()
+    print(had_you(loaded.rules, result, lang))
+    return 0
+
+
 def _verified(name: str, loaded) -> str:
     state = loaded.state
     ending = state.ended or "not finished"
-    return (f"ok: {name}: {loaded.rules.id}, seed {loaded.seed}, {len(loaded.decisions)} decisions, "
+    variant = f" (variant {loaded.variant})" if loaded.variant else ""
+    return (f"ok: {name}: {loaded.rules.id}, seed {loaded.seed}, {len(loaded.decisions)} decisions{variant}, "
             f"week {state.week}, ending {ending}: reproduces exactly")
 
 

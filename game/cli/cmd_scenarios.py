@@ -34,11 +34,16 @@ def run(args: argparse.Namespace) -> int:
         default = ref.id == DEFAULT_SCENARIO and ref.shadowed_by is None
         report = load_report(ref.path)
         if report.scenario is None:
-            rows.append({"id": ref.id, "title": "", "weeks": None, "valid": False, "default": default, **where})
+            rows.append({"id": ref.id, "title": "", "weeks": None, "valid": False, "default": default, "variants": [],
+                         **where})
             continue
         info = report.scenario.info
+        variants = [{"id": v.id, "title": localize(v.title, args.lang),
+                     "summary": localize(v.summary, args.lang) if v.summary else "",
+                     "weeks": v.set.get("weeks", info.weeks) if isinstance(v.set.get("weeks", info.weeks), int)
+                     else info.weeks} for v in report.scenario.variants]
         rows.append({"id": ref.id, "title": localize(info.title, args.lang), "weeks": info.weeks, "valid": True,
-                     "default": default, **where})
+                     "default": default, "variants": variants, **where})
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -52,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
             where += f"  - hidden by {row['shadowed_by']}"
         if row["valid"]:
             print(f"{row['id']}{mark}  {row['title']}  [{row['weeks']} weeks]{where}")
+            for variant in row["variants"]:
+                print(f"    --variant {variant['id']}  {variant['title']}  [{variant['weeks']} weeks]")
         else:
             print(f"{row['id']}{mark}  INVALID - run `grassroots validate {row['path']}`{where}")
     return 0

@@ -33,6 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--jobs", type=int, default=0, help="worker processes (default 0: one per core)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     parser.add_argument("--records", metavar="DIR", help="write one game record per run into DIR")
+    parser.add_argument("--variant", metavar="NAME", default="",
+                        help="play a variant the scenario declares (see `grassroots scenarios`)")
     parser.add_argument("--check-claims", action="store_true", help="exit 1 if any claim of the scenario fails")
     parser.add_argument("--coverage", action="store_true",
                         help="also show how often each directive, request, event, choice and ending was met, per "
@@ -46,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
     from game.engine import Rules
     from game.scenario import ScenarioLoadError, load_scenario
     from game.scenario.catalog import UnknownScenario, resolve
+    from game.scenario.variants import UnknownVariant
     from game.sim.strategy import StrategyError
     from game.sim.summary import by_strategy, check_claims, coverage, fired_by_strategy, strategy_stats
 
@@ -54,8 +57,8 @@ def run(args: argparse.Namespace) -> int:
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     try:
         path = resolve(args.scenario)
-        rules = Rules(load_scenario(path))
-    except UnknownScenario as err:
+        rules = Rules(load_scenario(path, args.variant or None))
+    except (UnknownScenario, UnknownVariant) as err:
         raise UsageError(str(err)) from None
     except ScenarioLoadError as err:
         print(f"grassroots: the scenario has errors: {err.summary()}", file=sys.stderr)
@@ -89,8 +92,11 @@ def run(args: argparse.Namespace) -> int:
     cover = coverage(rules, results)
     fired = fired_by_strategy(results)
     claims = check_claims(rules, grouped, cover, fired)
+    from game.sim.compare import comparability
+
     payload = {
         "scenario": rules.id,
+        "variant": rules.variant,
         "content_hash": rules.content_hash,
         "runs": args.runs,
         "seed": args.seed,
@@ -98,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
         "strategies": {name: strategy_stats(rules, grouped[name], fired.get(name, {})) for name in names},
         "coverage": cover,
         "claims": [{**c, "text": _plain(c["text"])} for c in claims],
+        "comparable": comparability(rules, results),
     }
     cover = _coverage(args, path, rules, strategies, jobs, payload["claims"]) if args.coverage or args.html else None
     if cover is not None:
@@ -174,7 +181,7 @@ def _run_with_progress(path: Path, strategies: list[str], args: argparse.Namespa
 
     total = args.runs * len(strategies)  # strategies: ids and Strategy objects
     if not sys.stderr.isatty():
-        return simulate(path, strategies, args.runs, args.seed, jobs, records)
+        return simulate(path, strategies, args.runs, args.seed, jobs, records, variant=args.variant)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
@@ -182,4 +189,4 @@ def _run_with_progress(path: Path, strategies: list[str], args: argparse.Namespa
                   TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("simulating", total=total)
         return simulate(path, strategies, args.runs, args.seed, jobs, records,
-                        progress=lambda n: bar.advance(task, n))
+                        progress=lambda n: bar.advance(task, n), variant=args.variant)

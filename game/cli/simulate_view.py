@@ -12,13 +12,15 @@ from game.engine import Rules
 def print_report(payload: dict, rules: Rules) -> None:
     """Strategies as columns (they are few), measures and endings as rows."""
     console = Console()
-    console.print(Text(f"{payload['scenario']} ({payload['content_hash']}): {payload['runs']} runs per strategy, "
+    variant = f", variant {payload['variant']}" if payload.get("variant") else ""
+    console.print(Text(f"{payload['scenario']} ({payload['content_hash']}{variant}): {payload['runs']} runs per strategy, "
                        f"seed {payload['seed']}, {payload['runs_per_second']:.0f} games/s"))
     strategies = payload["strategies"]
     if len(strategies) > 6:  # too many columns for a terminal: one row per strategy instead
         _print_rows(console, strategies)
     else:
         _print_columns(console, strategies, rules)
+    print_comparable(console, payload.get("comparable"))
     _print_coverage_and_claims(console, payload)
 
 
@@ -67,3 +69,21 @@ def _print_coverage_and_claims(console: Console, payload: dict) -> None:
         result = {True: "holds", False: "FAILS", None: "not checked"}[claim["holds"]]
         style = {True: "green", False: "bold red", None: "yellow"}[claim["holds"]]
         console.print(Text.assemble((f"claim {claim['id']}: ", "bold"), (result, style), f"  {claim['detail']}"))
+
+
+def print_comparable(console: Console, comparable: dict | None) -> None:
+    """Per strategy: decisions per game and the core card that came least often; then the shared draws."""
+    if not comparable:
+        return
+    table = Table(title="Comparable games (every strategy plays the same seeds)")
+    for label in ("strategy", "decisions per game", "core cards: the least met"):
+        table.add_column(label, justify="left" if label != "decisions per game" else "right")
+    for name, decisions in comparable["decisions"].items():
+        cards = comparable["core"].get(name, {})
+        least = min(cards.items(), key=lambda pair: pair[1]) if cards else None
+        table.add_row(Text(name), f"{decisions:.1f}",
+                      Text(f"{100 * least[1]:.0f}% {least[0]}" if least else "-"))
+    console.print(table)
+    if comparable["shared_draws"] is not None:
+        console.print(Text(f"shared draws: {100 * comparable['shared_draws']:.1f}% of the drawn cards of two "
+                           f"strategies on one seed are the same (mean over {comparable['pairs']} pairs of games)"))

@@ -7,6 +7,7 @@ from typing import Any, Callable
 
 from game.engine.bounds import bounded, finite
 from game.engine.context import runtime_env
+from game.engine.draws import card_key
 from game.engine.state import Decision
 from game.scenario.expr_compile import Env, compile_expr
 from game.scenario.loader import Scenario
@@ -109,6 +110,8 @@ class CEvent:
     cooldown: int
     choices: list[CAction]
     choice_index: dict[str, int]
+    key: int = 0  # card_key(id): the draw's stable number for this card
+    core: tuple[int, int] | None = None  # (from_week, by_week): comes for certain in this window
 
 
 @dataclass(slots=True)
@@ -141,6 +144,7 @@ class Rules:
         self.scenario = scenario
         info = scenario.info
         self.id, self.content_hash, self.weeks = info.id, scenario.content_hash, info.weeks
+        self.variant: str = getattr(scenario, "variant", "")  # "" for the scenario as written
         self.envs: dict[str, Env] = {}
         self.meter_ids = [m.id for m in scenario.meters]
         self.meter_index = {m: i for i, m in enumerate(self.meter_ids)}
@@ -322,7 +326,8 @@ class Rules:
 
     def _event(self, index: int, e: Any) -> CEvent:
         event = CEvent(index, e.id, e, self.expr(e.when, "game"), self.value(e.weight, "game"), e.draw, e.once,
-                       e.cooldown, [], {})
+                       e.cooldown, [], {}, card_key(e.id),
+                       (e.core.from_week, e.core.by_week) if getattr(e, "core", None) else None)
         event.choices = [self.action(c, "game", -1, index, e.id) for c in e.choices]
         event.choice_index = {c.id: i for i, c in enumerate(event.choices)}
         return event

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from game.engine.compile import Rules
 from game.engine.context import Ctx, gap_share, ledger_share
-from game.engine.effects import apply_effect, arrive, chance_holds, check_thresholds, roll, set_meter, val
+from game.engine.draws import core_week, priority
+from game.engine.effects import apply_effect, arrive, chance_holds, check_thresholds, set_meter, val
 from game.engine.state import EXPIRED, MET, MISSED, OPEN, PENDING, Discard, GameState, Happening
 
 
@@ -47,31 +48,34 @@ def start_week(rules: Rules, state: GameState, out: list[Happening]) -> None:
 
 
 def draw_events(rules: Rules, state: GameState, out: list[Happening], ctx: Ctx) -> None:
-    """Draw this week's event cards by weight, without replacement, into the pending queue."""
+    """Draw this week's event cards into the pending queue: core cards due first, then the highest
+    priorities (see game.engine.draws; the state's generator is not used, so choices never move the draw)."""
     count = int(round(float(val(rules.events_per_week, ctx))))
-    if count <= 0:
-        return
-    week, fired, pending = state.week, state.fired, state.pending
-    candidates = []
+    week, fired, pending, seed = state.week, state.fired, state.pending, state.seed
+    due: list[tuple[float, int]] = []
+    candidates: list[tuple[float, int]] = []
     for event in rules.drawable:
         last = fired.get(event.index)
         if last is not None and (event.once or week - last <= event.cooldown):
             continue
+        core = event.core
+        is_due = (core is not None and last is None and core[0] <= week <= core[1]
+                  and week >= core_week(seed, event.key, core))
+        if not is_due and count <= len(due):
+            continue
         if event.index in pending or (event.when is not None and not event.when(ctx)):
             continue
         weight = event.weight if event.weight.__class__ is float else float(event.weight(ctx))
-        if weight > 0:
-            candidates.append((event.index, weight))
-    for _ in range(min(count, len(candidates))):
-        total = sum(w for _, w in candidates)
-        pick = roll(state) * total
-        for position, (index, weight) in enumerate(candidates):
-            pick -= weight
-            if pick < 0 or position == len(candidates) - 1:
-                break
-        candidates.pop(position)
-        state.pending.append(index)
-        state.fired[index] = week
+        if is_due:
+            due.append((priority(seed, event.key, week, event.once, max(weight, 1e-9)), event.index))
+        elif weight > 0:
+            candidates.append((priority(seed, event.key, week, event.once, weight), event.index))
+    due.sort(reverse=True)
+    candidates.sort(reverse=True)
+    picks = [index for _, index in due] + [index for _, index in candidates[:max(0, count - len(due))]]
+    for index in picks:
+        pending.append(index)
+        fired[index] = week
         if type(out) is not Discard:
             out.append(Happening("event_drawn", week, rules.events[index].id))
 

@@ -85,9 +85,10 @@ def _finite(value: object) -> bool:
 
 
 def build(rules: Rules, state: GameState, *, kind: str, player: str, lang: str, saved_at: str,
-          outcome: dict | None, game_version: str, game_id: str = "") -> dict:
+          outcome: dict | None, game_version: str, game_id: str = "", intention: dict | None = None) -> dict:
     """A complete document, checksum included. Raises ValueError for a state of other rules, and
-    SaveError (code 'unsavable') for a state that would not read back (see `unsavable`)."""
+    SaveError (code 'unsavable') for a state that would not read back (see `unsavable`). `variant` (the
+    rules' variant) and `intention` (game.saves.intention) are written only when there is one."""
     if state.scenario_id != rules.id or state.content_hash != rules.content_hash:
         raise ValueError("the state was not made with these rules")
     problem = unsavable(rules, state, outcome)
@@ -109,6 +110,10 @@ def build(rules: Rules, state: GameState, *, kind: str, player: str, lang: str, 
         "snapshot": snapshot(rules, state),
         "outcome": outcome,
     }
+    if rules.variant:
+        doc["variant"] = rules.variant
+    if intention:
+        doc["intention"] = dict(intention)
     doc["checksum"] = checksum(doc)
     return doc
 

@@ -32,6 +32,8 @@ class Loaded:
     seed: int = 0
     decisions: list[Decision] = field(default_factory=list)
     game_id: str = ""  # the game's identity ("" for files written before game ids existed)
+    variant: str = ""  # the scenario variant the game was played in
+    intention: dict | None = None  # the intention the player stated before week 1, if any
 
 
 # -- finding the scenario ------------------------------------------------------------------------------
@@ -40,6 +42,10 @@ def find_rules(doc: Document, scenario_path: Path | None = None, rules: Rules | 
     (preferring a copy whose content hash matches, e.g. the folder it was played from)."""
     if rules is not None:
         _same_id(doc, rules.id, "the rules given")
+        if rules.variant != doc.variant:
+            raise SaveError(doc.path, f"this game was played in variant '{doc.variant or 'base'}', but the rules "
+                            f"given are of variant '{rules.variant or 'base'}'", "pass the rules of its variant",
+                            NO_SCENARIO)
         return rules
     if scenario_path is not None:
         loaded = _load_rules(doc, Path(scenario_path))
@@ -56,7 +62,7 @@ def find_rules(doc: Document, scenario_path: Path | None = None, rules: Rules | 
         except SaveError as err:
             problem = err.problem
     if not (found and found[0].content_hash == doc.content_hash) and _hint_usable(doc.source):
-        hinted = _quiet_load(Path(doc.source))
+        hinted = _quiet_load(Path(doc.source), doc.variant)
         if hinted is not None and hinted.id == doc.scenario_id:
             found.insert(0 if hinted.content_hash == doc.content_hash else len(found), hinted)
     if found:
@@ -88,20 +94,25 @@ def _hint_usable(source: str) -> bool:
         return False
 
 
-def _quiet_load(path: Path) -> Rules | None:
+def _quiet_load(path: Path, variant: str = "") -> Rules | None:
     from game.scenario import ScenarioLoadError, load_scenario
+    from game.scenario.variants import UnknownVariant
 
     try:
-        return Rules(load_scenario(path))
-    except (ScenarioLoadError, OSError, ValueError):
+        return Rules(load_scenario(path, variant or None))
+    except (ScenarioLoadError, UnknownVariant, OSError, ValueError):
         return None
 
 
 def _load_rules(doc: Document, path: Path) -> Rules:
     from game.scenario import ScenarioLoadError, load_scenario
+    from game.scenario.variants import UnknownVariant
 
     try:
-        return Rules(load_scenario(path))
+        return Rules(load_scenario(path, doc.variant or None))
+    except UnknownVariant as err:
+        raise SaveError(doc.path, f"the scenario it needs ({path}) no longer has the variant it was played in "
+                        f"({err})", "pass the scenario folder it was played with (--scenario)", NO_SCENARIO) from None
     except ScenarioLoadError as err:
         raise SaveError(doc.path, f"the scenario it needs ({path}) has errors: {err.summary()}",
                         "fix the scenario (grassroots validate) and try again", NO_SCENARIO) from None
@@ -203,7 +214,7 @@ def replay(doc: Document, rules: Rules, *, exact: bool) -> Loaded:
         warnings.append(f"{doc.path.name} is in an older format (version {doc.version}, no checksum); it was "
                         "upgraded and checked by replaying it")
     return Loaded(rules, state, doc.player, doc.lang, doc.kind, warnings, doc.path, doc.outcome, doc.saved_at,
-                  doc.version, doc.seed, decisions, doc.game_id)
+                  doc.version, doc.seed, decisions, doc.game_id, doc.variant, doc.intention)
 
 
 def first_difference(saved: Any, replayed: Any, where: str = "") -> str:

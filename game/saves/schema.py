@@ -42,6 +42,8 @@ class Document:
     outcome: dict | None
     version: int  # the version the file was written in (before migration)
     game_id: str = ""  # the game's identity ("" in files written before game ids existed)
+    variant: str = ""  # the scenario variant played ("" for the scenario as written)
+    intention: dict | None = None  # what the player meant to do, stated before week 1 (issue 12)
 
 
 def seed_problem(seed: object) -> str:
@@ -101,9 +103,14 @@ def validated(path: Path, data: dict, original: int) -> Document:
         check.fail("outcome", "is missing (a game record holds the outcome)")
     saved_at = check.field(data, "saved_at", str, optional=original == 0) or ""
     game_version = check.field(data, "game_version", str, optional=original == 0) or ""
+    variant = check.field(data, "variant", str, optional=True) or ""
+    if variant and not SCENARIO_ID.match(variant):
+        check.fail("variant", f"is not a variant id ({short(variant)})")
+    intention = check.field(data, "intention", dict, optional=True)
     # text shown to the player is cleaned here, at the reader (control characters, escapes, bidi overrides)
     return Document(path, kind, clean_line(saved_at[:64]), clean_line(game_version[:64]), scenario_id, content_hash,
-                    source, seed, lang, clean_line(player), decisions, snap, outcome, original, game_id)
+                    source, seed, lang, clean_line(player), decisions, snap, outcome, original, game_id, variant,
+                    intention)
 
 
 class _Checker:

@@ -51,7 +51,8 @@ def _write(path: Path, doc: dict, keep_backup: bool, durable: bool = True) -> Pa
     return path
 
 
-def write_save(path: Path, rules: Rules, state: GameState, *, player: str, lang: str, game_id: str = "") -> Path:
+def write_save(path: Path, rules: Rules, state: GameState, *, player: str, lang: str, game_id: str = "",
+               intention: dict | None = None) -> Path:
     """Save a game in progress (or finished) atomically; the previous good save becomes `path.bak`.
 
     Never writes over another game: raises SaveError with code 'other_game' when `path` holds a good save
@@ -61,7 +62,7 @@ def write_save(path: Path, rules: Rules, state: GameState, *, player: str, lang:
     path = Path(path)
     done = outcome(rules, state).to_json() if state.ended else None
     doc = build(rules, state, kind="save", player=player, lang=lang, saved_at=_now(), outcome=done,
-                game_version=_game_version(), game_id=game_id)
+                game_version=_game_version(), game_id=game_id, intention=intention)
     if path.exists() and not path.is_file():  # a folder or device in the way: refused before anything is made
         return _write(path, doc, keep_backup=True)  # raises, with the reason
     lock = None if held(path) else GameLock.acquire(path)  # a one-off write takes the lock for its duration
@@ -85,11 +86,11 @@ def _same_game(path: Path, game_id: str) -> None:
 
 
 def write_game_record(path: Path, rules: Rules, state: GameState, *, player: str, lang: str = "en",
-                      durable: bool = True) -> Path:
+                      durable: bool = True, intention: dict | None = None) -> Path:
     """Write the record of a game (normally finished) with its outcome, for replay and reports.
     Always atomic; `durable=False` skips the fsyncs (bulk records from the simulator)."""
     doc = build(rules, state, kind="record", player=player, lang=lang, saved_at=_now(),
-                outcome=outcome(rules, state).to_json(), game_version=_game_version())
+                outcome=outcome(rules, state).to_json(), game_version=_game_version(), intention=intention)
     return _write(path, doc, keep_backup=False, durable=durable)
 
 

@@ -250,6 +250,18 @@ class Checker(Reporter):
             self.error(where + ("due_in_weeks",), f"the deadline (week {deadline}) is after the last week ({weeks})",
                        "it never settles; shorten `due_in_weeks` or let it arrive earlier", warn=True)
 
+    def core_window(self, event: Any, where: tuple, weeks: int) -> None:
+        """A core card's window lies inside the game and the card is drawn (issue 12: comparable games)."""
+        first, last = event.core.from_week, event.core.by_week
+        if first > last:
+            self.error(where, f"the window starts (week {first}) after it ends (week {last})",
+                       "write from_week <= by_week")
+        elif last > weeks:
+            self.error(where + ("by_week",), f"week {last} is after the last week ({weeks})",
+                       "a variant with fewer weeks can `change` the window")
+        if not event.draw:
+            self.error(where, "a core card must be drawn (`draw: false` cards come only when an effect sends them)")
+
     def other_sections(self, parsed: ParsedFile) -> None:
         content, weeks = parsed.content, self.s.info.weeks
         for index, insp in enumerate(content.inspections):
@@ -266,6 +278,8 @@ class Checker(Reporter):
             self.expr(where + ("weight",), event.weight, "game")
             if isinstance(event.weight, (int, float)) and event.weight < 0:
                 self.error(where + ("weight",), "a weight cannot be negative", "use 0 to never draw it by chance")
+            if event.core is not None:
+                self.core_window(event, where + ("core",), weeks)
             self.actions(event.choices, where + ("choices",), "game", None)
         for index, ending in enumerate(content.endings):
             self.expr(("endings", index, "when"), ending.when, "game")

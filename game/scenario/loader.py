@@ -37,6 +37,8 @@ class Scenario:
     content_hash: str
     source: str
     warnings: tuple[ContentError, ...] = field(default=(), compare=False)
+    variants: tuple = ()  # the Variant models the content declares
+    variant: str = ""  # the variant applied ("" for the scenario as written)
 
     @property
     def id(self) -> str:
@@ -88,6 +90,7 @@ def _parse_one(raw: bytes, name: str, built: tuple | None) -> tuple[ParsedFile |
 def merge(parsed: list[ParsedFile], content_hash: str, source: str) -> Scenario:
     """Merge validated files into one Scenario (duplicates are reported by the checker)."""
     infos = [p.content.scenario for p in parsed if p.content.scenario is not None]
+    variants = tuple(v for p in parsed for v in p.content.variants)
     sections: dict[str, list] = {name: [] for name in SECTIONS}
     reflections, questions, notes = [], [], []
     for p in parsed:
@@ -102,6 +105,7 @@ def merge(parsed: list[ParsedFile], content_hash: str, source: str) -> Scenario:
         debrief=Debrief(reflections=reflections, questions=questions, research_notes=notes),
         content_hash=content_hash,
         source=source,
+        variants=variants,
         **{name: tuple(items) for name, items in sections.items()},
     )
 
@@ -116,13 +120,20 @@ class LoadReport:
     stats: dict
 
 
-def load_report(path: Path, sources: Sources | None = None) -> LoadReport:
+def load_report(path: Path, sources: Sources | None = None, variant: str | None = None) -> LoadReport:
     """Load and check a scenario, collecting every error rather than stopping at the first.
 
     `sources` are the scenario's files already read by `read_sources(path)`, or None to read them here.
+    Every declared variant is checked too; with `variant`, the report's scenario has that variant applied
+    (raises game.scenario.variants.UnknownVariant for a name the scenario does not declare).
     """
     with collector_paused():
-        return _load_report(Path(path), sources)
+        report = _load_report(Path(path), sources)
+    if variant and report.scenario is not None:
+        from game.scenario.variants import apply_variant, find_variant
+
+        report.scenario = apply_variant(report.scenario, find_variant(report.scenario, variant))
+    return report
 
 
 def _load_report(path: Path, sources: Sources | None) -> LoadReport:
@@ -146,6 +157,10 @@ def _load_report(path: Path, sources: Sources | None) -> LoadReport:
     scenario = merge(parsed, content_hash, str(path))
     check_errors, warnings, stats = check_scenario(scenario, parsed)
     errors.extend(check_errors)
+    if not errors:
+        from game.scenario.variant_checks import check_variants
+
+        errors.extend(check_variants(scenario, parsed))
     if errors:
         return LoadReport(None, errors, warnings, stats)
     return LoadReport(_with_warnings(scenario, warnings), errors, warnings, stats)
@@ -175,9 +190,10 @@ def _with_warnings(scenario: Scenario, warnings: list[ContentError]) -> Scenario
     return replace(scenario, warnings=tuple(warnings))
 
 
-def load_scenario(path: Path) -> Scenario:
-    """Load a valid scenario or raise ScenarioLoadError with every problem found."""
-    report = load_report(Path(path))
+def load_scenario(path: Path, variant: str | None = None) -> Scenario:
+    """Load a valid scenario (with `variant` applied, if given) or raise ScenarioLoadError with every problem
+    found (UnknownVariant for a variant name the scenario does not declare)."""
+    report = load_report(Path(path), variant=variant)
     if report.scenario is None:
         raise ScenarioLoadError(report.errors, report.warnings)
     return report.scenario

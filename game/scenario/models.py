@@ -9,7 +9,7 @@ is re-exported here, so `from game.scenario.models import ...` is the one import
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, StrictBool
 
@@ -21,9 +21,9 @@ from game.scenario.model_effects import Action, Effect, LedgerChange, Later
 
 __all__ = [
     "FINDING_PATTERN", "ID_PATTERN", "SECTIONS", "Action", "Claim", "ContentFile", "Debrief", "Directive", "Effect",
-    "EndsAt", "Ending", "Event", "Expr", "FindingCode", "Id", "Inspection", "Kind", "LedgerChange", "Later", "Level",
+    "CoreWindow", "EndsAt", "Ending", "Event", "Expr", "FindingCode", "Id", "Inspection", "Kind", "LedgerChange", "Later", "Level",
     "LocalizedText", "Meter", "Modifier", "Number", "NumOrExpr", "Question", "Reflection", "Request", "ResearchNote",
-    "ScenarioInfo", "Scoring", "SettleRules", "Strict", "Text", "UrgencyRule", "WeeklyRule",
+    "ScenarioInfo", "Scoring", "SettleRules", "Strict", "Text", "UrgencyRule", "Variant", "WeeklyRule",
 ]
 
 
@@ -161,6 +161,13 @@ class Inspection(Strict):
     notes: Text | None = None
 
 
+class CoreWindow(Strict):
+    """Weeks in which a core card comes for certain if its `when` holds (issue 12: comparable games)."""
+
+    from_week: Annotated[Whole, Field(ge=1, le=104, description="First week of the window.")]
+    by_week: Annotated[Whole, Field(ge=1, le=104, description="Last week: by the end of it the card has come.")]
+
+
 class Event(Strict):
     """A card with 2 to 4 choices, drawn by condition and weight or triggered by an effect."""
 
@@ -173,6 +180,7 @@ class Event(Strict):
     draw: StrictBool = True
     once: StrictBool = True
     cooldown: Annotated[Whole, Field(ge=0)] = 0
+    core: CoreWindow | None = Field(None, description="A core card: comes for certain in this window if `when` holds.")
     choices: list[Action] = Field(min_length=2, max_length=4)
     findings: list[FindingCode] = Field(default_factory=list)
     notes: Text | None = None
@@ -246,6 +254,42 @@ class Modifier(Strict):
     notes: Text | None = None
 
 
+ItemRef = Annotated[str, Field(pattern=r"^([a-z]+\.)?[a-z][a-z0-9_]{0,63}$",
+                                description="An item id, or section.id, e.g. modifiers.city_brain_dispatch.")]
+
+
+class VariantAdd(Strict):
+    """Items a variant adds; an item with the id of an existing one replaces it whole."""
+
+    directives: list[Directive] = Field(default_factory=list)
+    requests: list[Request] = Field(default_factory=list)
+    inspections: list[Inspection] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    endings: list[Ending] = Field(default_factory=list)
+    modifiers: list[Modifier] = Field(default_factory=list)
+    weekly: list[WeeklyRule] = Field(default_factory=list, description="Weekly rules added after the header's.")
+
+
+class Variant(Strict):
+    """A named variant of the scenario: the same content with some rules changed, chosen with
+    `play --variant ID` / `simulate --variant ID` (issue 12: a seminar length and the policy lab)."""
+
+    id: Id
+    title: Text
+    summary: Text | None = None
+    set: dict[str, Any] = Field(default_factory=dict, description=(
+        "Header fields replaced, e.g. weeks: 8 or events_per_week: 2 (checked as the header is)."))
+    start_flags: list[Id] = Field(default_factory=list, description="Flags added at the start: rules in force from week 1.")
+    meters: dict[Id, dict[str, Any]] = Field(default_factory=dict, description="Meter fields replaced, by meter id.")
+    change: dict[ItemRef, dict[str, Any]] = Field(default_factory=dict, description=(
+        "Fields replaced on the item with that id (a directive, request, event, inspection, modifier or ending); "
+        "write section.id, e.g. modifiers.city_brain_dispatch, when two sections use the id."))
+    remove: list[ItemRef] = Field(default_factory=list, description=(
+        "Ids of items left out (any section but meters; section.id when two sections use the id)."))
+    add: VariantAdd = Field(default_factory=VariantAdd)
+    notes: Text | None = None
+
+
 class ContentFile(Strict):
     """One YAML content file. Every section is optional; a scenario folder's files are merged by id."""
 
@@ -261,6 +305,7 @@ class ContentFile(Strict):
     modifiers: list[Modifier] = Field(default_factory=list)
     debrief: Debrief | None = None
     claims: list[Claim] = Field(default_factory=list)
+    variants: list[Variant] = Field(default_factory=list)
 
 
 SECTIONS = ("meters", "directives", "requests", "inspections", "events", "endings", "modifiers", "claims")

@@ -60,21 +60,23 @@ class ChunkResult:
     fired: set[str] = field(default_factory=set)
     taken: set[str] = field(default_factory=set)
     fired_counts: Counter = field(default_factory=Counter)  # event id -> games of this chunk it fired in
+    drawn: list[frozenset[str]] = field(default_factory=list)  # per run: the drawable cards that came
+    decisions: list[int] = field(default_factory=list)  # per run: how many decisions the bot made
 
 
-_WORKER: dict[str, Rules] = {}
+_WORKER: dict[tuple[str, str], Rules] = {}
 
 
-def _rules_for(path: str) -> Rules:
-    if path not in _WORKER:
-        _WORKER[path] = Rules(load_scenario(Path(path)))
-    return _WORKER[path]
+def _rules_for(path: str, variant: str = "") -> Rules:
+    if (path, variant) not in _WORKER:
+        _WORKER[path, variant] = Rules(load_scenario(Path(path), variant or None))
+    return _WORKER[path, variant]
 
 
 def run_chunk(path: str, strategy: StrategyRef, base_seed: int, start: int, stop: int,
-              records: str | None) -> ChunkResult:
+              records: str | None, variant: str = "") -> ChunkResult:
     """Play runs start..stop-1 of one strategy (also the unit of work sent to worker processes)."""
-    rules = _rules_for(path)
+    rules = _rules_for(path, variant)
     name = strategy_id(strategy)
     result = ChunkResult(name, start, [])
     for run in range(start, stop):
@@ -85,6 +87,8 @@ def run_chunk(path: str, strategy: StrategyRef, base_seed: int, start: int, stop
         result.fired.update(rules.events[i].id for i in state.fired)
         result.fired_counts.update(rules.events[i].id for i in state.fired)
         result.taken.update(state.took)
+        result.drawn.append(frozenset(rules.events[i].id for i in state.fired if rules.events[i].draw))
+        result.decisions.append(len(state.decisions))
         if records:
             write_record(Path(records), rules, state, done, name, run)
     return result
@@ -97,7 +101,7 @@ def write_record(folder: Path, rules: Rules, state: GameState, done: Outcome, st
     small files would dominate the run time."""
     from game.saves import write_game_record
 
-    name = f"{rules.id}-{strategy}-{run:06d}-s{state.seed}.json"  # the seed: runs of other --seed never collide
+    name = f"{rules.id}-{rules.variant + '-' if rules.variant else ''}{strategy}-{run:06d}-s{state.seed}.json"  # the seed: runs of other --seed never collide
     return write_game_record(folder / name, rules, state, player=f"bot:{strategy}", durable=False)
 
 
@@ -129,10 +133,12 @@ def _in_workers(tasks: list[tuple], jobs: int, progress: Callable[[int], None] |
     return results
 
 
-def simulate(path: Path, strategies: list[StrategyRef], runs: int, seed: int, jobs: int = 1, records: Path | None = None,
-             progress: Callable[[int], None] | None = None) -> list[ChunkResult]:
-    """Run every strategy `runs` times; results come back in a fixed order whatever `jobs` is."""
-    tasks = [(str(path), s, seed, start, min(runs, start + CHUNK), str(records) if records else None)
+def simulate(path: Path, strategies: list[StrategyRef], runs: int, seed: int, jobs: int = 1,
+             records: Path | None = None, progress: Callable[[int], None] | None = None,
+             variant: str = "") -> list[ChunkResult]:
+    """Run every strategy `runs` times (in `variant` of the scenario, if given); results come back in a fixed
+    order whatever `jobs` is."""
+    tasks = [(str(path), s, seed, start, min(runs, start + CHUNK), str(records) if records else None, variant)
              for s in strategies for start in range(0, runs, CHUNK)]
     results: list[ChunkResult] = []
     if jobs <= 1 or len(tasks) == 1:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.geometry import Size
@@ -159,7 +159,24 @@ class GrassrootsApp(App):
         return ""
 
     def begin_weeks(self) -> None:
+        """Week 1 begins; a game not yet started first asks the player's intention (issue 12)."""
+        session = self.session
+        if (self.start.ask_intention and session is not None and not session.state.decisions
+                and session.intention is None):
+            self._ask_intention()
+            return
         if self.session is not None:
+            self.session.try_save()  # the game exists on disk from its first week on
+        self.switch_screen(self._game_screen())
+
+    @work(exclusive=True, group="intention")
+    async def _ask_intention(self) -> None:
+        """The intention dialog as an awaited flow; skipping it records {} (asked, nothing stated)."""
+        from game.tui.dialogs.intention import IntentionDialog
+
+        answer = await self.push_screen_wait(IntentionDialog())
+        if self.session is not None:
+            self.session.intention = answer or {}
             self.session.try_save()  # the game exists on disk from its first week on
         self.switch_screen(self._game_screen())
 

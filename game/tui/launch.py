@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 
 def make_app(scenario: str | None = None, seed: int | None = None, lang: str | None = None, name: str | None = None,
-             saves_dir: str | None = None, load: str | None = None, theme: str | None = None) -> GrassrootsApp:
+             saves_dir: str | None = None, load: str | None = None, theme: str | None = None,
+             variant: str | None = None, ask_intention: bool = False) -> GrassrootsApp:
     """The app, used by the CLI and the tests. With `load` or `seed` the game starts at once (loading
     happens here, so a bad file or scenario raises before any screen is drawn); otherwise the title.
 
@@ -23,17 +24,18 @@ def make_app(scenario: str | None = None, seed: int | None = None, lang: str | N
     from the locale and the defaults; a language in the settings file counts as chosen, like `--lang`."""
     from game.tui.app import GrassrootsApp
 
-    return GrassrootsApp(prepare_start(scenario, seed, lang, name, saves_dir, load, theme))
+    return GrassrootsApp(prepare_start(scenario, seed, lang, name, saves_dir, load, theme, variant, ask_intention))
 
 
 def prepare_start(scenario: str | None = None, seed: int | None = None, lang: str | None = None,
                   name: str | None = None, saves_dir: str | None = None, load: str | None = None,
-                  theme: str | None = None) -> Start:
+                  theme: str | None = None, variant: str | None = None, ask_intention: bool = False) -> Start:
     """What the app starts with, the save or game loaded (raises the loaders' errors); imports no Textual."""
     stored, problems = read_settings()
     start = Start(scenario=scenario, seed=seed, lang=lang or stored.lang or default_language(),
                   player=name or stored.player or "", saves_dir=saves_dir, load=load,
-                  theme=theme or stored.theme or DEFAULT_THEME, settings=stored, settings_problems=problems)
+                  theme=theme or stored.theme or DEFAULT_THEME, settings=stored, settings_problems=problems,
+                  variant=variant or "", ask_intention=ask_intention)
     start.prepare(lang_given=lang is not None or stored.lang is not None)
     return start
 
@@ -45,11 +47,12 @@ def launch(args: argparse.Namespace) -> int:
 
     try:
         start = prepare_start(args.scenario, args.seed, args.lang, args.name, getattr(args, "saves_dir", None),
-                              args.load)
+                              args.load, variant=getattr(args, "variant", None), ask_intention=True)
     except Exception as err:  # every start-up problem is one line on stderr, never a traceback
         from game.scenario.catalog import UnknownScenario
+        from game.scenario.variants import UnknownVariant
 
-        if isinstance(err, UnknownScenario):
+        if isinstance(err, (UnknownScenario, UnknownVariant)):
             raise UsageError(str(err)) from None
         print(f"grassroots: {error_line(err)}", file=sys.stderr)
         return 1

@@ -51,11 +51,13 @@ class Session:
     save_error: str = ""  # why the last save failed ("" when it worked)
     on_save_error: Callable[[str], None] | None = field(default=None, repr=False)
     _lock: object = field(default=None, repr=False)
+    intention: dict | None = None  # what the player means to do, stated before week 1 (issue 12)
 
     @classmethod
-    def new(cls, scenario_path: Path, seed: int, player: str, lang: str, folder: Path) -> Session:
-        """Load a scenario and start a game at week 1 in a file of its own (raises ScenarioLoadError,
-        ValueError for a seed a save could not hold, SaveError when the saves folder cannot be used)."""
+    def new(cls, scenario_path: Path, seed: int, player: str, lang: str, folder: Path, variant: str = "") -> Session:
+        """Load a scenario (in `variant`, if given) and start a game at week 1 in a file of its own (raises
+        ScenarioLoadError, UnknownVariant, ValueError for a seed a save could not hold, SaveError when the
+        saves folder cannot be used)."""
         from game.engine import Rules, new_game
         from game.saves.schema import seed_problem
 
@@ -64,7 +66,7 @@ class Session:
             raise ValueError(problem)
         from game.scenario import load_scenario
 
-        rules = Rules(load_scenario(Path(scenario_path)))
+        rules = Rules(load_scenario(Path(scenario_path), variant or None))
         state, opening = new_game(rules, seed)
         session = cls(rules, state, player or DEFAULT_PLAYER, lang, folder, opening)
         saves = _saves()
@@ -81,7 +83,7 @@ class Session:
         path = Path(path)
         loaded = saves.load_save(path)
         session = cls(loaded.rules, loaded.state, loaded.player or DEFAULT_PLAYER, lang or loaded.lang, folder,
-                      warnings=[_clean(w) for w in loaded.warnings])
+                      warnings=[_clean(w) for w in loaded.warnings], intention=loaded.intention)
         session.game_id = loaded.game_id or _new_id()
         if loaded.kind == "save" and path.name.endswith(".save.json"):
             target = path
@@ -128,14 +130,16 @@ class Session:
     def save(self) -> Path:
         """Write this game's save (atomic, keeps a backup); return its path."""
         path = self.autosave_path
-        _saves().write_save(path, self.rules, self.state, player=self.player, lang=self.lang, game_id=self.game_id)
+        _saves().write_save(path, self.rules, self.state, player=self.player, lang=self.lang, game_id=self.game_id,
+                            intention=self.intention)
         return path
 
     def write_record(self) -> Path:
         """Write the finished game's record for the workshop report; return its path."""
         saves = _saves()
         path = Path(saves.record_path(self.folder, self.player, self.rules, self.state))
-        saves.write_game_record(path, self.rules, self.state, player=self.player, lang=self.lang)
+        saves.write_game_record(path, self.rules, self.state, player=self.player, lang=self.lang,
+                                intention=self.intention)
         return path
 
     def record_of_finished_game(self) -> Path:

@@ -53,6 +53,8 @@ class Start:
     saves_dir: str | None = None
     load: str | None = None
     theme: str = DEFAULT_THEME
+    variant: str = ""  # the scenario variant asked for (play --variant)
+    ask_intention: bool = False  # ask the player's intention before week 1 (on for `play`; tests opt in)
     session: Session | None = None
     loaded: bool = False
     settings: Settings = field(default_factory=Settings)
@@ -61,6 +63,8 @@ class Start:
 
     def prepare(self, lang_given: bool) -> None:
         """Load the save or start the game the command line names (raises the loaders' errors)."""
+        if self.variant and not self.load:
+            self.check_variant()
         if self.load:
             self.session = Session.load(Path(self.load), self.folder, self.lang if lang_given else None)
             self.loaded = True
@@ -71,6 +75,15 @@ class Start:
                 self.session.lang = self.session.rules.scenario.info.default_language or self.lang
         if self.session is not None:
             self.lang = self.session.lang
+
+    def check_variant(self) -> None:
+        """Raise UnknownVariant now when the named scenario has no such variant (before any screen)."""
+        from game.scenario.loader import load_report
+        from game.scenario.variants import find_variant
+
+        report = load_report(self.scenario_path_or_default())
+        if report.scenario is not None:
+            find_variant(report.scenario, self.variant)
 
     @property
     def folder(self) -> Path:
@@ -113,7 +126,7 @@ class Start:
         if seed is None:
             seed = random.SystemRandom().randrange(1_000_000)
         self.player = player or self.player
-        return Session.new(scenario, seed, player or DEFAULT_PLAYER, lang, self.folder)
+        return Session.new(scenario, seed, player or DEFAULT_PLAYER, lang, self.folder, self.variant)
 
     def remember(self, **values: str | None) -> str | None:
         """Keep changed settings (lang, theme, player) in the settings file; an error line, or None."""

@@ -71,7 +71,14 @@ def guide_markdown(scenario: str | Path | None = None) -> str:
               for stage in ("describe", "analyse", "apply")}
     findings = [(n.code, _text(n.title, "zh"), _text(n.title, "en")) for n in debrief.research_notes]
     every = cards(rules)
+    variants = {v.id: v for v in rules.scenario.variants}
+    seminar = variants.get("seminar")
+    lab = [{"id": v.id, "title_en": _text(v.title, "en"), "title_zh": _text(v.title, "zh"),
+            "summary_en": " ".join(_text(v.summary, "en").split()) if v.summary else ""}
+           for v in rules.scenario.variants if v.id.startswith("lab_")]
     return environment().get_template("facilitator.md.j2").render(
+        seminar={"weeks": seminar.set.get("weeks", rules.weeks)} if seminar else None, lab=lab,
+        core_cards=[_text(e.model.title, "en") for e in rules.events if e.core],
         scenario_id=rules.id, title_zh=_text(rules.scenario.info.title, "zh"),
         title_en=_text(rules.scenario.info.title, "en"), weeks=rules.weeks, csv_columns=CSV_COLUMNS,
         stages=stages, findings=findings,

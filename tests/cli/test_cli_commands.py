@@ -58,7 +58,7 @@ def test_schema_to_stdout_is_json_schema(capsys: pytest.CaptureFixture[str]) -> 
     document = json.loads(capsys.readouterr().out)
     assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert set(document["properties"]) == {"scenario", "meters", "directives", "requests", "inspections", "events",
-                                           "endings", "modifiers", "debrief", "claims"}
+                                           "endings", "modifiers", "debrief", "claims", "variants"}
 
 
 def test_schema_to_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -88,11 +88,14 @@ def test_scenarios_lists_the_shipped_ones(capsys: pytest.CaptureFixture[str]) ->
     from game.scenario.catalog import DEFAULT_SCENARIO, shipped
 
     assert main(["scenarios"]) == 0
-    lines = capsys.readouterr().out.splitlines()
+    printed = capsys.readouterr().out.splitlines()
+    lines = [line for line in printed if not line.startswith(" ")]  # indented lines list a scenario's variants
     refs = shipped()
     if not refs:
         assert lines == ["no scenarios found"]
     assert [line.split()[0] for line in lines if refs] == [ref.id for ref in refs]
+    variants = [line.split()[1] for line in printed if line.startswith("    --variant ")]
+    assert {"seminar", "lab_outcomes", "lab_one_veto", "lab_duty_list"} <= set(variants)
     assert all(("(default)" in line) == line.startswith(DEFAULT_SCENARIO + " ") for line in lines if refs)
 
 
@@ -103,7 +106,8 @@ def test_scenarios_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     rows = json.loads(capsys.readouterr().out)
     assert isinstance(rows, list)
     for row in rows:
-        assert set(row) == {"id", "title", "weeks", "valid", "path", "default", "origin", "shadowed_by"}
+        assert set(row) == {"id", "title", "weeks", "valid", "path", "default", "origin", "shadowed_by",
+                            "variants"}
         assert row["valid"] == (load_report(Path(row["path"])).scenario is not None)
 
 

@@ -70,8 +70,13 @@ def without_speed(payload: dict) -> dict:
 def test_json_report_on_the_fixture(capsys):
     payload = run_json(capsys, str(FIXTURE), "--runs", "200", "--strategy", "all")
     assert set(payload) == {"scenario", "content_hash", "runs", "seed", "runs_per_second", "strategies", "coverage",
-                            "claims"}
-    assert (payload["scenario"], payload["runs"], payload["seed"]) == ("mini-town", 200, 1)
+                            "claims", "variant", "comparable"}
+    assert (payload["scenario"], payload["runs"], payload["seed"], payload["variant"]) == ("mini-town", 200, 1, "")
+    comparable = payload["comparable"]
+    assert set(comparable) == {"shared_draws", "pairs", "core", "decisions"}
+    assert 0 <= comparable["shared_draws"] <= 1 and comparable["pairs"] == 200 * len(payload["strategies"]) * (
+        len(payload["strategies"]) - 1) // 2
+    assert list(comparable["decisions"]) == list(payload["strategies"])
     assert len(payload["content_hash"]) == 16
     assert list(payload["strategies"]) == BOTS + GENERIC_PROBES
     for stats in payload["strategies"].values():

@@ -30,10 +30,14 @@ def test_every_card_directive_and_request_has_its_findings_and_a_question_in_bot
             assert code in text
 
 
-def test_the_plan_is_honest_about_what_is_not_there_yet() -> None:
+def test_the_plan_uses_the_seminar_and_documents_the_policy_lab() -> None:
     text = guide_markdown()
-    assert "90 minutes" in text and "not yet available" in text
+    assert "90 minutes" in text and "not yet available" not in text
     assert "--records-dir" in text and "grassroots report" in text
+    assert "grassroots play --variant seminar --seed 42" in text
+    assert "## The policy-lab experiment" in text and "python -m game.sim.policy_lab -o docs/policy-lab.md" in text
+    for variant in ("lab_outcomes", "lab_one_veto", "lab_duty_list"):
+        assert f"`{variant}`" in text
 
 
 def test_check_mode_finds_a_stale_copy(tmp_path: Path) -> None:

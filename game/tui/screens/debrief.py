@@ -111,10 +111,26 @@ class DebriefScreen(GameScreen):
         yield self._heading("deb.reflections")
         yield from ([Bullet(text, classes="reflection") for text in view.reflections]
                     or [Plain(self.t("deb.no_reflections"), classes="muted")])
+        yield from self._intention_and_branch()
         yield self._heading("deb.notes")
         for code, title, text in view.notes:
             yield Plain(Content.assemble((f"{code} ", "bold"), (title, "bold")), classes="note-title")
             yield Plain(text, classes="note-text")
+
+    def _intention_and_branch(self):
+        """What the player meant against what they did, and one "had you ..." replay (issue 12)."""
+        from game.saves.branch_view import debrief_line
+        from game.saves.intention import compare
+
+        session = self.session
+        lines = compare(session.intention, session.state, self.result, self.lang)
+        if lines:
+            yield self._heading("intent.heading")
+            yield from (Bullet(line, classes="intention") for line in lines)
+        had_you = debrief_line(session.rules, session.state.seed, list(session.state.decisions), self.lang)
+        if had_you:
+            yield self._heading("deb.had_you")
+            yield Plain(had_you, classes="had-you")
 
     def _discuss(self, view: DebriefView):
         yield self._heading("deb.questions")

@@ -1,0 +1,48 @@
+"""Which event cards come each week: a draw that player choices never move.
+
+Chance rolls inside choices use the state's generator (`GameState.rng`); the weekly card draw does not. Each
+card gets a priority from a number derived only from (seed, card id) - and the week, for cards that can come
+again - so two players on one seed meet the same cards in the same order wherever their states allow, however
+many rolls their choices made (issue 12: a class compares games played on one seed).
+
+The priority is a weighted sampling key (Efraimidis-Spirakis: log(u) / weight, highest first), so over a game
+a card with twice the weight still tends to come twice as early. A core card (`core: {from_week, by_week}`)
+comes for certain inside its window if its `when` holds there: at a week picked from the seed inside the window,
+or the first week after it where its condition holds. Core cards due take their slots first.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+
+from game.engine.rng import MASK, next_float, seed_state
+
+_CORE = 0x636F7265  # a fixed salt for the core target week ("core")
+
+
+def card_key(card_id: str) -> int:
+    """A stable number for a card id (the same on every Python and machine)."""
+    return zlib.crc32(card_id.encode("utf-8"))
+
+
+def unit(seed: int, *parts: int) -> float:
+    """A number in (0, 1) that depends only on the seed and the parts."""
+    state = seed_state(seed)
+    number = 0.0
+    for part in parts:
+        number, state = next_float((state ^ (part & MASK)) & MASK)
+        number, state = next_float(state)
+    return max(number, 1e-300)
+
+
+def priority(seed: int, key: int, week: int, once: bool, weight: float) -> float:
+    """The card's sampling key this week: higher comes first (weight > 0)."""
+    u = unit(seed, key) if once else unit(seed, key, week)
+    return math.log(u) / weight
+
+
+def core_week(seed: int, key: int, window: tuple[int, int]) -> int:
+    """The week in [from_week, by_week] at which a core card becomes due for this seed."""
+    first, last = window
+    return first + min(last - first, int(unit(seed, key, _CORE) * (last - first + 1)))
