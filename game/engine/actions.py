@@ -303,6 +303,11 @@ def _take(rules: Rules, state: GameState, action: CAction, hours: float, costs: 
     apply_effect(rules, state, action.effect, action.owner, out, action.ref)
     if action.chance is not None:
         won = chance_holds(state, float(val(action.chance, Ctx(rules, state, action.owner))))
+        # counted by kind, so debrief texts can quote "answered 3 of 7" (chances(), chances_then())
+        counters = state.counters
+        counters["chance:" + action.kind] = counters.get("chance:" + action.kind, 0) + 1
+        if won:
+            counters["then:" + action.kind] = counters.get("then:" + action.kind, 0) + 1
         if type(out) is not Discard:
             out.append(Happening("roll", state.week, action.ref, {"success": won}))
         apply_effect(rules, state, action.then if won else action.otherwise, action.owner, out, action.ref)

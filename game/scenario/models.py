@@ -19,8 +19,9 @@ from game.scenario.model_effects import Action, Effect, LedgerChange, Later
 __all__ = [
     "FINDING_PATTERN", "ID_PATTERN", "SECTIONS", "Action", "Claim", "ContentFile", "Debrief", "Directive", "Effect",
     "EndsAt", "Ending", "Event", "Expr", "FindingCode", "Id", "Inspection", "Kind", "LedgerChange", "Later", "Level",
-    "LocalizedText", "Meter", "Modifier", "Number", "NumOrExpr", "Question", "Reflection", "Request", "ResearchNote",
-    "ScenarioInfo", "Scoring", "SettleRules", "Strict", "Text", "UrgencyRule", "WeeklyRule",
+    "EndingVariant", "LocalizedText", "Meter", "Modifier", "Number", "NumOrExpr", "Question", "Reflection", "Request",
+    "ResearchNote",
+    "ScenarioInfo", "Scoring", "SettleRules", "Strict", "Text", "UrgencyRule", "Variant", "WeeklyRule",
 ]
 
 
@@ -173,6 +174,23 @@ class Event(Strict):
     notes: Text | None = None
 
 
+class Variant(Strict):
+    """Another wording of a debrief text, used when `when` holds on the final state (the first that holds wins).
+
+    Texts of endings, reflections and questions (and their variants) may quote the game's own numbers with
+    `{expression}` placeholders, e.g. `{chances_then('feedback')}`; write `{{` and `}}` for literal braces.
+    """
+
+    when: Expr = Field(description="Use this wording when the condition holds at the end of the game.")
+    text: Text = Field(description="The wording used instead of the default `text`.")
+
+
+class EndingVariant(Variant):
+    """An ending's wording for a particular game; `debrief` (when given) replaces the ending's debrief too."""
+
+    debrief: Text | None = Field(None, description="Replaces the ending's `debrief` when this variant is used.")
+
+
 class Ending(Strict):
     """How the game ends; the highest-priority ending whose condition holds is chosen."""
 
@@ -184,6 +202,8 @@ class Ending(Strict):
     priority: int = 0
     tone: Literal["good", "mixed", "bad"] = "mixed"
     findings: list[FindingCode] = Field(default_factory=list)
+    variants: list[EndingVariant] = Field(default_factory=list,
+                                          description="Wordings for particular games; the first whose `when` holds wins.")
 
 
 class Reflection(Strict):
@@ -193,13 +213,18 @@ class Reflection(Strict):
     when: Expr
     text: Text
     findings: list[FindingCode] = Field(default_factory=list)
+    variants: list[Variant] = Field(default_factory=list,
+                                    description="Wordings for particular games; the first whose `when` holds wins.")
 
 
 class Question(Strict):
-    """A discussion question for the debrief."""
+    """A discussion question for the debrief; with `when`, asked only in games where it holds."""
 
     stage: Literal["describe", "analyse", "apply"]
     text: Text
+    when: Expr | None = Field(None, description="Ask it only when this holds at the end (what the player met or did).")
+    variants: list[Variant] = Field(default_factory=list,
+                                    description="Wordings for particular games; the first whose `when` holds wins.")
 
 
 class ResearchNote(Strict):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.i18n import t
+from game.narrate.debrief_text import ending_words, questions, reflection_words
 from game.scenario.text import localize
 from game.tui.present.fmt import action_label, num
 from game.tui.present.meters import MeterView, meter_views
@@ -85,12 +86,14 @@ def debrief_view(rules: Rules, state: GameState, result: Outcome, lang: str) -> 
     codes = linked_findings(rules, state, result)
     linked = [n for n in notes if n.code in codes] or list(notes)
     shown = set(result.reflections)
+    ending_text, ending_debrief = ending_words(rules, state, result.ending, lang)
+    asked = questions(rules, state, lang)
     hours = sorted(((t(f"kind.{k}", lang), h, result.kind_counts.get(k, 0)) for k, h in result.kind_hours.items()),
                    key=lambda row: -row[1])
     return DebriefView(
         ending_title=localize(ending.title, lang) if ending else result.ending,
-        ending_text=localize(ending.text, lang) if ending else "",
-        ending_debrief=localize(ending.debrief, lang) if ending else "",
+        ending_text=ending_text,
+        ending_debrief=ending_debrief,
         tone=ending.tone if ending else "mixed",
         reason=reason_text(rules, state, result, lang),
         weeks_played=result.weeks_played,
@@ -101,10 +104,10 @@ def debrief_view(rules: Rules, state: GameState, result: Outcome, lang: str) -> 
         meters=meter_views(rules, state, lang, reveal=True),
         hours_by_kind=[row for row in hours if row[1] > 0],
         crossed=_crossed(rules, result.crossed, lang),
-        reflections=[localize(r.text, lang) for r in scenario.debrief.reflections if r.id in shown],
+        reflections=[reflection_words(rules, state, r, lang) for r in scenario.debrief.reflections if r.id in shown],
         notes=[(n.code, localize(n.title, lang), localize(n.text, lang)) for n in linked],
-        questions=[(t(f"deb.stage.{stage}", lang), [localize(q.text, lang) for q in scenario.debrief.questions
-                                                     if q.stage == stage]) for stage in STAGES],
+        questions=[(t(f"deb.stage.{stage}", lang), [text for q_stage, text in asked if q_stage == stage])
+                   for stage in STAGES],
     )
 
 

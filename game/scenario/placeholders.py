@@ -1,0 +1,44 @@
+"""`{expression}` placeholders in debrief texts: found once, checked at load, filled from the final state.
+
+Endings, reflections and questions may quote the game's own numbers ("{chances_then('feedback')} of
+{chances('feedback')} answered", "your {turn} weeks"). `{{` and `}}` stand for literal braces. Each
+placeholder is an ordinary game expression, so a typo gets the same file:line:column error as a `when:`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterator
+
+_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
+
+
+def placeholders(text: str) -> Iterator[str]:
+    """The expressions inside `{...}` in a text, in order ('{{' and '}}' are literal braces)."""
+    for match in _TOKEN.finditer(text):
+        if match.group(1) is not None:
+            yield match.group(1).strip()
+
+
+def fill(text: str, value_of: Callable[[str], object]) -> str:
+    """The text with each `{expression}` replaced by its value (numbers rounded to whole numbers unless
+    they have a fraction worth showing) and `{{`/`}}` by single braces."""
+    def replace(match: re.Match) -> str:
+        token = match.group(0)
+        if token == "{{":
+            return "{"
+        if token == "}}":
+            return "}"
+        return show(value_of(match.group(1).strip()))
+
+    return _TOKEN.sub(replace, text)
+
+
+def show(value: object) -> str:
+    """A placeholder's value as a player reads it: 7, 0.5, never 7.0 or 0.3333333."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (int, float)):
+        rounded = round(float(value), 1)
+        return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
+    return str(value)
