@@ -275,6 +275,8 @@ class Checker(Reporter):
             for index, reflection in enumerate(content.debrief.reflections):
                 self.expr(("debrief", "reflections", index, "when"), reflection.when, "game")
                 self.debrief_texts(("debrief", "reflections", index), reflection, ("text",))
+            for index, explainer in enumerate(content.debrief.explainers):
+                self.expr(("debrief", "explainers", index, "when"), explainer.when, "game")
             for index, question in enumerate(content.debrief.questions):
                 self.expr(("debrief", "questions", index, "when"), question.when, "game")
                 self.debrief_texts(("debrief", "questions", index), question, ("text",))

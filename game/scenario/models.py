@@ -18,10 +18,10 @@ from game.scenario.model_effects import Action, Effect, LedgerChange, Later
 
 __all__ = [
     "FINDING_PATTERN", "ID_PATTERN", "SECTIONS", "Action", "Claim", "ContentFile", "Debrief", "Directive", "Effect",
-    "EndsAt", "Ending", "Event", "Expr", "FindingCode", "Id", "Inspection", "Kind", "LedgerChange", "Later", "Level",
-    "EndingVariant", "LocalizedText", "Meter", "Modifier", "Number", "NumOrExpr", "Question", "Reflection", "Request",
-    "ResearchNote",
-    "ScenarioInfo", "Scoring", "SettleRules", "Strict", "Text", "UrgencyRule", "Variant", "WeeklyRule",
+    "Ending", "EndingVariant", "EndsAt", "Event", "Explainer", "Expr", "FindingCode", "GlossaryEntry", "Id",
+    "Inspection", "Kind", "Later", "LedgerChange", "Level", "LocalizedText", "Meter", "Modifier", "NumOrExpr",
+    "Number", "Question", "Reflection", "Request", "ResearchNote", "ScenarioInfo", "Scoring", "SettleRules", "Strict",
+    "Text", "UrgencyRule", "Variant", "WeeklyRule",
 ]
 
 
@@ -236,12 +236,31 @@ class ResearchNote(Strict):
     source: str | None = None
 
 
+class Explainer(Strict):
+    """A short piece the debrief shows after the research notes (e.g. two findings contrasted)."""
+
+    id: Id
+    title: Text
+    text: Text
+    when: Expr | None = Field(None, description="Show it only when this holds at the end of the game.")
+    findings: list[FindingCode] = Field(default_factory=list)
+
+
+class GlossaryEntry(Strict):
+    """A term a reader of the other language may not know (三防, 两委, mu, 12345...), with its gloss."""
+
+    term: Text = Field(description="The term as it appears in the texts, e.g. {zh: 三防, en: three-prevention (三防)}.")
+    gloss: Text = Field(description="What it means, in one or two sentences.")
+
+
 class Debrief(Strict):
-    """Reflections, questions and research notes; lists from several files are merged."""
+    """Reflections, questions, research notes, explainers and a glossary; lists from several files are merged."""
 
     reflections: list[Reflection] = Field(default_factory=list)
     questions: list[Question] = Field(default_factory=list)
     research_notes: list[ResearchNote] = Field(default_factory=list)
+    explainers: list[Explainer] = Field(default_factory=list)
+    glossary: list[GlossaryEntry] = Field(default_factory=list)
 
 
 class Claim(Strict):
