@@ -242,8 +242,23 @@ STRINGS: dict[str, tuple[str, str]] = {
         "1-9: do that approach of the selected item\ne: end the week (asks first)"),
     "help.event": ("1-4：选择对应选项\n上下键 + Enter：选择", "1-4: take that choice\nUp/Down + Enter: choose"),
     "help.summary": ("Enter、空格或 Esc：关闭台账，继续", "Enter, Space or Esc: close the ledger and go on"),
-    "help.debrief": ("左右键或 1-4：切换页\n上下键、PgUp/PgDn：滚动\nm：回到主菜单",
-                     "Left/Right or 1-4: change page\nUp/Down, PgUp/PgDn: scroll\nm: back to the title"),
+    "help.debrief": (
+        "左右键或 1-5：切换页\n上下键、PgUp/PgDn：滚动\nm：回到主菜单\n\n"
+        "怎么读这些数字：\n"
+        "向上得分是考核看到的（联和镇：考核分，来自上报台账、期限和检查）。\n"
+        "向下得分是群众得到的（联和镇：群众信任和各项任务的实际完成）。\n"
+        "空转指数是上报进度中没有实际进度支撑的比例，按每项任务分别计算，再按任务的考核权重取平均，"
+        "所以一项任务的数量单位多少不会左右结果。\n"
+        "各项公式见 docs/authoring.md 的「Measures」一节。",
+        "Left/Right or 1-5: change page\nUp/Down, PgUp/PgDn: scroll\nm: back to the title\n\n"
+        "Reading the numbers:\n"
+        "Upward is what the assessment saw (in Lianhe: the assessment meter, fed by reported ledgers, deadlines "
+        "and inspections).\n"
+        "Downward is what residents got (in Lianhe: public trust and the actual progress of directives).\n"
+        "The idle-execution index is the share of reported progress with nothing actual behind it, worked out "
+        "for each directive and averaged by the directives' assessment weights, so no directive counts more "
+        "just because its quota has more units.\n"
+        "The formulas are in docs/authoring.md, section \"Measures\"."),
     "help.intro": ("Enter：开始第一周", "Enter: begin week 1"),
     "help.new": ("Tab：在输入框之间移动\nEnter：开始\nEsc：返回", "Tab: move between fields\nEnter: start\nEsc: back"),
     "help.load": ("上下键 + Enter：读取\nEsc：返回", "Up/Down + Enter: load\nEsc: back"),
@@ -308,6 +323,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "say.idle_pct": ("空转指数 {n}%", "idle-execution index {n}%"),
     "say.crossed": ("越线行为", "Lines crossed"),
     "say.list_sep": ("；", "; "),
+    "deb.tab.glossary": ("词汇", "Glossary"),
+    "deb.glossary": ("词汇表", "Glossary of terms"),
+    "deb.no_glossary": ("这个场景没有词汇表。", "This scenario has no glossary."),
+    "deb.in_research": ("你这一局在研究里的位置", "Your game in the research"),
+    "deb.in_research_help": ("每条研究发现下，列出这一局里体现它的你自己的选择。",
+                             "Under each research finding, the choices you made in this game that illustrate it."),
+    "deb.no_findings": ("这一局没有可对照的选择。", "None of your choices in this game is tagged with a finding."),
     "fx.hidden": ("另有看不见的影响", "plus an effect you cannot see yet"),
 }
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from game.i18n import t
 from game.narrate.debrief_text import ending_words, questions, reflection_words
+from game.narrate.research import FindingRow, explainers, findings_table, glossary
 from game.scenario.text import localize
 from game.tui.present.fmt import action_label, num
 from game.tui.present.meters import MeterView, meter_views
@@ -36,6 +37,9 @@ class DebriefView:
     reflections: list[str]
     notes: list[tuple[str, str, str]]
     questions: list[tuple[str, list[str]]]
+    findings: list[FindingRow]
+    explainers: list[tuple[str, str]]
+    glossary: list[tuple[str, str]]
 
 
 def linked_findings(rules: Rules, state: GameState, result: Outcome) -> set[str]:
@@ -48,6 +52,8 @@ def linked_findings(rules: Rules, state: GameState, result: Outcome) -> set[str]
     for reflection in rules.scenario.debrief.reflections:
         if reflection.id in shown:
             codes.update(reflection.findings)
+    for index in state.fired:  # cards the player met, whatever was chosen
+        codes.update(rules.events[index].model.findings)
     taken = set(state.took)
     for action in rules.actions:
         if action.ref not in taken:
@@ -108,6 +114,9 @@ def debrief_view(rules: Rules, state: GameState, result: Outcome, lang: str) -> 
         notes=[(n.code, localize(n.title, lang), localize(n.text, lang)) for n in linked],
         questions=[(t(f"deb.stage.{stage}", lang), [text for q_stage, text in asked if q_stage == stage])
                    for stage in STAGES],
+        findings=findings_table(rules, state, lang),
+        explainers=explainers(rules, state, lang),
+        glossary=glossary(rules, lang),
     )
 
 

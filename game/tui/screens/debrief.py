@@ -1,4 +1,5 @@
-"""The debrief: the ending, the two scores side by side, charts, lines crossed, reflection and discussion."""
+"""The debrief: the ending, the two scores side by side, charts, lines crossed, reflection (with "your game in
+the research" and explainers), discussion, and a glossary."""
 
 from __future__ import annotations
 
@@ -17,16 +18,16 @@ from game.tui.widgets.plain import Bullet, Plain
 from game.tui.widgets.week_chart import WeekChart
 
 TABS = (("tab-ending", "deb.tab.ending"), ("tab-charts", "deb.tab.charts"), ("tab-reflect", "deb.tab.reflect"),
-        ("tab-discuss", "deb.tab.discuss"))
+        ("tab-discuss", "deb.tab.discuss"), ("tab-glossary", "deb.tab.glossary"))
 
 
 class DebriefScreen(GameScreen):
-    """Four pages built from the engine's Outcome; all rebuilt when the language changes."""
+    """Five pages built from the engine's Outcome; all rebuilt when the language changes."""
 
     CSS_PATH = "debrief.tcss"
     HELP_TOPIC = "debrief"
     BINDINGS = [Binding("m", "menu", "title", show=False),
-                *[Binding(str(n), f"page({n})", show=False) for n in range(1, 5)]]
+                *[Binding(str(n), f"page({n})", show=False) for n in range(1, len(TABS) + 1)]]
 
     def __init__(self, session, record: str, record_error: str) -> None:
         super().__init__(id="debrief")
@@ -49,14 +50,15 @@ class DebriefScreen(GameScreen):
         for number, (pane_id, key) in enumerate(TABS, 1):
             tabs.get_tab(pane_id).label = f"{number} {self.t(key)}"
         for pane_id, build in (("tab-ending", self._ending), ("tab-charts", self._charts),
-                               ("tab-reflect", self._reflect), ("tab-discuss", self._discuss)):
+                               ("tab-reflect", self._reflect), ("tab-discuss", self._discuss),
+                               ("tab-glossary", self._glossary)):
             body = self.query_one(f"#{pane_id}-body", VerticalScroll)
             body.remove_children()
             body.mount_all(list(build(view)))
         self.show_keys()
 
     def key_hints(self) -> list[KeyHint]:
-        return [KeyHint("1-4", self.t("key.tabs"), "page(1)"), KeyHint("m", self.t("deb.menu"), "menu"),
+        return [KeyHint(f"1-{len(TABS)}", self.t("key.tabs"), "page(1)"), KeyHint("m", self.t("deb.menu"), "menu"),
                 *self.common_hints()]
 
     # -- pages ---------------------------------------------------------------------------------------
@@ -112,6 +114,16 @@ class DebriefScreen(GameScreen):
         yield self._heading("deb.reflections")
         yield from ([Bullet(text, classes="reflection") for text in view.reflections]
                     or [Plain(self.t("deb.no_reflections"), classes="muted")])
+        yield self._heading("deb.in_research")
+        yield Plain(self.t("deb.in_research_help"), classes="muted")
+        for row in view.findings:
+            yield Plain(Content.assemble((f"{row.code} ", "bold"), (row.title, "bold")), classes="note-title")
+            yield from (Bullet(label + times(count, self.lang), classes="finding-choice") for label, count in row.choices)
+        if not view.findings:
+            yield Plain(self.t("deb.no_findings"), classes="muted")
+        for title, text in view.explainers:
+            yield Plain(Content.styled(title, "bold"), classes="debrief-heading")
+            yield Plain(text, classes="note-text")
         yield self._heading("deb.notes")
         for code, title, text in view.notes:
             yield Plain(Content.assemble((f"{code} ", "bold"), (title, "bold")), classes="note-title")
@@ -125,6 +137,14 @@ class DebriefScreen(GameScreen):
                 yield from (Bullet(q, classes="question") for q in questions)
         yield Plain(self.t("deb.record_failed", error=self.record_error) if self.record_error
                     else self.t("deb.record", path=self.record), id="record", classes="muted")
+
+    def _glossary(self, view: DebriefView):
+        yield self._heading("deb.glossary")
+        if not view.glossary:
+            yield Plain(self.t("deb.no_glossary"), classes="muted")
+        for term, gloss in view.glossary:
+            yield Plain(Content.styled(term, "bold"), classes="note-title")
+            yield Plain(gloss, classes="note-text")
 
     # -- actions -------------------------------------------------------------------------------------
     def action_page(self, number: int) -> None:
