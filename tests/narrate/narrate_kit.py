@@ -63,3 +63,29 @@ def delayed(rules: Rules, action, later: int) -> list[Happening]:
     out = [Happening("week_started", state.week), Happening("delayed", state.week, action.ref)]
     apply_effect(rules, state, rules.laters[later].effect, action.owner, out, action.ref)
     return out
+
+
+def random_game(rules: Rules, seed: int, prefer: tuple[str, ...] = ()):
+    """A whole game with random legal moves (ending weeks now and then), for property checks; actions of the
+    `prefer` kinds are taken when there are any."""
+    import random
+
+    from game.engine import END_WEEK, apply, options
+
+    state, _ = new_game(rules, seed)
+    rnd = random.Random(seed)
+    guard = rules.weeks * 60
+    while not state.ended and guard:
+        acts = [o for o in options(rules, state) if not o.locked and o.action is not None]
+        acts = [o for o in acts if o.action.kind in prefer] or acts
+        decision = rnd.choice(acts).decision if acts and (state.pending or rnd.random() < 0.85) else END_WEEK
+        state, _ = apply(rules, state, decision, record=False)
+        guard -= 1
+    return state
+
+
+def value(rules: Rules, state, expression: str):
+    """An expression's value on a state (what a placeholder would show)."""
+    from game.engine.context import Ctx
+
+    return rules.expr(expression, "game")(Ctx(rules, state))
