@@ -9,7 +9,8 @@ from game.i18n import t
 from game.narrate.debrief_text import ending_words, questions, reflection_words
 from game.narrate.research import FindingRow, explainers, findings_table, glossary
 from game.scenario.text import localize
-from game.tui.present.fmt import action_label, num
+from game.narrate.words import whole
+from game.tui.present.fmt import action_label
 from game.tui.present.meters import MeterView, meter_views
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def reason_text(rules: Rules, state: GameState, result: Outcome, lang: str) -> s
             low_end = rules.end_min[index] == result.ending and state.meters[index] <= rules.lows[index]
             high_end = rules.end_max[index] == result.ending and state.meters[index] >= rules.highs[index]
             if low_end or high_end:
-                return t("deb.reason.meter", lang, meter=localize(meter.label, lang), value=num(state.meters[index]))
+                return t("deb.reason.meter", lang, meter=localize(meter.label, lang), value=whole(state.meters[index]))
     known = ("threshold", "final", "effect")
     return t(f"deb.reason.{result.reason}", lang) if result.reason in known else ""
 

@@ -10,7 +10,8 @@ from textual.content import Content
 from textual.widgets import TabbedContent, TabPane
 
 from game.tui.present.debrief import DebriefView, debrief_view, times
-from game.tui.present.fmt import num
+from game.narrate.words import hours as half_hours
+from game.narrate.words import whole
 from game.tui.screens.base import GameScreen
 from game.tui.widgets.key_bar import KeyBar, KeyHint
 from game.tui.widgets.level_bar import LevelBar
@@ -82,7 +83,7 @@ class DebriefScreen(GameScreen):
     def _score(label: str, value: float, side: str) -> VerticalGroup:
         bar = LevelBar()
         bar.set_level(value, 0.0, 100.0)
-        return VerticalGroup(Plain(label, classes="score-label"), Plain(num(value), classes="score-value"), bar,
+        return VerticalGroup(Plain(label, classes="score-label"), Plain(whole(value), classes="score-value"), bar,
                              classes=f"score {side}")
 
     def _charts(self, view: DebriefView):
@@ -91,8 +92,8 @@ class DebriefScreen(GameScreen):
         for meter in view.meters:
             hidden = self.t("deb.hidden") if meter.hidden else ""
             start = meter.trend[0] if meter.trend else meter.value
-            label = Plain(f"{meter.label}{hidden}{self.t('colon')}{num(start)} -> {num(meter.value)}  "
-                          f"({num(meter.low)}-{num(meter.high)})", classes="chart-label")
+            label = Plain(f"{meter.label}{hidden}{self.t('colon')}{whole(start)} -> {whole(meter.value)}  "
+                          f"({whole(meter.low)}-{whole(meter.high)})", classes="chart-label")
             chart = WeekChart(meter.trend, meter.low, meter.high, classes=f"-{meter.level or 'plain'}")
             charts.append(VerticalGroup(label, chart, classes="chart"))
         yield Grid(*charts, id="charts")
@@ -104,7 +105,7 @@ class DebriefScreen(GameScreen):
             bar = LevelBar()
             bar.set_level(hours, 0.0, most)
             yield HorizontalGroup(Plain(kind, classes="kind-label"), bar,
-                                  Plain(self.t("hours_short", n=num(hours)) + times(count, self.lang), classes="kind-figure"),
+                                  Plain(self.t("hours_short", n=half_hours(hours)) + times(count, self.lang), classes="kind-figure"),
                                   classes="kind-row")
 
     def _reflect(self, view: DebriefView):

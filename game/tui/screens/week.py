@@ -18,7 +18,7 @@ from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.event_card import EventCard
 from game.tui.dialogs.week_summary import WeekSummaryDialog
 from game.tui.present.approaches import ApproachView, approach_views, options_of_item
-from game.tui.present.fmt import num
+from game.narrate.words import hours as half_hours
 from game.tui.present.items import open_items, upcoming
 from game.tui.present.ledger import action_result
 from game.tui.present.meters import meter_views
@@ -92,8 +92,8 @@ class WeekScreen(GameScreen):
         self.query_one("#week-label", Plain).update(
             Content.assemble((week, "bold"), ("  " + calendar if calendar else "", ""),
                              ("  " + localize(info.title, lang), "$text-muted")))
-        self.query_one("#hours", Plain).update(self.t("week.hours", left=num(state.hours_left),
-                                                      total=num(state.hours_week)))
+        self.query_one("#hours", Plain).update(self.t("week.hours", left=half_hours(state.hours_left),
+                                                      total=half_hours(state.hours_week)))
         self.query_one("#meters", MeterPanel).show(meter_views(rules, state, lang))
         self.query_one("#coming-heading", Plain).update(self.t("week.coming"))
         coming = [line for _, line in upcoming(rules, state, lang)] + self._in_force()
@@ -222,7 +222,7 @@ class WeekScreen(GameScreen):
             from game.i18n import t
 
             left = state.hours_left
-            body = t("end.unspent", lang, n=num(left)) if left > 0 else t("end.all_spent", lang)
+            body = t("end.unspent", lang, n=half_hours(left)) if left > 0 else t("end.all_spent", lang)
             return t("end.confirm", lang, week=state.week), body, t("end.yes", lang), t("end.no", lang)
 
         self.ask(ConfirmDialog(texts, "end-week"), self._end_week_confirmed)
