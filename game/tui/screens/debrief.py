@@ -68,7 +68,8 @@ class DebriefScreen(GameScreen):
 
     def _ending(self, view: DebriefView):
         yield Plain(Content.styled(view.ending_title, "bold"), classes=f"ending-title -{view.tone}")
-        yield Plain(f"{view.reason} {self.t('deb.weeks_played', n=view.weeks_played)}", classes="muted")
+        gap = "" if self.lang == "zh" else " "
+        yield Plain(f"{view.reason}{gap}{self.t('deb.weeks_played', n=view.weeks_played)}", classes="muted")
         yield Plain(view.ending_text, classes="ending-text")
         if view.ending_debrief:
             yield Plain(view.ending_debrief, classes="ending-debrief")
