@@ -130,3 +130,33 @@ def test_your_game_in_the_research_lists_only_choices_taken(lianhe, games, lang)
         for row in rows:
             assert row.choices and all(count >= 1 for _, count in row.choices)
             assert not faults(row.title) and all(not faults(label) for label, _ in row.choices)
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_ending_and_reflection_renders_cleanly_in_any_game(name, lang):
+    """Each ending and each reflection (all their variants' branches) as if reached in several played games."""
+    rules = Rules(load_scenario(SCENARIOS[name]))
+    states = [random_game(rules, seed, prefer) for seed, prefer in ((2, ()), (3, ("service",)), (4, ("trace",)))]
+    for state in states:
+        for ending in rules.scenario.endings:
+            finished = state.clone()
+            finished.ended = ending.id
+            for text in ending_words(rules, finished, ending.id, lang):
+                assert not faults(text), (ending.id, faults(text), text)
+        for reflection in rules.scenario.debrief.reflections:
+            text = reflection_words(rules, state, reflection, lang)
+            assert text and not faults(text), (reflection.id, faults(text), text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("flags", "says"), [
+    ({"one_form", "standardised"}, {"en": "both took root", "zh": "都落了地"}),
+    ({"one_form"}, {"en": "The shared one form you pushed", "zh": "你推动的“一表通”落了地"}),
+    ({"standardised"}, {"en": "The standardisation you pushed", "zh": "你推动的事项标准化落了地"}),
+])
+def test_the_reform_reflection_names_only_the_reform_made(lianhe, games, lang, flags, says):
+    state = games[0].clone()
+    state.flags = (state.flags - {"one_form", "standardised"}) | flags
+    reflection = next(r for r in lianhe.scenario.debrief.reflections if r.id == "reform_paid_off")
+    assert says[lang] in reflection_words(lianhe, state, reflection, lang)
