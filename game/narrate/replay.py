@@ -12,7 +12,7 @@ from game.narrate.happenings import (
     Arrived, ChanceFell, Delayed, Effected, Ended, Escalated, EventDrawn, Expired, Ignored, Inspected, Settled, Took,
     WeekStarted, typed_all,
 )
-from game.narrate.ledger import inspected_line, settled_line
+from game.narrate.ledger import delayed_line, inspected_line, settled_line
 from game.narrate.teller import Teller
 from game.narrate.words import hours, labelled, listing, quantity, whole
 from game.saves.replay import steps
@@ -43,8 +43,9 @@ def decision_line(teller: Teller, decision: Decision, took: Took | None) -> str:
     return f"  > {teller.action_label(f'{decision.target}.{decision.option}')} [{listing(detail, teller.lang)}]"
 
 
-def happening_lines(teller: Teller, events: list, state: GameState) -> Iterator[str]:
-    """Lines for a step's typed happenings (week headers and decisions are told by the caller)."""
+def happening_lines(teller: Teller, events: list, state: GameState, own: str = "") -> Iterator[str]:
+    """Lines for a step's typed happenings (week headers and decisions are told by the caller); ledger moves
+    on `own`, the item just acted on, need no title."""
     for position, h in enumerate(events):
         if isinstance(h, Arrived):
             index = teller.rules.item_index.get(h.item)
@@ -61,7 +62,7 @@ def happening_lines(teller: Teller, events: list, state: GameState) -> Iterator[
         elif isinstance(h, Effected):
             if position and isinstance(events[position - 1], Delayed):
                 continue  # told on the Delayed line
-            parts, unseen = teller.effect_parts(h)
+            parts, unseen = teller.effect_parts(h, own if h.source.split(".", 1)[0] == own else "")
             if not parts and not unseen:
                 continue
             text = teller.told(parts, unseen)
@@ -80,8 +81,6 @@ def happening_lines(teller: Teller, events: list, state: GameState) -> Iterator[
         elif isinstance(h, Expired):
             yield "  " + teller.say("expired", title=teller.item_title(h.item))
         elif isinstance(h, Delayed):
-            from game.narrate.ledger import delayed_line
-
             yield "  " + delayed_line(teller, h, events[position + 1:]).text
         elif isinstance(h, Ended):
             why = teller.say(f"why.{h.reason}") if h.reason in ("final", "threshold", "effect") else h.reason
@@ -107,7 +106,7 @@ def narrate(rules: Rules, seed: int, decisions: list[Decision], lang: str) -> It
                 yield week_header(teller, h.week)
             elif not isinstance(h, Took):
                 chunk.append(h)
-        yield from happening_lines(teller, chunk, state)
+        yield from happening_lines(teller, chunk, state, decision.target if decision is not None else "")
     if state is not None:
         if state.ended and len(state.history) > state.week:
             yield meter_line(teller, state.history[state.week])
