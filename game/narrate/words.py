@@ -27,8 +27,10 @@ def whole(value: float) -> str:
 
 
 def hours(value: float) -> str:
-    """Hours to the half hour: 2.24 -> 2, 2.3 -> 2.5, 0.74 -> 0.5."""
+    """Hours to the half hour: 2.24 -> 2, 2.3 -> 2.5, 0.74 -> 0.5; some work never reads as none (0.2 -> 0.5)."""
     halves = half_up(float(value) * 2)
+    if value > 0 and halves == 0:
+        halves = 1
     return str(halves // 2) if halves % 2 == 0 else f"{halves / 2:.1f}"
 
 

@@ -160,3 +160,19 @@ def test_the_reform_reflection_names_only_the_reform_made(lianhe, games, lang, f
     state.flags = (state.flags - {"one_form", "standardised"}) | flags
     reflection = next(r for r in lianhe.scenario.debrief.reflections if r.id == "reform_paid_off")
     assert says[lang] in reflection_words(lianhe, state, reflection, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("assessment", "trust"), [(50, 45), (82, 77), (80, 40), (55, 70)])
+def test_the_middle_ending_describes_the_scores_it_ended_with(lianhe, games, lang, assessment, trust):
+    state = _finished(lianhe, games, "honest_middle")
+    state.meters[lianhe.meter_index["assessment"]] = assessment
+    state.meters[lianhe.meter_index["trust"]] = trust
+    text, _ = ending_words(lianhe, state, "honest_middle", lang)
+    went_well = {"en": "The assessment went well", "zh": "考核成绩不错"}[lang]
+    mixed_assessment = {"en": "neither good nor bad", "zh": "不好不坏"}[lang]
+    praised = {"en": "speak well of you", "zh": "对你的评价"}[lang]
+    assert (went_well in text) == (assessment >= 70)
+    assert (mixed_assessment in text) == (assessment < 70 and trust < 60)
+    if trust >= 60:
+        assert praised in text and {"en": "mixed things", "zh": "有褒有贬"}[lang] not in text

@@ -66,7 +66,7 @@ def test_meters_read_as_whole_numbers(value, shown):
     assert whole(value) == shown
 
 
-@pytest.mark.parametrize(("value", "shown"), [(2.24, "2"), (2.25, "2.5"), (2.3, "2.5"), (0.74, "0.5"), (39.9, "40")])
+@pytest.mark.parametrize(("value", "shown"), [(2.24, "2"), (2.25, "2.5"), (2.3, "2.5"), (0.74, "0.5"), (39.9, "40"), (0.2, "0.5"), (0, "0")])
 def test_hours_read_to_the_half_hour(value, shown):
     assert hours(value) == shown
 
