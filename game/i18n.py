@@ -6,6 +6,8 @@ it. Strings here are ours, never the author's, so they may use `{}` placeholders
 
 from __future__ import annotations
 
+import re
+
 LANGUAGES = ("zh", "en")
 
 STRINGS: dict[str, tuple[str, str]] = {
@@ -335,10 +337,23 @@ STRINGS: dict[str, tuple[str, str]] = {
 
 
 def t(key: str, lang: str, **values: object) -> str:
-    """The UI string `key` in `lang` (English when the language is unknown), formatted with values."""
+    """The UI string `key` in `lang` (English when the language is unknown), formatted with values.
+
+    Filled-in strings are tidied: a value that ends a sentence ("…村？", "5 p.m.") followed by the
+    template's own colon or comma gives no doubled punctuation ("？：" becomes "？ ").
+    """
     pair = STRINGS[key]
     text = pair[0] if lang == "zh" else pair[1]
-    return text.format(**values) if values else text
+    return tidy(text.format(**values)) if values else text
+
+
+_DOUBLED = re.compile(r"([。！？!?]|(?<![.\d])\.)([”\"」』）)]?)\s*[：:；;，,、]\s*")
+
+
+def tidy(text: str) -> str:
+    """Drop a colon, semicolon or comma that directly follows the end of a sentence (a space stays after
+    Western punctuation)."""
+    return _DOUBLED.sub(lambda m: m.group(1) + m.group(2) + ("" if m.group(1) in "。！？" else " "), text)
 
 
 def other_language(lang: str) -> str:

@@ -90,3 +90,53 @@ def test_fragments_join_without_doubled_punctuation(parts, lang, joined):
 ])
 def test_a_label_and_its_text_never_double_a_colon(label, text, lang, joined):
     assert labelled(label, text, lang) == joined
+
+
+def _titles():
+    from game.scenario import load_scenario
+    from game.scenario.text import localize
+
+    found = set()
+    for path in SCENARIOS.values():
+        scenario = load_scenario(path)
+        for group in (scenario.directives, scenario.requests, scenario.events, scenario.inspections, scenario.endings):
+            for item in group:
+                found.update((lang, localize(item.title, lang)) for lang in LANGS)
+    return sorted(found)
+
+
+def test_no_ui_template_doubles_punctuation_with_any_content_title():
+    """Every UI string that takes a {title}, filled with every title of both scenarios (some end in '？' or
+    'p.m.'), in both languages: no doubled punctuation reaches the player."""
+    import re
+    import string
+
+    from game.i18n import STRINGS, t
+
+    doubled = re.compile(r"[。！？；：，、;,]\s*[。；;：:，,]|[!?]\s*[:;,]|(?<!\d)\.\s*[:;,]")
+    checked = 0
+    for key, pair in STRINGS.items():
+        for lang, text in zip(LANGS, pair):
+            fields = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+            if "title" not in fields:
+                continue
+            for title_lang, title in _titles():
+                if title_lang == lang:
+                    filled = t(key, lang, **{name: (title if name == "title" else "1") for name in fields})
+                    assert not doubled.search(filled), (key, filled)
+                    checked += 1
+    assert checked > 100
+
+
+@pytest.mark.parametrize(("raw", "tidied"), [
+    ("要不要层层签到村？：完成", "要不要层层签到村？完成"),
+    ("说明被归档。；与区里的关系 -1", "说明被归档。与区里的关系 -1"),
+    ("by 5 p.m.: met", "by 5 p.m. met"),
+    ('The reply: "Uniform.": noted', 'The reply: "Uniform." noted'),
+    ("ratio 3.5: fine", "ratio 3.5: fine"),
+    ("plain: text, here", "plain: text, here"),
+])
+def test_tidy_removes_glue_after_a_closed_sentence(raw, tidied):
+    from game.i18n import tidy
+
+    assert tidy(raw) == tidied
