@@ -92,14 +92,15 @@ def test_the_feedback_reflection_says_what_the_counts_say(lianhe, games, lang, t
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("flags", [set(), {"standardised"}, {"one_form"}, {"standardised", "one_form"},
-                                   {"standardised", "one_form", "city_brain"}, {"city_brain"}])
+                                   {"standardised", "one_form", "city_brain"}, {"city_brain"},
+                                   {"standardised", "city_brain"}, {"one_form", "city_brain"}])
 def test_the_reform_ending_names_only_the_reforms_the_player_made(lianhe, games, lang, flags):
     state = _finished(lianhe, games, "reform_pioneer")
     state.flags = (state.flags - {"standardised", "one_form", "city_brain"}) | flags
     text, _ = ending_words(lianhe, state, "reform_pioneer", lang)
     brain, form, standard = {"en": ("city brain", "one shared form", "standardised"),
                              "zh": ("城市大脑", "同一张表", "标准化")}[lang]
-    assert (brain in text) == ("city_brain" in flags and {"standardised", "one_form"} <= flags)
+    assert (brain in text) == ("city_brain" in flags)
     assert (form in text) == ("one_form" in flags)
     assert (standard in text) == ("standardised" in flags)
 
