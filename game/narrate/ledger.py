@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from game.narrate.happenings import (
-    Arrived, ChanceFell, Delayed, Effected, Ended, Escalated, EventDrawn, Expired, Ignored, Inspected, Settled, Took,
+    Arrived, Delayed, Effected, Ended, Escalated, EventDrawn, Expired, Ignored, Inspected, Settled, Took,
     WeekStarted, typed_all,
 )
 from game.narrate.teller import Line, Teller
@@ -123,7 +123,8 @@ def delayed_line(teller: Teller, h: Delayed, rest: list) -> Line:
 
 def action_result(rules: Rules, happenings: list[Happening], lang: str) -> Line:
     """One line saying what an approach or choice just did: its visible effects and, for a chance action,
-    the story of the outcome that happened (never a verdict like "it worked")."""
+    the story of the outcome that happened (never a verdict like "it worked"): a ChanceFell is not told, the
+    effect of the branch taken that follows it is (its message first)."""
     teller = Teller(rules, lang)
     label, owner, parts, unseen, meters = "", "", [], False, {}
     for h in typed_all(happenings):
@@ -138,6 +139,4 @@ def action_result(rules: Rules, happenings: list[Happening], lang: str) -> Line:
             unseen = unseen or hid
             for meter_id, delta in h.meters.items():
                 meters[meter_id] = meters.get(meter_id, 0.0) + delta
-        elif isinstance(h, ChanceFell):
-            pass  # the branch's own effect (message first) tells what happened
     return Line(labelled(label, teller.told(parts, unseen), lang), teller.tone_of(meters))
