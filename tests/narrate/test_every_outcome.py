@@ -63,3 +63,22 @@ def test_every_delayed_consequence_reads_as_one_clean_line(rules, lang):
             lines = [line.text for section in summary.sections for line in section.lines]
             for text in lines + [s.heading for s in summary.sections]:
                 assert not faults(text), (action.ref, later, faults(text), text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_hidden_cost_is_never_shown_as_only_its_visible_side(rules, lang):
+    """Every action that moves a hidden meter says so in the approach list ('Trust +1' never alone when
+    'entanglement +8' is hidden), and never shows the hidden meter's name or number."""
+    from game.i18n import t
+    from game.tui.present.approaches import foreseeable
+
+    hidden = {m.id for m in rules.scenario.meters if m.hidden}
+    names = {localize(m.short or m.label, lang) for m in rules.scenario.meters if m.hidden}
+    checked = 0
+    for action in rules.actions:
+        effects = foreseeable(rules, action.model, lang)
+        moves_hidden = any(m in hidden and (not isinstance(d, (int, float)) or d) for m, d in action.model.meters.items())
+        assert (t("fx.hidden", lang) in effects) == moves_hidden, action.ref
+        assert not any(name in effect for name in names for effect in effects), action.ref
+        checked += moves_hidden
+    assert checked or not hidden
