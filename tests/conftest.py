@@ -13,3 +13,14 @@ FIXTURE_DIR = Path(__file__).resolve().parent / "fixtures" / "scenarios" / "mini
 def fixture_dir() -> Path:
     """The complete fixture scenario, mini-town (read-only: copy it before changing anything)."""
     return FIXTURE_DIR
+
+
+@pytest.fixture(autouse=True)
+def isolated_content_roots(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test sees the machine's user content folder or $GRASSROOTS_CONTENT_DIR (catalog.py's roots)."""
+    from game.scenario import catalog
+
+    user = tmp_path_factory.mktemp("user-data") / "scenarios"
+    monkeypatch.delenv(catalog.ENV_VAR, raising=False)
+    monkeypatch.setattr(catalog, "user_root", lambda: user)
+    catalog.use_content_dirs(())

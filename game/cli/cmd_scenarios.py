@@ -1,4 +1,4 @@
-"""`grassroots scenarios`: list the shipped scenarios with their titles."""
+"""`grassroots scenarios`: list the scenarios found in every content root, with their titles."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import json
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("scenarios", help="list the scenarios found",
-                            description="List the shipped scenarios with their titles and length.")
+                            description="List the scenarios found by id (--content-dir, $GRASSROOTS_CONTENT_DIR, "
+                            "./content/scenarios, the user content folder, the shipped ones) with their titles, length "
+                            "and where they are. A scenario hidden by an earlier one with the same id is marked.")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     parser.add_argument("--lang", choices=("zh", "en"), default="en", help="language of the titles")
     parser.set_defaults(run=run)
@@ -16,19 +18,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from game.scenario import load_report
-    from game.scenario.catalog import DEFAULT_SCENARIO, shipped
+    from game.scenario.catalog import DEFAULT_SCENARIO, all_found
     from game.scenario.text import localize
 
     rows = []
-    for ref in shipped():
+    for ref in all_found():
+        where = {"path": str(ref.path), "origin": ref.origin,
+                 "shadowed_by": str(ref.shadowed_by) if ref.shadowed_by else None}
+        default = ref.id == DEFAULT_SCENARIO and ref.shadowed_by is None
         report = load_report(ref.path)
         if report.scenario is None:
-            rows.append({"id": ref.id, "title": "", "weeks": None, "valid": False, "path": str(ref.path),
-                         "default": ref.id == DEFAULT_SCENARIO})
+            rows.append({"id": ref.id, "title": "", "weeks": None, "valid": False, "default": default, **where})
             continue
         info = report.scenario.info
         rows.append({"id": ref.id, "title": localize(info.title, args.lang), "weeks": info.weeks, "valid": True,
-                     "path": str(ref.path), "default": ref.id == DEFAULT_SCENARIO})
+                     "default": default, **where})
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -37,8 +41,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         mark = " (default)" if row["default"] else ""
+        where = f"  ({row['origin']}: {row['path']})" if row["origin"] != "shipped" else ""
+        if row["shadowed_by"]:
+            where += f"  - hidden by {row['shadowed_by']}"
         if row["valid"]:
-            print(f"{row['id']}{mark}  {row['title']}  [{row['weeks']} weeks]")
+            print(f"{row['id']}{mark}  {row['title']}  [{row['weeks']} weeks]{where}")
         else:
-            print(f"{row['id']}{mark}  INVALID - run `grassroots validate {row['path']}`")
+            print(f"{row['id']}{mark}  INVALID - run `grassroots validate {row['path']}`{where}")
     return 0

@@ -27,10 +27,15 @@ def schema() -> dict:
     return document
 
 
+def schema_text() -> str:
+    """The schema as the text `grassroots schema` writes (and `grassroots new` puts in a scenario)."""
+    return json.dumps(schema(), ensure_ascii=False, indent=2) + "\n"
+
+
 def run(args: argparse.Namespace) -> int:
     from game.cli.main import UsageError
 
-    text = json.dumps(schema(), ensure_ascii=False, indent=2) + "\n"
+    text = schema_text()
     if not args.output:
         sys.stdout.write(text)
         return 0

@@ -24,6 +24,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     parser.add_argument("--records", metavar="DIR", help="write one game record per run into DIR")
     parser.add_argument("--check-claims", action="store_true", help="exit 1 if any claim of the scenario fails")
+    parser.add_argument("--coverage", action="store_true",
+                        help="also show how often each directive, request, event, choice and ending was met, per "
+                        "strategy and week, never-met first (plays the games a second time, keeping what happened)")
+    parser.add_argument("--html", metavar="FILE", help="write the coverage report as an HTML page (implies --coverage)")
     parser.set_defaults(run=run)
 
 
@@ -72,15 +76,39 @@ def run(args: argparse.Namespace) -> int:
         "coverage": cover,
         "claims": [{**c, "text": _plain(c["text"])} for c in claims],
     }
+    cover = _coverage(args, path, rules, strategies, jobs, payload["claims"]) if args.coverage or args.html else None
+    if cover is not None:
+        payload["coverage_detail"] = cover.to_json()
     if args.format == "json":
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         from game.cli.simulate_view import print_report
 
         print_report(payload, rules)
+        if cover is not None:
+            from game.sim.coverage import text_lines
+
+            print("\n".join(text_lines(cover)))
     if args.check_claims and any(c["holds"] is not True for c in claims):
         return 1
     return 0
+
+
+def _coverage(args: argparse.Namespace, path: Path, rules, strategies: list[str], jobs: int, claims: list[dict]):
+    """Measure coverage and write the HTML page when asked (a usage error if it cannot be written)."""
+    from game.cli.main import UsageError
+    from game.sim.coverage import measure
+
+    cover = measure(path, rules, strategies, args.runs, args.seed, jobs, claims)
+    if args.html:
+        from game.sim.coverage_html import render_html
+
+        try:
+            Path(args.html).write_text(render_html(cover, args.seed), encoding="utf-8")
+        except OSError as err:
+            raise UsageError(f"cannot write {args.html}: {err.strerror or err}") from None
+        print(f"wrote {args.html}", file=sys.stderr)
+    return cover
 
 
 def _plain(text: object) -> object:

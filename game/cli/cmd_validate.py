@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from game.scenario.file_check import FileReport
     from game.scenario.loader import LoadReport
 
 # The helper's share of a big scenario's bytes when this process has yet to import the content models
@@ -21,7 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "validate", help="check scenario files or folders",
         description="Check scenario content (a folder with scenario.yaml, or single files). Prints every error "
         "as file:line:col with the field path and a hint. Exit 0 when valid, 1 on content errors, 2 on usage.")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario folder or YAML file")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="scenario id, scenario folder, or one content file (checked in its scenario's context)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     parser.add_argument("--quiet-warnings", action="store_true", help="do not print warnings in text mode")
     parser.set_defaults(run=run)
@@ -29,22 +30,30 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from game.cli.main import UsageError
+    from game.scenario.catalog import UnknownScenario, locate
     from game.scenario.gcpause import collector_paused
     from game.scenario.sources import read_sources
 
-    for name in args.paths:
-        if not Path(name).exists():
-            raise UsageError(f"no such file or folder: {name}")
+    try:  # the same rule for ids and paths as every other command (game/scenario/catalog.py)
+        targets = [locate(name) for name in args.paths]
+    except UnknownScenario as err:
+        raise UsageError(str(err)) from None
     results = []
     with collector_paused():  # importing the models builds many objects too (see gcpause.py)
-        for name in args.paths:
+        for name, target in zip(args.paths, targets):
             # Read the files and start the helper that builds some of their values (on big scenarios)
             # before importing the content models, so that the import overlaps with the helper's work.
             importing = "game.scenario.models" not in sys.modules
-            sources = read_sources(Path(name), helper_fraction=HELPER_FRACTION_BEFORE_IMPORT if importing else 0.5)
+            sources = read_sources(target.load, helper_fraction=HELPER_FRACTION_BEFORE_IMPORT if importing else 0.5)
+            if target.only is not None or target.load.is_file():
+                from game.scenario.file_check import check_file
+
+                results.append((name, check_file(target.only or target.load, target.load if target.only else None,
+                                                 sources)))
+                continue
             from game.scenario.loader import load_report
 
-            results.append((name, load_report(Path(name), sources)))
+            results.append((name, load_report(target.load, sources)))
     ok = all(not report.errors for _, report in results)
     if args.format == "json":
         if len(results) == 1:
@@ -58,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
-def _json(report: LoadReport) -> dict:
+def _json(report: LoadReport | FileReport) -> dict:
     """One scenario's result: exactly ok, errors, warnings and stats."""
     return {
         "ok": not report.errors,
@@ -68,13 +77,20 @@ def _json(report: LoadReport) -> dict:
     }
 
 
-def _text(name: str, report: LoadReport, quiet_warnings: bool) -> None:
+def _text(name: str, report: LoadReport | FileReport, quiet_warnings: bool) -> None:
     for error in report.errors:
         print(f"error: {error.format()}")
     if not quiet_warnings:
         for warning in report.warnings:
             print(f"warning: {warning.format()}", file=sys.stderr)
     stats = report.stats
+    context = getattr(report, "context", None)
+    if context is not None:  # one content file
+        for note in report.notes:
+            print(f"note: {note}", file=sys.stderr)
+        verdict = f"{len(report.errors)} error(s)" if report.errors else "valid"
+        print(f"{name}: {verdict}, checked {context}; {len(report.warnings)} warning(s)")
+        return
     if report.errors:
         print(f"{name}: {len(report.errors)} error(s), {len(report.warnings)} warning(s)")
         return

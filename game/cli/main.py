@@ -8,9 +8,10 @@ import sys
 from typing import Sequence
 
 from game import __version__
-from game.cli import cmd_play, cmd_replay, cmd_scenarios, cmd_schema, cmd_simulate, cmd_validate
+from game.cli import cmd_new, cmd_play, cmd_replay, cmd_scenarios, cmd_schema, cmd_simulate, cmd_translate, cmd_validate
 
 COMMANDS = [cmd_play, cmd_scenarios, cmd_validate, cmd_schema, cmd_simulate, cmd_replay]
+COMMANDS += [cmd_new, cmd_translate]
 
 
 class UsageError(Exception):
@@ -28,7 +29,22 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS:
         module.register(sub)
+    add_content_dir_option(sub)
     return parser
+
+
+# Commands that name scenarios by id take --content-dir (see game/scenario/catalog.py for the rule).
+SCENARIO_COMMANDS = ("play", "scenarios", "validate", "simulate", "replay", "new", "translate")
+
+
+def add_content_dir_option(sub: argparse._SubParsersAction) -> None:
+    """`--content-dir DIR` (repeatable) on every command that looks scenarios up by id."""
+    for name in SCENARIO_COMMANDS:
+        if name in sub.choices:
+            sub.choices[name].add_argument(
+                "--content-dir", action="append", metavar="DIR", default=[],
+                help="also look for scenario ids in DIR (a folder of scenario folders; searched first; repeatable; "
+                "also $GRASSROOTS_CONTENT_DIR)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,6 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as done:  # --help, --version, or a usage error argparse has already explained
         return done.code if isinstance(done.code, int) else 2
+    from game.scenario.catalog import use_content_dirs
+
+    use_content_dirs(getattr(args, "content_dir", None))
     try:
         return int(args.run(args) or 0)
     except UsageError as err:

@@ -178,7 +178,7 @@ class Variant(Strict):
     """Another wording of a debrief text, used when `when` holds on the final state (the first that holds wins).
 
     Texts of endings, reflections and questions (and their variants) may quote the game's own numbers with
-    `{expression}` placeholders, e.g. `{chances_then('feedback')}`; write `{{` and `}}` for literal braces.
+    `{{expression}}` placeholders, e.g. `{{chances_then('feedback')}}` (game/scenario/placeholders.py).
     """
 
     when: Expr = Field(description="Use this wording when the condition holds at the end of the game.")

@@ -1,8 +1,9 @@
-"""`{expression}` placeholders in debrief texts: found once, checked at load, filled from the final state.
+"""`{{expression}}` placeholders in debrief texts: found once, checked at load, filled from the final state.
 
-Endings, reflections and questions may quote the game's own numbers ("{chances_then('feedback')} of
-{chances('feedback')} answered", "your {turn} weeks"). `{{` and `}}` stand for literal braces. Each
-placeholder is an ordinary game expression, so a typo gets the same file:line:column error as a `when:`.
+Endings, reflections and questions may quote the game's own numbers ("{{chances_then('feedback')}} of
+{{chances('feedback')}} answered", "your {{turn}} weeks"). Double braces, as in most template languages, so
+a single brace in ordinary text (or a translator's "{note}") stays text. Each placeholder is an ordinary
+game expression, so a typo gets the same file:line:column error as a `when:`.
 """
 
 from __future__ import annotations
@@ -10,28 +11,19 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
-_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
+_TOKEN = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 
 
 def placeholders(text: str) -> Iterator[str]:
-    """The expressions inside `{...}` in a text, in order ('{{' and '}}' are literal braces)."""
+    """The expressions inside `{{...}}` in a text, in order."""
     for match in _TOKEN.finditer(text):
-        if match.group(1) is not None:
-            yield match.group(1).strip()
+        yield match.group(1).strip()
 
 
 def fill(text: str, value_of: Callable[[str], object]) -> str:
-    """The text with each `{expression}` replaced by its value (numbers rounded to whole numbers unless
-    they have a fraction worth showing) and `{{`/`}}` by single braces."""
-    def replace(match: re.Match) -> str:
-        token = match.group(0)
-        if token == "{{":
-            return "{"
-        if token == "}}":
-            return "}"
-        return show(value_of(match.group(1).strip()))
-
-    return _TOKEN.sub(replace, text)
+    """The text with each `{{expression}}` replaced by its value (numbers rounded to whole numbers unless
+    they have a fraction worth showing)."""
+    return _TOKEN.sub(lambda match: show(value_of(match.group(1).strip())), text)
 
 
 def show(value: object) -> str:

@@ -22,13 +22,19 @@ def game_seed(base: int, run: int) -> int:
     return (base * 1_000_003 + run) & 0x7FFFFFFF
 
 
-def play(rules: Rules, strategy: str, seed: int, bot_seed: str) -> GameState:
-    """Play one whole game with a bot; return the final state."""
+def play(rules: Rules, strategy: str, seed: int, bot_seed: str, happenings: list | None = None) -> GameState:
+    """Play one whole game with a bot; return the final state (and extend `happenings`, when given, with
+    everything that happened: coverage counts them)."""
     bot, rng = BOTS[strategy], random.Random(bot_seed)
-    state, _ = new_game(rules, seed)
+    state, first = new_game(rules, seed)
+    record = happenings is not None
+    if record:
+        happenings.extend(first)
     guard = rules.weeks * 400
     while not state.ended and guard:
-        state, _ = apply(rules, state, bot(rules, state, legal(rules, state), rng), record=False)
+        state, out = apply(rules, state, bot(rules, state, legal(rules, state), rng), record=record)
+        if record:
+            happenings.extend(out)
         guard -= 1
     return state
 

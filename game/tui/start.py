@@ -92,10 +92,10 @@ class Start:
         return resolve(self.scenario)
 
     def scenario_choices(self) -> list[ScenarioChoice]:
-        """Shipped scenarios, plus the one named on the command line."""
-        from game.scenario.catalog import scenario_titles, shipped
+        """The scenarios found by id (every content root), plus the one named on the command line."""
+        from game.scenario.catalog import found, scenario_titles
 
-        choices = [ScenarioChoice(ref.id, ref.path, scenario_titles(ref.path), True) for ref in shipped()]
+        choices = [ScenarioChoice(ref.id, ref.path, scenario_titles(ref.path), True) for ref in found()]
         given = self.scenario_path
         if given is not None and given.resolve() not in {choice.path.resolve() for choice in choices}:
             choices.append(ScenarioChoice(given.name, given, scenario_titles(given), False))

@@ -103,7 +103,7 @@ def test_scenarios_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     rows = json.loads(capsys.readouterr().out)
     assert isinstance(rows, list)
     for row in rows:
-        assert set(row) == {"id", "title", "weeks", "valid", "path", "default"}
+        assert set(row) == {"id", "title", "weeks", "valid", "path", "default", "origin", "shadowed_by"}
         assert row["valid"] == (load_report(Path(row["path"])).scenario is not None)
 
 

@@ -137,10 +137,10 @@ def test_warnings_go_to_stderr_and_can_be_silenced(capsys: pytest.CaptureFixture
     assert code == 0 and err == ""
 
 
-def test_a_single_content_file_without_header(capsys: pytest.CaptureFixture[str], fixture_dir: Path) -> None:
+def test_a_valid_content_file_is_checked_in_its_scenario(capsys: pytest.CaptureFixture[str], fixture_dir: Path) -> None:
     code, out, _ = run(capsys, "validate", str(fixture_dir / "events.yaml"))
-    assert code == 1
-    assert "no file has a `scenario:` header" in out and "validate the scenario's folder" in out
+    assert code == 0
+    assert "valid, checked in scenario folder mini-town" in out
 
 
 def test_validate_as_a_real_process(fixture_dir: Path, tmp_path: Path) -> None:

@@ -71,10 +71,10 @@ def test_questions_and_explainers_follow_when_and_fill_numbers(rules, lang):
 
 @pytest.mark.parametrize(("text", "found", "filled"), [
     ("no braces", [], "no braces"),
-    ("{turn} weeks", ["turn"], "7 weeks"),
-    ("{{literal}} and { turn }", ["turn"], "{literal} and 7"),
-    ("{round(idle_index() * 100)}%", ["round(idle_index() * 100)"], "7%"),
-    ("{x}/{y}", ["x", "y"], "7/7"),
+    ("{{turn}} weeks", ["turn"], "7 weeks"),
+    ("{single} braces and {{ turn }}", ["turn"], "{single} braces and 7"),
+    ("{{round(idle_index() * 100)}}%", ["round(idle_index() * 100)"], "7%"),
+    ("{{x}}/{{y}}", ["x", "y"], "7/7"),
 ])
 def test_placeholders_are_found_and_filled(text, found, filled):
     assert list(placeholders(text)) == found
@@ -82,7 +82,7 @@ def test_placeholders_are_found_and_filled(text, found, filled):
 
 
 def test_a_bad_placeholder_is_a_load_error_with_its_position(tmp_path: Path) -> None:
-    error, line = broken(tmp_path, "endings.yaml", "Over {turn} weeks you found", "Over {trun} weeks you found")
+    error, line = broken(tmp_path, "endings.yaml", "Over {{turn}} weeks you found", "Over {{trun}} weeks you found")
     assert error.line == line and error.path.startswith("endings[5].text")
     assert "trun" in error.message and "turn" in error.hint
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from game.i18n import t
+from game.i18n import t, tn
 from game.narrate.debrief_text import ending_words, questions, reflection_words
 from game.narrate.research import FindingRow, explainers, findings_table, glossary
 from game.scenario.text import localize
@@ -123,4 +123,4 @@ def debrief_view(rules: Rules, state: GameState, result: Outcome, lang: str) -> 
 
 def times(count: int, lang: str) -> str:
     """How many times, in brackets: "（3次）" / " (3 times)", and " (once)" for one."""
-    return t("once_paren", lang) if count == 1 else t("times_paren", lang, n=count)
+    return tn("times_paren", count, lang)
