@@ -22,7 +22,8 @@ class FindingRow:
 
     code: str
     title: str
-    choices: tuple[tuple[str, int], ...]
+    choices: tuple[tuple[str, int], ...]  # the most-taken first, at most `shown` of them
+    more: int = 0  # further choices behind this finding, not listed
 
 
 def codes_of(rules: Rules, action) -> list[str]:
@@ -33,8 +34,9 @@ def codes_of(rules: Rules, action) -> list[str]:
     return list(owner.findings)
 
 
-def findings_table(rules: Rules, state: GameState, lang: str) -> list[FindingRow]:
-    """Rows in research-note order, for the findings the player's own choices illustrate (none: no row)."""
+def findings_table(rules: Rules, state: GameState, lang: str, shown: int = 5) -> list[FindingRow]:
+    """Rows in research-note order, for the findings the player's own choices illustrate (none: no row);
+    each lists its `shown` most-taken choices and counts the rest."""
     teller = Teller(rules, lang)
     by_code: dict[str, list[tuple[str, int]]] = {}
     for action in rules.actions:
@@ -47,7 +49,8 @@ def findings_table(rules: Rules, state: GameState, lang: str) -> list[FindingRow
     for note in rules.scenario.debrief.research_notes:
         if note.code in by_code:
             choices = sorted(by_code[note.code], key=lambda pair: -pair[1])
-            rows.append(FindingRow(note.code, teller.text(note.title), tuple(choices)))
+            rows.append(FindingRow(note.code, teller.text(note.title), tuple(choices[:shown]),
+                                   max(0, len(choices) - shown)))
     return rows
 
 

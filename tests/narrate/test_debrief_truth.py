@@ -130,7 +130,8 @@ def test_your_game_in_the_research_lists_only_choices_taken(lianhe, games, lang)
         taken = sum(state.took.values())
         assert rows or not taken
         for row in rows:
-            assert row.choices and all(count >= 1 for _, count in row.choices)
+            assert row.choices and all(count >= 1 for _, count in row.choices) and len(row.choices) <= 5
+            assert row.more == 0 or len(row.choices) == 5
             assert not faults(row.title) and all(not faults(label) for label, _ in row.choices)
 
 

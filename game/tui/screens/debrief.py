@@ -121,6 +121,8 @@ class DebriefScreen(GameScreen):
         for row in view.findings:
             yield Plain(Content.assemble((f"{row.code} ", "bold"), (row.title, "bold")), classes="note-title")
             yield from (Bullet(label + times(count, self.lang), classes="finding-choice") for label, count in row.choices)
+            if row.more:
+                yield Plain(self.t("deb.more_choices", n=row.more), classes="muted")
         if not view.findings:
             yield Plain(self.t("deb.no_findings"), classes="muted")
         for title, text in view.explainers:
