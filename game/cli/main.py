@@ -8,10 +8,12 @@ import sys
 from typing import Sequence
 
 from game import __version__
-from game.cli import cmd_new, cmd_play, cmd_replay, cmd_scenarios, cmd_schema, cmd_simulate, cmd_translate, cmd_validate
+from game.cli import (
+    cmd_new, cmd_play, cmd_replay, cmd_report, cmd_scenarios, cmd_schema, cmd_simulate, cmd_translate, cmd_validate,
+)
 
 COMMANDS = [cmd_play, cmd_scenarios, cmd_validate, cmd_schema, cmd_simulate, cmd_replay]
-COMMANDS += [cmd_new, cmd_translate]
+COMMANDS += [cmd_new, cmd_translate, cmd_report]
 
 
 class UsageError(Exception):
@@ -34,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Commands that name scenarios by id take --content-dir (see game/scenario/catalog.py for the rule).
-SCENARIO_COMMANDS = ("play", "scenarios", "validate", "simulate", "replay", "new", "translate")
+SCENARIO_COMMANDS = ("play", "scenarios", "validate", "simulate", "replay", "new", "translate", "report")
 
 
 def add_content_dir_option(sub: argparse._SubParsersAction) -> None:

@@ -26,6 +26,11 @@ def fill(text: str, value_of: Callable[[str], object]) -> str:
     return _TOKEN.sub(lambda match: show(value_of(match.group(1).strip())), text)
 
 
+def generic(text: str, mark: str = "…") -> str:
+    """The text for no game in particular (a facilitator's guide): each placeholder shown as `mark`."""
+    return _TOKEN.sub(mark, text)
+
+
 def show(value: object) -> str:
     """A placeholder's value as a player reads it: 7, 0.5, never 7.0 or 0.3333333."""
     if isinstance(value, bool):
