@@ -299,13 +299,18 @@ def _texts_of(value: Any) -> list[tuple[tuple, str]]:
 
 
 def check_placeholders(checker: Checker, where: tuple, model: Any, fields: tuple[str, ...]) -> None:
-    """Every `{expression}` in these text fields (and in the model's variants) compiles; variants' `when`s too."""
-    from game.scenario.placeholders import placeholders
+    """Every `{{expression}}` in these text fields (and in the model's variants) compiles; variants' `when`s
+    too. A single-brace `{turn}` that would compile is a warning: it is shown as written."""
+    from game.scenario.placeholders import placeholders, single_braced
 
     for name in fields:
         for sub, text in _texts_of(getattr(model, name, None)):
             for expression in placeholders(text):
                 checker.expr(where + (name,) + sub, expression, "game")
+            for expression in single_braced(text):
+                if checker._compile_error(expression, "game") is None:
+                    checker.error(where + (name,) + sub, f"'{{{expression}}}' is shown as written",
+                                  f"to quote the game's number, write '{{{{{expression}}}}}'", warn=True)
     for v_index, variant in enumerate(getattr(model, "variants", ()) or ()):
         path = where + ("variants", v_index)
         checker.expr(path + ("when",), variant.when, "game")

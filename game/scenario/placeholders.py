@@ -20,6 +20,15 @@ def placeholders(text: str) -> Iterator[str]:
         yield match.group(1).strip()
 
 
+_SINGLE = re.compile(r"(?<!\{)\{([^{}]+)\}(?!\})")
+
+
+def single_braced(text: str) -> Iterator[str]:
+    """What sits in single braces outside placeholders (`{turn}`: probably a placeholder missing a brace)."""
+    for match in _SINGLE.finditer(_TOKEN.sub("", text)):
+        yield match.group(1).strip()
+
+
 def fill(text: str, value_of: Callable[[str], object]) -> str:
     """The text with each `{{expression}}` replaced by its value (numbers rounded to whole numbers unless
     they have a fraction worth showing)."""

@@ -90,3 +90,19 @@ def test_a_bad_placeholder_is_a_load_error_with_its_position(tmp_path: Path) -> 
 def test_a_bad_variant_condition_is_a_load_error(tmp_path: Path) -> None:
     error, line = broken(tmp_path, "endings.yaml", 'when: "missed_count() >= 2"', 'when: "mised_count() >= 2"')
     assert error.line == line and error.path == "endings[5].variants[0].when"
+
+
+def test_a_single_braced_expression_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    from scenario_kit import copy_fixture, replace_once
+
+    from game.scenario import load_report
+
+    folder = copy_fixture(tmp_path)
+    line = replace_once(folder, "endings.yaml", "Over {{turn}} weeks you found", "Over {turn} weeks you found")
+    report = load_report(folder)
+    assert report.errors == []
+    [warning] = [w for w in report.warnings if "shown as written" in w.message]
+    assert warning.line == line and "{{turn}}" in warning.hint
+    folder2 = copy_fixture(tmp_path / "b")
+    replace_once(folder2, "endings.yaml", "Over {{turn}} weeks you found", "Over {braces} weeks you found")
+    assert not [w for w in load_report(folder2).warnings if "shown as written" in w.message]
