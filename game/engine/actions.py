@@ -61,7 +61,8 @@ def hours_for(rules: Rules, state: GameState, action: CAction, modifiers: list, 
         return hours
     add, factor = 0.0, 1.0
     for mod in modifiers:
-        if (mod.kinds is None or action.kind in mod.kinds) and (mod.items is None or action.owner in mod.items):
+        if (mod.kinds is None or action.kind in mod.kinds) and (mod.items is None or action.owner in mod.items) and (
+                mod.tags is None or not mod.tags.isdisjoint(action.tags)):
             add += mod.add
             factor *= mod.factor
     return max(0.0, round((hours + add) * factor, 2)) if (hours or add) else 0.0
@@ -303,11 +304,12 @@ def _take(rules: Rules, state: GameState, action: CAction, hours: float, costs: 
     apply_effect(rules, state, action.effect, action.owner, out, action.ref)
     if action.chance is not None:
         won = chance_holds(state, float(val(action.chance, Ctx(rules, state, action.owner))))
-        # counted by kind, so debrief texts can quote "answered 3 of 7" (chances(), chances_then())
+        # chance actions tried and come up, by kind (the feedback channel's answer rate, finding A1; debrief
+        # texts quote them with chances() and chances_then())
         counters = state.counters
-        counters["chance:" + action.kind] = counters.get("chance:" + action.kind, 0) + 1
+        counters["tried:" + action.kind] = counters.get("tried:" + action.kind, 0) + 1
         if won:
-            counters["then:" + action.kind] = counters.get("then:" + action.kind, 0) + 1
+            counters["won:" + action.kind] = counters.get("won:" + action.kind, 0) + 1
         if type(out) is not Discard:
             out.append(Happening("roll", state.week, action.ref, {"success": won}))
         apply_effect(rules, state, action.then if won else action.otherwise, action.owner, out, action.ref)

@@ -48,6 +48,7 @@ class Outcome:
     kind_counts: dict[str, int]
     crossed: list[str]
     reflections: list[str]
+    counters: dict[str, int]  # met, missed, served, escalated, vetoes_missed; tried:KIND / won:KIND chance rolls
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -80,4 +81,5 @@ def outcome(rules: Rules, state: GameState) -> Outcome:
         kind_counts=dict(sorted(state.kind_counts.items())),
         crossed=list(state.crossed),
         reflections=[r.id for r, when in rules.reflections if when(ctx)],
+        counters=dict(sorted(state.counters.items())),
     )

@@ -47,6 +47,7 @@ class Checker(Reporter):
         self.endings = {e.id for e in scenario.endings}
         self.directives = {d.id for d in scenario.directives}
         self.requests = {r.id for r in scenario.requests}
+        self.tags = _tags(scenario)
         self.flags = all_flags(scenario) if flags is None else flags
         self.choices = choice_sets(scenario)
         self.envs: dict[str, Env] = {}
@@ -271,6 +272,8 @@ class Checker(Reporter):
             self.expr(where + ("when",), modifier.when, "game")
             for i_index, item in enumerate(modifier.items or []):
                 self.ref(where + ("items", i_index), item, self.directives | self.requests, "directive or request")
+            for t_index, tag in enumerate(modifier.tags or []):
+                self.ref(where + ("tags", t_index), tag, self.tags, "tag")
         if content.debrief:
             for index, reflection in enumerate(content.debrief.reflections):
                 self.expr(("debrief", "reflections", index, "when"), reflection.when, "game")
@@ -315,6 +318,19 @@ def check_placeholders(checker: Checker, where: tuple, model: Any, fields: tuple
         path = where + ("variants", v_index)
         checker.expr(path + ("when",), variant.when, "game")
         check_placeholders(checker, path, variant, tuple(f for f in fields if hasattr(variant, f)))
+
+
+def _tags(scenario: Scenario) -> set[str]:
+    """Every tag an item or action carries (a modifier naming another selects nothing: a typo)."""
+    found: set[str] = set()
+    for item in [*scenario.directives, *scenario.requests]:
+        found.update(item.tags)
+        for action in item.approaches:
+            found.update(action.tags)
+    for event in scenario.events:
+        for choice in event.choices:
+            found.update(choice.tags)
+    return found
 
 
 def check_scenario(scenario: Scenario, files: list[ParsedFile]) -> tuple[list[ContentError], list[ContentError], dict]:

@@ -67,5 +67,6 @@ class Action(Effect):
     chance: NumOrExpr | None = Field(None, description="Probability that `then` happens rather than `otherwise`.")
     then: Effect | None = None
     otherwise: Effect | None = None
+    tags: list[Id] = Field(default_factory=list, description="Labels modifiers can select by (with the item's tags).")
     findings: list[FindingCode] = Field(default_factory=list)
     notes: Text | None = Field(None, description="For facilitators: which archetype or finding this shows.")

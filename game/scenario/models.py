@@ -119,6 +119,7 @@ class Directive(Strict):
     approaches: list[Action] = Field(min_length=1)
     on_met: Effect | None = None
     on_missed: Effect | None = None
+    tags: list[Id] = Field(default_factory=list, description="Labels modifiers can select this item's approaches by.")
     findings: list[FindingCode] = Field(default_factory=list)
     notes: Text | None = None
 
@@ -138,6 +139,7 @@ class Request(Strict):
     escalates_after_weeks: Annotated[int, Field(ge=1)] | None = None
     escalation: Effect | None = None
     expires_after_weeks: Annotated[int, Field(ge=1)] | None = None
+    tags: list[Id] = Field(default_factory=list, description="Labels modifiers can select this item's approaches by.")
     findings: list[FindingCode] = Field(default_factory=list)
     notes: Text | None = None
 
@@ -279,6 +281,8 @@ class Modifier(Strict):
     when: Expr
     kinds: list[Kind] | None = Field(None, description="Applies to actions of these kinds (default all).")
     items: list[Id] | None = Field(None, description="Applies to these directives or requests (default all).")
+    tags: list[Id] | None = Field(None, description="Applies to actions carrying any of these tags, their own or "
+                                  "their item's (default all).")
     hours: Number = Field(0, description="Added to the hours cost.")
     hours_factor: Annotated[Number, Field(ge=0)] = Field(1, description="Multiplies the hours cost.")
     notes: Text | None = None

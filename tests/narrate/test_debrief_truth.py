@@ -81,7 +81,7 @@ def _finished(rules, games, ending):
 def test_the_feedback_reflection_says_what_the_counts_say(lianhe, games, lang, tried, answered, says):
     state = games[0].clone()
     state.kind_counts["feedback"] = tried + 1
-    state.counters["chance:feedback"], state.counters["then:feedback"] = tried, answered
+    state.counters["tried:feedback"], state.counters["won:feedback"] = tried, answered
     reflection = next(r for r in lianhe.scenario.debrief.reflections if r.id == "feedback_tried")
     text = reflection_words(lianhe, state, reflection, lang)
     assert says[lang] in text and str(tried + 1) in text and str(tried) in text

@@ -30,7 +30,7 @@ def _state(rules, week=7, feedback=0, chances=0, heard=0):
     state = new_game(rules, 1)[0].clone()
     state.week = week
     state.kind_counts["feedback"] = feedback
-    state.counters.update({"chance:feedback": chances, "then:feedback": heard})
+    state.counters.update({"tried:feedback": chances, "won:feedback": heard})
     return state
 
 
