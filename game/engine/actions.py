@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine.bounds import LIMIT
 from game.engine.compile import CAction, Rules
 from game.engine.context import Ctx
 from game.engine.effects import apply_effect, chance_holds, check_thresholds, set_meter, val
@@ -294,7 +295,7 @@ def _take(rules: Rules, state: GameState, action: CAction, hours: float, costs: 
     state.uses_week[action.index] = state.uses_week.get(action.index, 0) + 1
     state.uses_total[action.index] = state.uses_total.get(action.index, 0) + 1
     state.kind_counts[action.kind] = state.kind_counts.get(action.kind, 0) + 1
-    state.kind_hours[action.kind] = state.kind_hours.get(action.kind, 0.0) + hours
+    state.kind_hours[action.kind] = min(LIMIT, state.kind_hours.get(action.kind, 0.0) + hours)  # bounded sum
     state.took[action.ref] = state.took.get(action.ref, 0) + 1
     if action.crosses_line:
         state.crossed.append(action.ref)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from game.engine.bounds import bounded, finite
 from game.engine.context import runtime_env
 from game.engine.state import Decision
 from game.scenario.expr_compile import Env, compile_expr
@@ -161,8 +162,8 @@ class Rules:
         self.effects: list[CEffect] = []  # every compiled effect, to find the endings effects trigger
         self.hours_per_week = self.value(info.hours_per_week, "game")
         self.events_per_week = self.value(info.events_per_week, "game")
-        self.upward = self.expr(info.scoring.upward, "game")
-        self.downward = self.expr(info.scoring.downward, "game")
+        self.upward = self.value(info.scoring.upward, "game")
+        self.downward = self.value(info.scoring.downward, "game")
         settle = info.settlement
         self.settle_met = self.effect(settle.met, "settle")
         self.settle_missed = self.effect(settle.missed, "settle")
@@ -228,11 +229,12 @@ class Rules:
         return None if text is None else compile_expr(text, self.env(context))
 
     def value(self, value: Any, context: str) -> Value:
+        """A number, or an expression compiled so that its results are always finite and bounded."""
         if value is None:
             return None
         if isinstance(value, str):
-            return compile_expr(value, self.env(context))
-        return float(value)
+            return bounded(compile_expr(value, self.env(context)))
+        return finite(value)
 
     def effect(self, effect: Effect, context: str) -> CEffect:
         compiled = CEffect(

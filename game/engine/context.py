@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any, Callable
 
+from game.engine.bounds import finite, safe_round
 from game.engine.state import CLOSED, MET, MISSED, OPEN, PENDING, ItemState
 from game.scenario.envs import game_env
 from game.scenario.expr_compile import Env
@@ -160,13 +161,13 @@ def _count(status: str) -> Callable:
 
 
 IMPLS: dict[str, Callable] = {
-    "min": lambda c, *a: min(a),
-    "max": lambda c, *a: max(a),
-    "abs": lambda c, x: abs(x),
-    "round": lambda c, x: float(round(x)),
-    "floor": lambda c, x: float(math.floor(x)),
-    "ceil": lambda c, x: float(math.ceil(x)),
-    "clamp": lambda c, x, lo, hi: max(lo, min(hi, x)),
+    "min": lambda c, *a: min(map(finite, a)),
+    "max": lambda c, *a: max(map(finite, a)),
+    "abs": lambda c, x: abs(finite(x)),
+    "round": safe_round(round),
+    "floor": safe_round(math.floor),
+    "ceil": safe_round(math.ceil),
+    "clamp": lambda c, x, lo, hi: max(finite(lo), min(finite(hi), finite(x))),
     "count_kind": lambda c, k: c.s.kind_counts.get(k, 0),
     "hours_kind": lambda c, k: c.s.kind_hours.get(k, 0.0),
     "crossed": lambda c: len(c.s.crossed),

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 
 from game.engine.compile import Rules
 from game.engine.context import Ctx, idle_index
+from game.engine.effects import val
 from game.engine.rng import seed_state
 from game.engine.state import GameState, Happening, ItemState
 from game.engine.week import start_week
@@ -28,7 +29,7 @@ def new_game(rules: Rules, seed: int) -> tuple[GameState, list[Happening]]:
 def scores(rules: Rules, state: GameState) -> tuple[float, float]:
     """(upward, downward) now, each clamped to 0..100."""
     ctx = Ctx(rules, state)
-    up, down = float(rules.upward(ctx)), float(rules.downward(ctx))
+    up, down = val(rules.upward, ctx), val(rules.downward, ctx)  # finite: see engine/bounds.py
     return max(0.0, min(100.0, up)), max(0.0, min(100.0, down))
 
 

@@ -106,3 +106,8 @@ def test_a_single_braced_expression_is_a_warning_not_an_error(tmp_path: Path) ->
     folder2 = copy_fixture(tmp_path / "b")
     replace_once(folder2, "endings.yaml", "Over {{turn}} weeks you found", "Over {braces} weeks you found")
     assert not [w for w in load_report(folder2).warnings if "shown as written" in w.message]
+
+
+def test_a_bad_placeholder_in_an_explainer_is_a_load_error(tmp_path: Path) -> None:
+    error, line = broken(tmp_path, "endings.yaml", "{{round(idle_index() * 100)}}%.", "{{round(idle_indx() * 100)}}%.")
+    assert error.line == line and error.path.startswith("debrief.explainers[0].text")
