@@ -9,6 +9,8 @@ ours, never the author's, so they may use `{}` placeholders but hold no markup.
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 LANGUAGES = ("zh", "en")
@@ -41,10 +43,23 @@ STRINGS: dict[str, tuple[str, str]] = {**_SINGULAR, **PENDING}
 
 
 def t(key: str, lang: str, **values: object) -> str:
-    """The UI string `key` in `lang` (English when the language is unknown), formatted with values."""
+    """The UI string `key` in `lang` (English when the language is unknown), formatted with values.
+
+    Filled-in strings are tidied: a value that ends a sentence ("…村？", "5 p.m.") followed by the
+    template's own colon or comma gives no doubled punctuation ("？：" becomes "？").
+    """
     pair = STRINGS[key]
     text = pair[0] if lang == "zh" else pair[1]
-    return text.format(**values) if values else text
+    return tidy(text.format(**values)) if values else text
+
+
+_DOUBLED = re.compile(r"([。！？!?]|(?<![.\d])\.)([”\"」』）)]?)\s*[：:；;，,、]\s*")
+
+
+def tidy(text: str) -> str:
+    """Drop a colon, semicolon or comma that directly follows the end of a sentence (a space stays after
+    Western punctuation)."""
+    return _DOUBLED.sub(lambda m: m.group(1) + m.group(2) + ("" if m.group(1) in "。！？" else " "), text)
 
 
 def tn(key: str, n: int, lang: str, **values: object) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "scenarios" / "mini-town"
-HEADLESS_PACKAGES = ("game.scenario", "game.engine", "game.sim", "game.saves", "game.workshop")
+HEADLESS_PACKAGES = ("game.scenario", "game.engine", "game.sim", "game.saves", "game.workshop", "game.narrate")
 UI_LIBRARIES = ("textual", "rich")
 
 

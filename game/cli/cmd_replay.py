@@ -125,7 +125,7 @@ def _verified(name: str, loaded) -> str:
 
 
 def _tell(loaded, lang: str) -> None:
-    from game.saves.narrate import heading, narrate, summary
+    from game.narrate.replay import heading, narrate, summary
 
     print(heading(loaded.rules, lang, player=loaded.player, seed=loaded.seed, decisions=len(loaded.decisions),
                   kind=loaded.kind))

@@ -305,7 +305,8 @@ def _take(rules: Rules, state: GameState, action: CAction, hours: float, costs: 
     apply_effect(rules, state, action.effect, action.owner, out, action.ref)
     if action.chance is not None:
         won = chance_holds(state, float(val(action.chance, Ctx(rules, state, action.owner))))
-        # chance actions tried and come up, by kind (the feedback channel's answer rate, finding A1)
+        # chance actions tried and come up, by kind (the feedback channel's answer rate, finding A1; debrief
+        # texts quote them with chances() and chances_then())
         counters = state.counters
         counters["tried:" + action.kind] = counters.get("tried:" + action.kind, 0) + 1
         if won:

@@ -188,6 +188,8 @@ IMPLS: dict[str, Callable] = {
     "missed": _status_is((MISSED,)),
     "arrived": lambda c, i: c.s.items[c.r.item_index[i]].status != PENDING if i in c.r.item_index else False,
     "is_open": _status_is((OPEN,)),
+    "chances": lambda c, k: c.s.counters.get("tried:" + k, 0),
+    "chances_then": lambda c, k: c.s.counters.get("won:" + k, 0),
 }
 
 

@@ -86,6 +86,9 @@ class Checker(Reporter):
             return err
         return None
 
+    def debrief_texts(self, where: tuple, model: Any, fields: tuple[str, ...]) -> None:
+        check_placeholders(self, where, model, fields)
+
     def chance(self, path: tuple, value: Any, context: str) -> None:
         if isinstance(value, (int, float)) and not 0 <= value <= 1:
             self.error(path, f"a chance must be between 0 and 1, got {value}", "0.25 means one time in four")
@@ -283,6 +286,7 @@ class Checker(Reporter):
             self.actions(event.choices, where + ("choices",), "game", None)
         for index, ending in enumerate(content.endings):
             self.expr(("endings", index, "when"), ending.when, "game")
+            self.debrief_texts(("endings", index), ending, ("text", "debrief"))
         for index, modifier in enumerate(content.modifiers):
             where = ("modifiers", index)
             self.expr(where + ("when",), modifier.when, "game")
@@ -293,6 +297,13 @@ class Checker(Reporter):
         if content.debrief:
             for index, reflection in enumerate(content.debrief.reflections):
                 self.expr(("debrief", "reflections", index, "when"), reflection.when, "game")
+                self.debrief_texts(("debrief", "reflections", index), reflection, ("text",))
+            for index, explainer in enumerate(content.debrief.explainers):
+                self.expr(("debrief", "explainers", index, "when"), explainer.when, "game")
+                self.debrief_texts(("debrief", "explainers", index), explainer, ("title", "text"))
+            for index, question in enumerate(content.debrief.questions):
+                self.expr(("debrief", "questions", index, "when"), question.when, "game")
+                self.debrief_texts(("debrief", "questions", index), question, ("text",))
         if content.claims:
             claim_env = dummy_claim_env(self.s, self.choices)
             for index, claim in enumerate(content.claims):
@@ -300,6 +311,34 @@ class Checker(Reporter):
                     compile_expr(claim.holds, claim_env)
                 except ExprError as err:
                     self.error(("claims", index, "holds"), f"in claim {claim.holds!r}: {err.message}", err.hint)
+
+
+def _texts_of(value: Any) -> list[tuple[tuple, str]]:
+    """(sub-path, text) for a plain or per-language text."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [((), value)]
+    return [((lang,), text) for lang, text in value.model_dump().items() if isinstance(text, str)]
+
+
+def check_placeholders(checker: Checker, where: tuple, model: Any, fields: tuple[str, ...]) -> None:
+    """Every `{{expression}}` in these text fields (and in the model's variants) compiles; variants' `when`s
+    too. A single-brace `{turn}` that would compile is a warning: it is shown as written."""
+    from game.scenario.placeholders import placeholders, single_braced
+
+    for name in fields:
+        for sub, text in _texts_of(getattr(model, name, None)):
+            for expression in placeholders(text):
+                checker.expr(where + (name,) + sub, expression, "game")
+            for expression in single_braced(text):
+                if checker._compile_error(expression, "game") is None:
+                    checker.error(where + (name,) + sub, f"'{{{expression}}}' is shown as written",
+                                  f"to quote the game's number, write '{{{{{expression}}}}}'", warn=True)
+    for v_index, variant in enumerate(getattr(model, "variants", ()) or ()):
+        path = where + ("variants", v_index)
+        checker.expr(path + ("when",), variant.when, "game")
+        check_placeholders(checker, path, variant, tuple(f for f in fields if hasattr(variant, f)))
 
 
 def _tags(scenario: Scenario) -> set[str]:

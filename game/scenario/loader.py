@@ -92,7 +92,7 @@ def merge(parsed: list[ParsedFile], content_hash: str, source: str) -> Scenario:
     infos = [p.content.scenario for p in parsed if p.content.scenario is not None]
     variants = tuple(v for p in parsed for v in p.content.variants)
     sections: dict[str, list] = {name: [] for name in SECTIONS}
-    reflections, questions, notes = [], [], []
+    reflections, questions, notes, explainers, glossary = [], [], [], [], []
     for p in parsed:
         for name, items in sections.items():
             items.extend(getattr(p.content, name))
@@ -100,9 +100,12 @@ def merge(parsed: list[ParsedFile], content_hash: str, source: str) -> Scenario:
             reflections.extend(p.content.debrief.reflections)
             questions.extend(p.content.debrief.questions)
             notes.extend(p.content.debrief.research_notes)
+            explainers.extend(p.content.debrief.explainers)
+            glossary.extend(p.content.debrief.glossary)
     return Scenario(
         info=infos[0],
-        debrief=Debrief(reflections=reflections, questions=questions, research_notes=notes),
+        debrief=Debrief(reflections=reflections, questions=questions, research_notes=notes, explainers=explainers,
+                        glossary=glossary),
         content_hash=content_hash,
         source=source,
         variants=variants,

@@ -21,9 +21,10 @@ from game.scenario.model_effects import Action, Effect, LedgerChange, Later
 
 __all__ = [
     "FINDING_PATTERN", "ID_PATTERN", "SECTIONS", "Action", "Claim", "ContentFile", "Debrief", "Directive", "Effect",
-    "CoreWindow", "EndsAt", "Ending", "Event", "Expr", "FindingCode", "Id", "Inspection", "Kind", "LedgerChange", "Later", "Level",
-    "LocalizedText", "Meter", "Modifier", "Number", "NumOrExpr", "Question", "Reflection", "Request", "ResearchNote",
-    "ScenarioInfo", "Scoring", "SettleRules", "Strict", "Text", "UrgencyRule", "Variant", "WeeklyRule",
+    "CoreWindow", "Ending", "EndingVariant", "EndsAt", "Event", "Explainer", "Expr", "FindingCode", "GlossaryEntry",
+    "Id", "Inspection", "Kind", "Later", "LedgerChange", "Level", "LocalizedText", "Meter", "Modifier", "NumOrExpr",
+    "Number", "Question", "Reflection", "Request", "ResearchNote", "ScenarioInfo", "Scoring", "SettleRules", "Strict",
+    "Text", "UrgencyRule", "Variant", "WeeklyRule",
 ]
 
 
@@ -186,6 +187,23 @@ class Event(Strict):
     notes: Text | None = None
 
 
+class Variant(Strict):
+    """Another wording of a debrief text, used when `when` holds on the final state (the first that holds wins).
+
+    Texts of endings, reflections and questions (and their variants) may quote the game's own numbers with
+    `{{expression}}` placeholders, e.g. `{{chances_then('feedback')}}` (game/scenario/placeholders.py).
+    """
+
+    when: Expr = Field(description="Use this wording when the condition holds at the end of the game.")
+    text: Text = Field(description="The wording used instead of the default `text`.")
+
+
+class EndingVariant(Variant):
+    """An ending's wording for a particular game; `debrief` (when given) replaces the ending's debrief too."""
+
+    debrief: Text | None = Field(None, description="Replaces the ending's `debrief` when this variant is used.")
+
+
 class Ending(Strict):
     """How the game ends; the highest-priority ending whose condition holds is chosen."""
 
@@ -197,6 +215,8 @@ class Ending(Strict):
     priority: Whole = 0
     tone: Literal["good", "mixed", "bad"] = "mixed"
     findings: list[FindingCode] = Field(default_factory=list)
+    variants: list[EndingVariant] = Field(default_factory=list,
+                                          description="Wordings for particular games; the first whose `when` holds wins.")
 
 
 class Reflection(Strict):
@@ -206,13 +226,18 @@ class Reflection(Strict):
     when: Expr
     text: Text
     findings: list[FindingCode] = Field(default_factory=list)
+    variants: list[Variant] = Field(default_factory=list,
+                                    description="Wordings for particular games; the first whose `when` holds wins.")
 
 
 class Question(Strict):
-    """A discussion question for the debrief."""
+    """A discussion question for the debrief; with `when`, asked only in games where it holds."""
 
     stage: Literal["describe", "analyse", "apply"]
     text: Text
+    when: Expr | None = Field(None, description="Ask it only when this holds at the end (what the player met or did).")
+    variants: list[Variant] = Field(default_factory=list,
+                                    description="Wordings for particular games; the first whose `when` holds wins.")
 
 
 class ResearchNote(Strict):
@@ -224,12 +249,31 @@ class ResearchNote(Strict):
     source: str | None = None
 
 
+class Explainer(Strict):
+    """A short piece the debrief shows after the research notes (e.g. two findings contrasted)."""
+
+    id: Id
+    title: Text
+    text: Text
+    when: Expr | None = Field(None, description="Show it only when this holds at the end of the game.")
+    findings: list[FindingCode] = Field(default_factory=list)
+
+
+class GlossaryEntry(Strict):
+    """A term a reader of the other language may not know (三防, 两委, mu, 12345...), with its gloss."""
+
+    term: Text = Field(description="The term as it appears in the texts, e.g. {zh: 三防, en: three-prevention (三防)}.")
+    gloss: Text = Field(description="What it means, in one or two sentences.")
+
+
 class Debrief(Strict):
-    """Reflections, questions and research notes; lists from several files are merged."""
+    """Reflections, questions, research notes, explainers and a glossary; lists from several files are merged."""
 
     reflections: list[Reflection] = Field(default_factory=list)
     questions: list[Question] = Field(default_factory=list)
     research_notes: list[ResearchNote] = Field(default_factory=list)
+    explainers: list[Explainer] = Field(default_factory=list)
+    glossary: list[GlossaryEntry] = Field(default_factory=list)
 
 
 class Claim(Strict):

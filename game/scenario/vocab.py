@@ -63,6 +63,8 @@ GAME_FUNCTIONS: dict[str, FunctionSpec] = {
     "missed": FunctionSpec(1, 1, "directive", "whether this directive's deadline was missed"),
     "arrived": FunctionSpec(1, 1, "item", "whether this directive or request has arrived"),
     "is_open": FunctionSpec(1, 1, "item", "whether this directive or request is open now"),
+    "chances": FunctionSpec(1, 1, "kind", "how many chance actions of this kind the player took (e.g. feedback sent)"),
+    "chances_then": FunctionSpec(1, 1, "kind", "how many of those took their `then` outcome (e.g. feedback answered)"),
 }
 
 CLAIM_METRIC_EXTRA = ("upward", "downward", "combined", "idle_index", "weeks_played", "crossed")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from game.engine import Rules
 from game.i18n import t
+from game.scenario.placeholders import generic
 from game.scenario.text import localize
 from game.workshop.report_text import CSV_COLUMNS
 
@@ -67,8 +68,8 @@ def guide_markdown(scenario: str | Path | None = None) -> str:
 
     rules = Rules(load_scenario(resolve(str(scenario) if scenario else None)))
     debrief = rules.scenario.debrief
-    stages = {stage: [(_text(q.text, "zh"), _text(q.text, "en")) for q in debrief.questions if q.stage == stage]
-              for stage in ("describe", "analyse", "apply")}
+    stages = {stage: [(generic(_text(q.text, "zh")), generic(_text(q.text, "en"))) for q in debrief.questions
+                      if q.stage == stage] for stage in ("describe", "analyse", "apply")}
     findings = [(n.code, _text(n.title, "zh"), _text(n.title, "en")) for n in debrief.research_notes]
     every = cards(rules)
     variants = {v.id: v for v in rules.scenario.variants}

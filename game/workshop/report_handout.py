@@ -13,6 +13,7 @@ from pathlib import Path
 
 from game.engine import Rules
 from game.i18n import t, tn
+from game.narrate.debrief_text import ending_words, reflection_words
 from game.scenario.text import localize
 from game.workshop.report_build import Report
 from game.workshop.report_html import environment, render
@@ -78,7 +79,7 @@ def handout_data(game: Game, group: Group, lang: str) -> dict:
         "player": game.player, "scenario": _text(rules.scenario.info.title, lang), "seed": game.seed,
         "weeks": m.get("weeks_played", game.state.week), "decisions": len(game.decisions),
         "ending_title": _text(ending.title, lang) if ending else str(m.get("ending") or ""),
-        "ending_text": _text(ending.text, lang) if ending else "",
+        "ending_text": _text(ending_words(rules, game.state, ending.id, lang)[0], lang) if ending else "",
         "scores": [
             (t("report.upward", lang), f"{m.get('upward', 0):.1f}", f"{mean['upward']:.1f}"),
             (t("report.downward", lang), f"{m.get('downward', 0):.1f}", f"{mean['downward']:.1f}"),
@@ -86,7 +87,8 @@ def handout_data(game: Game, group: Group, lang: str) -> dict:
             (t("report.crossed", lang), str(len(refs)), f"{mean['lines_crossed']:.1f}"),
         ],
         "crossed": crossed,
-        "reflections": [_text(reflections[r].text, lang) for r in m.get("reflections", []) if r in reflections],
+        "reflections": [_text(reflection_words(rules, game.state, reflections[r], lang), lang)
+                        for r in m.get("reflections", []) if r in reflections],
         "findings": [(code, _text(notes[code].title, lang) if code in notes else "", n)
                      for code, n in sorted(findings_of(game).items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_FINDINGS]],
     }
@@ -104,14 +106,17 @@ def handout_html(game: Game, group: Group, lang: str) -> str:
 
 
 def glossary_html(rules: Rules) -> str:
-    """The bilingual glossary: the report's measures, the scenario's meters and its research findings."""
+    """The bilingual glossary: the report's measures, the scenario's meters, its research findings and its
+    glossary of terms (`debrief.glossary`)."""
     scenario = rules.scenario
     meters = [{"zh_label": _text(m.label, "zh"), "en_label": _text(m.label, "en"),
                "zh": _text(m.description, "zh") if m.description else "",
                "en": _text(m.description, "en") if m.description else ""} for m in scenario.meters]
     findings = [{"code": n.code, "zh_title": _text(n.title, "zh"), "en_title": _text(n.title, "en"),
                  "zh": _text(n.text, "zh"), "en": _text(n.text, "en")} for n in scenario.debrief.research_notes]
-    return environment().get_template("glossary.html.j2").render(t=t, meters=meters, findings=findings)
+    terms = [{"zh": _text(g.term, "zh"), "en": _text(g.term, "en"), "zh_gloss": _text(g.gloss, "zh"),
+              "en_gloss": _text(g.gloss, "en")} for g in scenario.debrief.glossary]
+    return environment().get_template("glossary.html.j2").render(t=t, meters=meters, findings=findings, terms=terms)
 
 
 def write_handouts(report: Report, folder: Path, lang: str | None = None) -> list[Path]:

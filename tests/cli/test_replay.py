@@ -106,16 +106,16 @@ def test_replay_tells_the_game_week_by_week_in_english(record: Path, rules: Rule
     assert "Lines crossed: " in out or not game.crossed
     weeks = [line for line in lines if line.startswith("Week ")]
     assert weeks[0] == "Week 1 (September, week 1)" and len(weeks) == game.week
-    assert "  new directive: Anti-fraud app on 90% of phones (quota 900 households, due week 3)" in lines
-    assert "  event card: Work-group check-ins" in lines
-    assert any(line.startswith("  > ") and " h]" in line and "[trace, " in line for line in lines)
+    assert "  New directive: Anti-fraud app on 90% of phones (quota 900 households, due week 3)" in lines
+    assert "  An event is waiting: Work-group check-ins" in lines
+    assert any(line.startswith("  > ") and line.endswith("h]") and "[trace, " in line for line in lines)
     assert sum(line == "  > end the week" for line in lines) == sum(d.kind == "end_week" for d in game.decisions)
-    assert any(line.startswith("  deadline met: ") or line.startswith("  deadline missed: ") for line in lines)
-    assert any(line.startswith("  inspection: Ledger inspection (traces), score ") for line in lines)
-    assert sum(line.startswith("  meters at week end: Public trust ") for line in lines) == game.week
+    assert any(": met (reported " in line or ": missed (reported " in line for line in lines)
+    assert any(line.startswith("  Ledger inspection: ledgers ") for line in lines)
+    assert sum(line.startswith("  Meters at week end: Public trust ") for line in lines) == game.week
     ending = rules.ending_by_id[game.ended]
     assert f"Ending: {ending.title.en}" in lines
-    assert any(line.startswith("Upward score ") and "idle-execution index" in line for line in lines)
+    assert any(line.startswith("Upward score ") and "idle-execution index " in line and line.endswith("%") for line in lines)
 
 
 def test_replay_in_chinese_uses_the_content_labels(record: Path, game, capsys) -> None:
@@ -135,7 +135,7 @@ def test_replay_shows_delayed_consequences_and_escalations(tmp_path: Path, rules
         path = write_game_record(tmp_path / f"{seed}.record.json", rules, state, player="bot")
         assert main(["replay", str(path), "--lang", "en"]) == 0
         out = capsys.readouterr().out
-        shown |= {kind for kind in ("  delayed consequence of ", "  escalated: ", "  left waiting: ") if kind in out}
+        shown |= {kind for kind in ("  An earlier decision comes back (", ": escalated", "  Still waiting: ") if kind in out}
         if len(shown) == 3:
             break
     assert len(shown) == 3
@@ -150,7 +150,7 @@ def test_replay_of_a_save_in_progress(tmp_path: Path, rules: Rules, game, capsys
     path = write_save(tmp_path / "p.save.json", rules, state, player="p", lang="en")
     assert main(["replay", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "(save)" in out.splitlines()[0] and "  meters now: " in out and "Ending: not finished" in out
+    assert "(save)" in out.splitlines()[0] and "  Meters now: " in out and "Ending: not finished" in out
     assert main(["replay", str(path), "--verify"]) == 0
 
 

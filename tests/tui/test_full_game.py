@@ -60,6 +60,14 @@ async def test_whole_game_with_keys_only(saves, lang):
         await pilot.press("4")
         await pilot.pause()
         assert want["record"] in screen_text(app.screen)
+        await pilot.press("5")  # the scenario's glossary of terms
+        await pilot.pause()
+        assert {"en": "three-prevention (三防)", "zh": "三防"}[lang] in screen_text(app.screen)
+        await pilot.press("3")  # the player's own choices under each finding, and the explainer
+        await pilot.pause()
+        reflect = screen_text(app.screen)
+        assert {"en": "Your game in the research", "zh": "你这一局在研究里的位置"}[lang] in reflect
+        assert "{{" not in debrief + reflect
         # the record and the autosave were written
         assert list((saves).rglob("*.record.json")) or list(saves.rglob("*record*"))
         assert app.session.autosave_path.is_file()

@@ -85,11 +85,11 @@ def test_a_delayed_consequence_says_what_it_brought(rules):
     ]
     state, _ = new_game(rules, 1)
     lines = [line.text for section in week_summary(rules, 3, state, happened, "en").sections for line in section.lines]
-    delayed = lines.index(next(line for line in lines if line.startswith("A delayed consequence:")))
-    # right after the consequence's source: what it did (hidden goodwill not shown) and the card it brings
-    assert lines[delayed + 1] == "What it brought: Public trust -4, then: A shelved task is sampled"
+    # one line: where it came from, what it did (hidden goodwill only as a hint), and the card it brings
+    assert ("An earlier decision comes back (Typhoon evacuation drill logs: Agree with the district to shelve it): "
+            "Public trust -4. A card follows: A shelved task is sampled. Something you cannot see yet changed too.") in lines
     zh = [line.text for section in week_summary(rules, 3, state, happened, "zh").sections for line in section.lines]
-    assert "结果：群众信任 -4，随之而来：搁置的任务被抽查" in zh
+    assert "早先的决定有了下文（三防转移演练台账：与区里商量暂缓）：群众信任 -4。接着要处理：搁置的任务被抽查。另有暂时看不见的变化。" in zh
 
 
 @pytest.mark.parametrize(("count", "lang", "expected"), [

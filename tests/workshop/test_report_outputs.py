@@ -175,6 +175,10 @@ def test_handouts_one_per_player_and_a_glossary(records: Path, tmp_path: Path) -
     assert "对局回顾" in one and "全班平均" in one and external_urls(one) == []
     glossary = (folder / "glossary.html").read_text(encoding="utf-8")
     assert "Glossary" in glossary and "术语表" in glossary and external_urls(glossary) == []
+    # ending and reflection texts are this game's (variants chosen, {{placeholders}} filled with its numbers)
+    assert not any("{{" in p.read_text(encoding="utf-8") for p in handouts)
+    assert any("周里" in p.read_text(encoding="utf-8") for p in handouts)  # the fixture's "{{turn}}周里…"
+    assert "三防" in glossary and "three-prevention" in glossary  # the scenario's own glossary of terms
 
 
 def test_nothing_usable_exits_1_with_one_line(tmp_path: Path) -> None:

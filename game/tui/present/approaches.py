@@ -1,7 +1,8 @@
 """Approaches and event choices with what the player can foresee: costs, constant effects, uncertainty.
 
 Only what the author wrote as a constant is shown as a number; expressions show as "varies", chances as
-"uncertain" with the author's hint. Hidden meters, flags, delayed consequences and new items stay unseen.
+"uncertain" with the author's hint. A hidden meter that moves shows as one "unseen effect" hint, never as a number;
+flags, delayed consequences and new items stay unseen.
 """
 
 from __future__ import annotations
@@ -62,8 +63,10 @@ def foreseeable(rules: Rules, model, lang: str) -> list[str]:
     quota = model.quota
     if isinstance(quota, (int, float)) and quota:
         effects.append(t("fx.quota", lang, n=signed(quota)))
+    unseen = False
     for meter_id, delta in model.meters.items():
         if is_hidden(rules, meter_id):
+            unseen = unseen or not isinstance(delta, (int, float)) or bool(delta)
             continue
         name = meter_name(rules, meter_id, lang)
         if isinstance(delta, (int, float)):
@@ -71,6 +74,8 @@ def foreseeable(rules: Rules, model, lang: str) -> list[str]:
                 effects.append(f"{name} {signed(delta)}")
         else:
             effects.append(t("fx.varies", lang, meter=name))
+    if unseen:  # a hidden meter moves: never show only the visible side of a trade (issue 10, point 6)
+        effects.append(t("fx.hidden", lang))
     return effects
 
 

@@ -6,8 +6,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.i18n import t, tn
+from game.narrate.debrief_text import ending_words, questions, reflection_words
+from game.narrate.research import FindingRow, explainers, findings_table, glossary
 from game.scenario.text import localize
-from game.tui.present.fmt import action_label, num
+from game.narrate.words import whole
+from game.tui.present.fmt import action_label
 from game.tui.present.meters import MeterView, meter_views
 
 if TYPE_CHECKING:
@@ -35,6 +38,9 @@ class DebriefView:
     reflections: list[str]
     notes: list[tuple[str, str, str]]
     questions: list[tuple[str, list[str]]]
+    findings: list[FindingRow]
+    explainers: list[tuple[str, str]]
+    glossary: list[tuple[str, str]]
 
 
 def linked_findings(rules: Rules, state: GameState, result: Outcome) -> set[str]:
@@ -47,6 +53,8 @@ def linked_findings(rules: Rules, state: GameState, result: Outcome) -> set[str]
     for reflection in rules.scenario.debrief.reflections:
         if reflection.id in shown:
             codes.update(reflection.findings)
+    for index in state.fired:  # cards the player met, whatever was chosen
+        codes.update(rules.events[index].model.findings)
     taken = set(state.took)
     for action in rules.actions:
         if action.ref not in taken:
@@ -64,7 +72,7 @@ def reason_text(rules: Rules, state: GameState, result: Outcome, lang: str) -> s
             low_end = rules.end_min[index] == result.ending and state.meters[index] <= rules.lows[index]
             high_end = rules.end_max[index] == result.ending and state.meters[index] >= rules.highs[index]
             if low_end or high_end:
-                return t("deb.reason.meter", lang, meter=localize(meter.label, lang), value=num(state.meters[index]))
+                return t("deb.reason.meter", lang, meter=localize(meter.label, lang), value=whole(state.meters[index]))
     known = ("threshold", "final", "effect")
     return t(f"deb.reason.{result.reason}", lang) if result.reason in known else ""
 
@@ -85,12 +93,14 @@ def debrief_view(rules: Rules, state: GameState, result: Outcome, lang: str) -> 
     codes = linked_findings(rules, state, result)
     linked = [n for n in notes if n.code in codes] or list(notes)
     shown = set(result.reflections)
+    ending_text, ending_debrief = ending_words(rules, state, result.ending, lang)
+    asked = questions(rules, state, lang)
     hours = sorted(((t(f"kind.{k}", lang), h, result.kind_counts.get(k, 0)) for k, h in result.kind_hours.items()),
                    key=lambda row: -row[1])
     return DebriefView(
         ending_title=localize(ending.title, lang) if ending else result.ending,
-        ending_text=localize(ending.text, lang) if ending else "",
-        ending_debrief=localize(ending.debrief, lang) if ending else "",
+        ending_text=ending_text,
+        ending_debrief=ending_debrief,
         tone=ending.tone if ending else "mixed",
         reason=reason_text(rules, state, result, lang),
         weeks_played=result.weeks_played,
@@ -101,10 +111,13 @@ def debrief_view(rules: Rules, state: GameState, result: Outcome, lang: str) -> 
         meters=meter_views(rules, state, lang, reveal=True),
         hours_by_kind=[row for row in hours if row[1] > 0],
         crossed=_crossed(rules, result.crossed, lang),
-        reflections=[localize(r.text, lang) for r in scenario.debrief.reflections if r.id in shown],
+        reflections=[reflection_words(rules, state, r, lang) for r in scenario.debrief.reflections if r.id in shown],
         notes=[(n.code, localize(n.title, lang), localize(n.text, lang)) for n in linked],
-        questions=[(t(f"deb.stage.{stage}", lang), [localize(q.text, lang) for q in scenario.debrief.questions
-                                                     if q.stage == stage]) for stage in STAGES],
+        questions=[(t(f"deb.stage.{stage}", lang), [text for q_stage, text in asked if q_stage == stage])
+                   for stage in STAGES],
+        findings=findings_table(rules, state, lang),
+        explainers=explainers(rules, state, lang),
+        glossary=glossary(rules, lang),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.i18n import t
+from game.narrate.words import labelled
 from game.scenario.text import localize
 
 if TYPE_CHECKING:
@@ -46,9 +46,8 @@ def action_label(rules: Rules, ref: str, lang: str) -> str:
         if action.ref == ref:
             label = localize(action.model.label, lang)
             owner_id = ref.split(".", 1)[0]
-            colon = t("colon", lang)
             if action.owner >= 0:
-                return f"{item_title(rules, owner_id, lang)}{colon}{label}"
+                return labelled(item_title(rules, owner_id, lang), label, lang)
             event = rules.events[action.event] if action.event >= 0 else None
-            return f"{localize(event.model.title, lang)}{colon}{label}" if event else label
+            return labelled(localize(event.model.title, lang), label, lang) if event else label
     return ref

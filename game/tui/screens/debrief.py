@@ -1,4 +1,5 @@
-"""The debrief: the ending, the two scores side by side, charts, lines crossed, reflection and discussion."""
+"""The debrief: the ending, the two scores side by side, charts, lines crossed, reflection (with "your game in
+the research" and explainers), discussion, and a glossary."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from textual.content import Content
 from textual.widgets import TabbedContent, TabPane
 
 from game.tui.present.debrief import DebriefView, debrief_view, times
-from game.tui.present.fmt import num
+from game.narrate.words import hours as half_hours
+from game.narrate.words import whole
 from game.tui.screens.base import GameScreen
 from game.tui.widgets.key_bar import KeyBar, KeyHint
 from game.tui.widgets.level_bar import LevelBar
@@ -18,16 +20,16 @@ from game.tui.widgets.rebuilt import RebuiltScroll
 from game.tui.widgets.week_chart import WeekChart
 
 TABS = (("tab-ending", "deb.tab.ending"), ("tab-charts", "deb.tab.charts"), ("tab-reflect", "deb.tab.reflect"),
-        ("tab-discuss", "deb.tab.discuss"))
+        ("tab-discuss", "deb.tab.discuss"), ("tab-glossary", "deb.tab.glossary"))
 
 
 class DebriefScreen(GameScreen):
-    """Four pages built from the engine's Outcome; all rebuilt when the language changes."""
+    """Five pages built from the engine's Outcome; all rebuilt when the language changes."""
 
     CSS_PATH = "debrief.tcss"
     HELP_TOPIC = "debrief"
     BINDINGS = [Binding("m", "menu", "title", show=False),
-                *[Binding(str(n), f"page({n})", show=False) for n in range(1, 5)]]
+                *[Binding(str(n), f"page({n})", show=False) for n in range(1, len(TABS) + 1)]]
 
     def __init__(self, session, record: str, record_error: str) -> None:
         super().__init__(classes="debrief")  # a class, not an id: the old screen may still be mounted
@@ -50,12 +52,13 @@ class DebriefScreen(GameScreen):
         for number, (pane_id, key) in enumerate(TABS, 1):
             tabs.get_tab(pane_id).label = f"{number} {self.t(key)}"
         for pane_id, build in (("tab-ending", self._ending), ("tab-charts", self._charts),
-                               ("tab-reflect", self._reflect), ("tab-discuss", self._discuss)):
+                               ("tab-reflect", self._reflect), ("tab-discuss", self._discuss),
+                               ("tab-glossary", self._glossary)):
             self.query_one(f"#{pane_id}-body", RebuiltScroll).rebuild(lambda build=build: build(view))
         self.show_keys()
 
     def key_hints(self) -> list[KeyHint]:
-        return [KeyHint("1-4", self.t("key.tabs"), "page(1)"), KeyHint("m", self.t("deb.menu"), "menu"),
+        return [KeyHint(f"1-{len(TABS)}", self.t("key.tabs"), "page(1)"), KeyHint("m", self.t("deb.menu"), "menu"),
                 *self.common_hints()]
 
     # -- pages ---------------------------------------------------------------------------------------
@@ -64,7 +67,8 @@ class DebriefScreen(GameScreen):
 
     def _ending(self, view: DebriefView):
         yield Plain(Content.styled(view.ending_title, "bold"), classes=f"ending-title -{view.tone}")
-        yield Plain(f"{view.reason} {self.t('deb.weeks_played', n=view.weeks_played)}", classes="muted")
+        gap = "" if self.lang == "zh" else " "
+        yield Plain(f"{view.reason}{gap}{self.t('deb.weeks_played', n=view.weeks_played)}", classes="muted")
         yield Plain(view.ending_text, classes="ending-text")
         if view.ending_debrief:
             yield Plain(view.ending_debrief, classes="ending-debrief")
@@ -79,7 +83,7 @@ class DebriefScreen(GameScreen):
     def _score(label: str, value: float, side: str) -> VerticalGroup:
         bar = LevelBar()
         bar.set_level(value, 0.0, 100.0)
-        return VerticalGroup(Plain(label, classes="score-label"), Plain(num(value), classes="score-value"), bar,
+        return VerticalGroup(Plain(label, classes="score-label"), Plain(whole(value), classes="score-value"), bar,
                              classes=f"score {side}")
 
     def _charts(self, view: DebriefView):
@@ -88,8 +92,8 @@ class DebriefScreen(GameScreen):
         for meter in view.meters:
             hidden = self.t("deb.hidden") if meter.hidden else ""
             start = meter.trend[0] if meter.trend else meter.value
-            label = Plain(f"{meter.label}{hidden}{self.t('colon')}{num(start)} -> {num(meter.value)}  "
-                          f"({num(meter.low)}-{num(meter.high)})", classes="chart-label")
+            label = Plain(f"{meter.label}{hidden}{self.t('colon')}{whole(start)} -> {whole(meter.value)}  "
+                          f"({whole(meter.low)}-{whole(meter.high)})", classes="chart-label")
             chart = WeekChart(meter.trend, meter.low, meter.high, classes=f"-{meter.level or 'plain'}")
             charts.append(VerticalGroup(label, chart, classes="chart"))
         yield Grid(*charts, id="charts")
@@ -101,7 +105,7 @@ class DebriefScreen(GameScreen):
             bar = LevelBar()
             bar.set_level(hours, 0.0, most)
             yield HorizontalGroup(Plain(kind, classes="kind-label"), bar,
-                                  Plain(self.t("hours_short", n=num(hours)) + times(count, self.lang), classes="kind-figure"),
+                                  Plain(self.t("hours_short", n=half_hours(hours)) + times(count, self.lang), classes="kind-figure"),
                                   classes="kind-row")
 
     def _reflect(self, view: DebriefView):
@@ -111,6 +115,18 @@ class DebriefScreen(GameScreen):
         yield self._heading("deb.reflections")
         yield from ([Bullet(text, classes="reflection") for text in view.reflections]
                     or [Plain(self.t("deb.no_reflections"), classes="muted")])
+        yield self._heading("deb.in_research")
+        yield Plain(self.t("deb.in_research_help"), classes="muted")
+        for row in view.findings:
+            yield Plain(Content.assemble((f"{row.code} ", "bold"), (row.title, "bold")), classes="note-title")
+            yield from (Bullet(label + times(count, self.lang), classes="finding-choice") for label, count in row.choices)
+            if row.more:
+                yield Plain(self.t("deb.more_choices", n=row.more), classes="muted")
+        if not view.findings:
+            yield Plain(self.t("deb.no_findings"), classes="muted")
+        for title, text in view.explainers:
+            yield Plain(Content.styled(title, "bold"), classes="debrief-heading")
+            yield Plain(text, classes="note-text")
         yield from self._intention_and_branch()
         yield self._heading("deb.notes")
         for code, title, text in view.notes:
@@ -140,6 +156,14 @@ class DebriefScreen(GameScreen):
                 yield from (Bullet(q, classes="question") for q in questions)
         yield Plain(self.t("deb.record_failed", error=self.record_error) if self.record_error
                     else self.t("deb.record", path=self.record), id="record", classes="muted")
+
+    def _glossary(self, view: DebriefView):
+        yield self._heading("deb.glossary")
+        if not view.glossary:
+            yield Plain(self.t("deb.no_glossary"), classes="muted")
+        for term, gloss in view.glossary:
+            yield Plain(Content.styled(term, "bold"), classes="note-title")
+            yield Plain(gloss, classes="note-text")
 
     # -- actions -------------------------------------------------------------------------------------
     def action_page(self, number: int) -> None:

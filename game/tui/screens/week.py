@@ -15,7 +15,7 @@ from textual.widgets import OptionList
 
 from game.scenario.text import localize
 from game.tui.present.approaches import ApproachView, approach_views, options_of_item
-from game.tui.present.fmt import num
+from game.narrate.words import hours as half_hours
 from game.tui.present.items import open_items, upcoming
 from game.tui.present.ledger import action_result
 from game.tui.present.meters import meter_views
@@ -90,8 +90,8 @@ class WeekScreen(WeekFlow, GameScreen):
         self.query_one("#week-label", Plain).update(
             Content.assemble((week, "bold"), ("  " + calendar if calendar else "", ""),
                              ("  " + localize(info.title, lang), "$text-muted")))
-        self.query_one("#hours", Plain).update(self.t("week.hours", left=num(state.hours_left),
-                                                      total=num(state.hours_week)))
+        self.query_one("#hours", Plain).update(self.t("week.hours", left=half_hours(state.hours_left),
+                                                      total=half_hours(state.hours_week)))
         self.query_one("#meters", MeterPanel).show(meter_views(rules, state, lang))
         self.query_one("#coming-heading", Plain).update(self.t("week.coming"))
         coming = [line for _, line in upcoming(rules, state, lang)] + self._in_force()

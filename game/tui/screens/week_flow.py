@@ -12,7 +12,7 @@ from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.event_card import EventCard
 from game.tui.dialogs.week_summary import WeekSummaryDialog
 from game.tui.present.approaches import ApproachView, approach_views
-from game.tui.present.fmt import num
+from game.narrate.words import hours as half_hours
 
 
 class WeekFlow:
@@ -91,7 +91,7 @@ class WeekFlow:
             from game.i18n import t
 
             left = state.hours_left
-            body = t("end.unspent", lang, n=num(left)) if left > 0 else t("end.all_spent", lang)
+            body = t("end.unspent", lang, n=half_hours(left)) if left > 0 else t("end.all_spent", lang)
             return t("end.confirm", lang, week=state.week), body, t("end.yes", lang), t("end.no", lang)
 
         if not await self.app.push_screen_wait(ConfirmDialog(texts, "end-week")):

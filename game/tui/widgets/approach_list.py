@@ -12,14 +12,14 @@ from textual.widgets.option_list import Option
 
 from game.i18n import t
 from game.tui.present.approaches import ApproachView
-from game.tui.present.fmt import num
+from game.narrate.words import hours as half_hours
 from game.tui.widgets.option_list import GameOptionList
 from game.tui.widgets.stack import Stack
 
 
 def approach_prompt(view: ApproachView, lang: str) -> Stack:
     """Number, label and cost; then effects or the lock reason; then uncertainty with the author's hint."""
-    cost = [t("hours_short", lang, n=num(view.hours)) if view.hours else t("fx.free", lang), *view.costs]
+    cost = [t("hours_short", lang, n=half_hours(view.hours)) if view.hours else t("fx.free", lang), *view.costs]
     head = Content.assemble((f"{view.number} ", "bold $text-accent"), (view.label, "bold"),
                             ("  " + t("paren", lang, text=t("comma", lang).join(cost)), "$text-muted"))
     lines: list = []

@@ -6,7 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import HorizontalGroup, VerticalGroup
 from textual.content import Content
 
-from game.tui.present.fmt import num, signed
+from game.narrate.words import change as change_seen
+from game.narrate.words import whole
 from game.tui.present.meters import MeterView
 from game.tui.widgets.level_bar import LevelBar
 from game.tui.widgets.plain import Plain
@@ -36,12 +37,13 @@ class MeterRow(HorizontalGroup):
         if not self.is_mounted:
             return
         self.query_one(".meter-label", Plain).update(view.short)
-        self.query_one(".meter-value", Plain).update(num(view.value))
+        self.query_one(".meter-value", Plain).update(whole(view.value))  # meters read as whole numbers
         self.query_one(LevelBar).set_level(view.value, view.low, view.high)
-        moved = abs(view.change) >= 0.05
-        good = (view.change > 0) == view.good_high
+        delta = change_seen(view.value - view.change, view.value)  # the change between the two rounded readings
+        moved = delta != 0
+        good = (delta > 0) == view.good_high
         change = self.query_one(".meter-change", Plain)
-        change.update(signed(view.change) if moved else "")
+        change.update(f"{delta:+d}" if moved else "")
         change.set_class(moved and good, "-good")
         change.set_class(moved and not good, "-bad")
         self.query_one(TrendLine).set_trend(view.trend, view.low, view.high)
