@@ -213,10 +213,10 @@ FIELDS: dict[str, tuple[str, str]] = {
                       "只在结束时条件成立的对局中提问（玩家遇到或做过的事）。"),
     "Question.variants": ("Other wordings for particular games; the first whose `when` holds wins.",
                           "针对具体对局的其他写法；第一个 `when` 成立的生效。"),
-    "Variant.when": ("Use this wording when the condition holds at the end of the game. Texts may quote the "
+    "TextVariant.when": ("Use this wording when the condition holds at the end of the game. Texts may quote the "
                      "game's numbers with {{expression}} placeholders.",
                      "结束时条件成立则用这个写法。文本可以用 {{表达式}} 引用本局的数字。"),
-    "Variant.text": ("The wording used instead of the default `text`.", "代替默认 `text` 的写法。"),
+    "TextVariant.text": ("The wording used instead of the default `text`.", "代替默认 `text` 的写法。"),
     "EndingVariant.debrief": ("Replaces the ending's `debrief` when this variant is used.",
                               "使用这个变体时替换结局的 `debrief`。"),
     "Debrief.explainers": ("Short pieces shown after \"your game in the research\" (e.g. two findings contrasted).",

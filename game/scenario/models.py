@@ -24,7 +24,7 @@ __all__ = [
     "CoreWindow", "Ending", "EndingVariant", "EndsAt", "Event", "Explainer", "Expr", "FindingCode", "GlossaryEntry",
     "Id", "Inspection", "Kind", "Later", "LedgerChange", "Level", "LocalizedText", "Meter", "Modifier", "NumOrExpr",
     "Number", "Question", "Reflection", "Request", "ResearchNote", "ScenarioInfo", "Scoring", "SettleRules", "Strict",
-    "Text", "UrgencyRule", "Variant", "WeeklyRule",
+    "Text", "TextVariant", "UrgencyRule", "Variant", "WeeklyRule",
 ]
 
 
@@ -187,7 +187,7 @@ class Event(Strict):
     notes: Text | None = None
 
 
-class Variant(Strict):
+class TextVariant(Strict):
     """Another wording of a debrief text, used when `when` holds on the final state (the first that holds wins).
 
     Texts of endings, reflections and questions (and their variants) may quote the game's own numbers with
@@ -198,7 +198,7 @@ class Variant(Strict):
     text: Text = Field(description="The wording used instead of the default `text`.")
 
 
-class EndingVariant(Variant):
+class EndingVariant(TextVariant):
     """An ending's wording for a particular game; `debrief` (when given) replaces the ending's debrief too."""
 
     debrief: Text | None = Field(None, description="Replaces the ending's `debrief` when this variant is used.")
@@ -226,7 +226,7 @@ class Reflection(Strict):
     when: Expr
     text: Text
     findings: list[FindingCode] = Field(default_factory=list)
-    variants: list[Variant] = Field(default_factory=list,
+    variants: list[TextVariant] = Field(default_factory=list,
                                     description="Wordings for particular games; the first whose `when` holds wins.")
 
 
@@ -236,7 +236,7 @@ class Question(Strict):
     stage: Literal["describe", "analyse", "apply"]
     text: Text
     when: Expr | None = Field(None, description="Ask it only when this holds at the end (what the player met or did).")
-    variants: list[Variant] = Field(default_factory=list,
+    variants: list[TextVariant] = Field(default_factory=list,
                                     description="Wordings for particular games; the first whose `when` holds wins.")
 
 
