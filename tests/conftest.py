@@ -24,3 +24,9 @@ def isolated_content_roots(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: py
     monkeypatch.delenv(catalog.ENV_VAR, raising=False)
     monkeypatch.setattr(catalog, "user_root", lambda: user)
     catalog.use_content_dirs(())
+
+
+@pytest.fixture(autouse=True)
+def _no_shared_records_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A facilitator's shared records folder ($GRASSROOTS_RECORDS_DIR) never receives a test's records."""
+    monkeypatch.delenv("GRASSROOTS_RECORDS_DIR", raising=False)

@@ -38,8 +38,8 @@ for package in {HEADLESS_PACKAGES!r}:
         continue  # a package that does not exist yet
     names = [package] + [info.name for info in pkgutil.walk_packages(getattr(module, "__path__", []), package + ".")]
     for name in names:
-        if name.startswith("game.workshop") and not name.rsplit(".", 1)[-1].startswith("report"):
-            continue  # only the report modules of the workshop package are headless
+        if name.startswith("game.workshop") and name.rsplit(".", 1)[-1].startswith("serve"):
+            continue  # the workshop package is headless but for its web server (the web extra)
         importlib.import_module(name)
         checked.append(name)
         if culprit is None and any(lib in sys.modules for lib in {UI_LIBRARIES!r}):

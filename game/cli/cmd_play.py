@@ -14,14 +14,38 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--name", help="player name (names the save)")
     parser.add_argument("--load", metavar="FILE", help="continue a saved game")
     parser.add_argument("--saves-dir", metavar="DIR", help="where saves go (default ./saves in a checkout)")
+    parser.add_argument("--records-dir", metavar="DIR",
+                        help="where the finished game's record goes, e.g. a class's shared folder (default: "
+                        "$GRASSROOTS_RECORDS_DIR, else records/ in the saves folder)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from game.cli.main import UsageError
 
+    if getattr(args, "records_dir", None):
+        _use_records_dir(args.records_dir)
     try:
         from game.tui.launch import launch
     except ImportError:
         raise UsageError("the terminal game is not available in this build") from None
     return launch(args)
+
+
+def _use_records_dir(folder: str) -> None:
+    """Check the records folder before the game starts (a class should not learn at the end of a game that
+    its record could not be written), then hand it to the game as $GRASSROOTS_RECORDS_DIR."""
+    import os
+    from pathlib import Path
+
+    from game.cli.main import UsageError
+    from game.saves import SaveError
+    from game.saves.paths import RECORDS_ENV_VAR, records_dir
+
+    try:
+        path = records_dir(Path("."), folder)
+    except SaveError as err:
+        raise UsageError(f"--records-dir {folder}: {err.problem}") from None
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise UsageError(f"--records-dir {folder}: the folder is not writable; choose another folder")
+    os.environ[RECORDS_ENV_VAR] = str(path.resolve())

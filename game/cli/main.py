@@ -8,11 +8,13 @@ import sys
 from typing import Sequence
 
 from game import __version__
-from game.cli import cmd_new, cmd_play, cmd_replay, cmd_scenarios, cmd_schema, cmd_simulate, cmd_translate, cmd_validate
+from game.cli import (
+    cmd_new, cmd_play, cmd_replay, cmd_report, cmd_scenarios, cmd_schema, cmd_simulate, cmd_translate, cmd_validate,
+)
 from game.cli import cmd_serve
 
 COMMANDS = [cmd_play, cmd_scenarios, cmd_validate, cmd_schema, cmd_simulate, cmd_replay]
-COMMANDS += [cmd_new, cmd_translate]
+COMMANDS += [cmd_new, cmd_translate, cmd_report]
 COMMANDS += [cmd_serve]
 
 
@@ -36,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Commands that name scenarios by id take --content-dir (see game/scenario/catalog.py for the rule).
-SCENARIO_COMMANDS = ("play", "scenarios", "validate", "simulate", "replay", "new", "translate", "serve")
+SCENARIO_COMMANDS = ("play", "scenarios", "validate", "simulate", "replay", "new", "translate", "report", "serve")
 
 
 def add_content_dir_option(sub: argparse._SubParsersAction) -> None:

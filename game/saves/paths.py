@@ -10,6 +10,7 @@ from pathlib import Path
 from game.saves.errors import WRITE_FAILED, SaveError
 
 ENV_VAR = "GRASSROOTS_SAVES_DIR"
+RECORDS_ENV_VAR = "GRASSROOTS_RECORDS_DIR"  # one shared folder for every game in a room
 SAVE_SUFFIX = ".save.json"
 RECORD_SUFFIX = ".record.json"
 MAX_NAME_CHARS = 48
@@ -70,3 +71,20 @@ def save_name(player: str) -> str:
 def autosave_path(folder: Path, player: str) -> Path:
     """The one save file of a player in a folder."""
     return Path(folder) / f"{save_name(player)}{SAVE_SUFFIX}"
+
+
+def records_dir(saves_folder: Path, override: str | Path | None = None) -> Path:
+    """Where finished-game records go: override (`play --records-dir`), else $GRASSROOTS_RECORDS_DIR, else
+    `records/` in the saves folder. Created if missing; raises SaveError when it cannot be."""
+    if override:
+        folder = Path(override).expanduser()
+    elif os.environ.get(RECORDS_ENV_VAR):
+        folder = Path(os.environ[RECORDS_ENV_VAR]).expanduser()
+    else:
+        folder = Path(saves_folder) / "records"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise SaveError(folder, f"cannot create the records folder ({err.strerror or err})",
+                        "choose another folder with --records-dir", WRITE_FAILED) from None
+    return folder

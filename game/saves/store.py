@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -11,8 +12,10 @@ from game.engine import GameState, Rules, outcome
 from game.saves.atomic import atomic_write, backup_path
 from game.saves.document import build, encode, read_document, state_digest
 from game.saves.errors import FILE_PROBLEMS, WRITE_FAILED, SaveError
-from game.saves.paths import RECORD_SUFFIX, SAVE_SUFFIX, save_name
+from game.saves.paths import RECORD_SUFFIX, SAVE_SUFFIX, records_dir, save_name
 from game.saves.replay import Loaded, find_rules, replay
+
+RECORD_NAME_CHARS = 32  # of the player's name in a record's file name (the whole name stays under 255 bytes)
 
 
 def _now() -> str:
@@ -63,9 +66,15 @@ def write_game_record(path: Path, rules: Rules, state: GameState, *, player: str
 
 
 def record_path(folder: Path, player: str, rules: Rules, state: GameState) -> Path:
-    """Where the record of a finished game goes; the state digest keeps different games apart."""
-    name = f"{rules.id}-{save_name(player)}-{state.seed}-{state_digest(state)[:8]}{RECORD_SUFFIX}"
-    return Path(folder) / "records" / name
+    """Where the record of a finished game goes: `records_dir(folder)` (the shared folder of a class when
+    one is set), named `<scenario>-<player>-<seed>-<digest8>-<UTC time>-<pid>-<random>.record.json`.
+    The digest keeps different games apart; time, process id and a random token keep apart the records
+    of players with the same name and game writing into one folder at the same moment."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    player_part = save_name(player)[:RECORD_NAME_CHARS].rstrip("._ -") or "player"
+    name = (f"{rules.id}-{player_part}-{state.seed}-{state_digest(state)[:8]}-{stamp}-{os.getpid()}-"
+            f"{secrets.token_hex(4)}{RECORD_SUFFIX}")
+    return records_dir(folder) / name
 
 
 def load_save(path: Path, scenario_path: Path | None = None, *, rules: Rules | None = None) -> Loaded:

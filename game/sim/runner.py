@@ -82,7 +82,7 @@ def write_record(folder: Path, rules: Rules, state: GameState, done: Outcome, st
     small files would dominate the run time."""
     from game.saves import write_game_record
 
-    name = f"{rules.id}-{strategy}-{run:06d}.json"
+    name = f"{rules.id}-{strategy}-{run:06d}-s{state.seed}.json"  # the seed: runs of other --seed never collide
     return write_game_record(folder / name, rules, state, player=f"bot:{strategy}", durable=False)
 
 

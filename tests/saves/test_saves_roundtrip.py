@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -43,7 +44,8 @@ def test_finished_save_and_record_hold_the_outcome(tmp_path: Path, rules: Rules,
     assert json.loads(save.read_text(encoding="utf-8"))["outcome"] == expected
     target = record_path(tmp_path, "张三", rules, finished)
     assert target.parent == tmp_path / "records"
-    assert target.name == f"mini-town-张三-{finished.seed}-{state_digest(finished)[:8]}.record.json"
+    assert re.fullmatch(rf"mini-town-张三-{finished.seed}-{state_digest(finished)[:8]}-\d{{8}}T\d{{12}}Z-\d+-[0-9a-f]{{8}}"
+                        r"\.record\.json", target.name), target.name
     written = write_game_record(target, rules, finished, player="张三")
     doc = json.loads(written.read_text(encoding="utf-8"))
     assert doc["kind"] == "record" and doc["lang"] == "en" and doc["outcome"] == expected
