@@ -113,14 +113,25 @@ class ClassFolder:
             return {}
 
     def record_of(self, token: str) -> Path | None:
-        """The finished-game record of the player's latest game (matched by game id), or None."""
-        game = self.progress(token).get("game")
-        if not game:
+        """The finished-game record of the player's latest game, or None. Matched by game id; for files
+        without one (written before game ids), by the same player and the same decision log."""
+        path = self.latest_save(token)
+        try:
+            save = json.loads(path.read_text(encoding="utf-8")) if path else None
+        except (OSError, ValueError):
+            save = None
+        if not isinstance(save, dict):
             return None
         for path in sorted(self.records.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True):
             try:
-                if json.loads(path.read_text(encoding="utf-8")).get("game") == game:
-                    return path
-            except (OSError, ValueError, AttributeError):
+                record = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
                 continue
+            if not isinstance(record, dict):
+                continue
+            if save.get("game") and record.get("game") == save["game"]:
+                return path
+            if not save.get("game") and (record.get("player"), record.get("decisions")) == (
+                    save.get("player"), save.get("decisions")):
+                return path
         return None

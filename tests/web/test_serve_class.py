@@ -74,9 +74,9 @@ async def a_player(served: Served, name: str, team: str, reconnect: bool) -> tup
         await into_week_2(tab)
         served.note_children()
         if reconnect:  # the tab closes mid-week; the game saves; a reload continues it
-            before = await wait_save(served, token, lambda s: s["snapshot"]["week"] == 2 and len(s["decisions"]) >= 4)
-            await tab.ws.close()
-            before = await wait_save(served, token, lambda s: len(s["decisions"]) >= len(before["decisions"]))
+            await tab.ws.close()  # week 2 holds decisions beyond the end of week 1: closing the tab saved them
+            before = await wait_save(served, token, lambda s: s["snapshot"]["week"] == 2 and
+                                     s["decisions"][-1] != ["end_week"])
             tab = await open_tab(served, session)
             assert await tab.wait_for(WEEK.format(2)), tab.text[-500:]  # back in week 2, not a new game
             served.note_children()
