@@ -19,12 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def schema() -> dict:
     """The schema of one content file (every file of a scenario has this shape)."""
-    from game.scenario.models import ContentFile
+    from game.scenario.json_schema import content_schema
 
-    document = ContentFile.model_json_schema()
-    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    document["$id"] = "https://grassroots.invalid/scenario.schema.json"
-    return document
+    return content_schema()
 
 
 def schema_text() -> str:

@@ -18,7 +18,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         "hold. The same --seed gives the same numbers with any --jobs (only runs_per_second differs).")
     parser.add_argument("scenario", nargs="?", help="scenario id or folder (default: the shipped default)")
     parser.add_argument("--runs", type=int, default=1000, help="games per strategy (default 1000)")
-    parser.add_argument("--strategy", default="all", help="random, trace, service, balanced, reform, or all")
+    parser.add_argument("--strategy", default="all", metavar="NAME|FILE",
+                        help="a shipped strategy (random, trace, service, balanced, reform, or a probe such as "
+                        "cynic), a strategy YAML file, a comma-separated list of these, or all (default): every "
+                        "shipped strategy that fits the scenario")
     parser.add_argument("--seed", type=int, default=1, help="base seed (default 1)")
     parser.add_argument("--jobs", type=int, default=0, help="worker processes (default 0: one per core)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
@@ -36,13 +39,9 @@ def run(args: argparse.Namespace) -> int:
     from game.engine import Rules
     from game.scenario import ScenarioLoadError, load_scenario
     from game.scenario.catalog import UnknownScenario, resolve
-    from game.sim.bots import BOTS
-    from game.sim.summary import by_strategy, check_claims, coverage, strategy_stats
+    from game.sim.strategy import StrategyError
+    from game.sim.summary import by_strategy, check_claims, coverage, fired_by_strategy, strategy_stats
 
-    strategies = list(BOTS) if args.strategy == "all" else [s.strip() for s in args.strategy.split(",")]
-    unknown = [s for s in strategies if s not in BOTS]
-    if unknown:
-        raise UsageError(f"unknown strategy '{unknown[0]}' (choose from {', '.join(BOTS)} or all)")
     if not 1 <= args.runs <= 1_000_000:
         raise UsageError("--runs must be between 1 and 1000000")
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
@@ -54,6 +53,13 @@ def run(args: argparse.Namespace) -> int:
     except ScenarioLoadError as err:
         print(f"grassroots: the scenario has errors: {err.summary()}", file=sys.stderr)
         return 1
+    try:
+        strategies = pick_strategies(args.strategy, rules)
+    except StrategyError as err:
+        for error in err.errors:
+            print(f"grassroots: {error.format()}", file=sys.stderr)
+        return 1
+    names = [s if isinstance(s, str) else s.id for s in strategies]
     records = Path(args.records) if args.records else None
     if records is not None:
         try:
@@ -65,14 +71,15 @@ def run(args: argparse.Namespace) -> int:
     elapsed = max(time.perf_counter() - started, 1e-9)
     grouped = by_strategy(results)
     cover = coverage(rules, results)
-    claims = check_claims(rules, grouped, cover)
+    fired = fired_by_strategy(results)
+    claims = check_claims(rules, grouped, cover, fired)
     payload = {
         "scenario": rules.id,
         "content_hash": rules.content_hash,
         "runs": args.runs,
         "seed": args.seed,
         "runs_per_second": round(args.runs * len(strategies) / elapsed, 1),
-        "strategies": {name: strategy_stats(rules, grouped[name]) for name in strategies},
+        "strategies": {name: strategy_stats(rules, grouped[name], fired.get(name, {})) for name in names},
         "coverage": cover,
         "claims": [{**c, "text": _plain(c["text"])} for c in claims],
     }
@@ -92,6 +99,35 @@ def run(args: argparse.Namespace) -> int:
     if args.check_claims and any(c["holds"] is not True for c in claims):
         return 1
     return 0
+
+
+def pick_strategies(spec: str, rules) -> list:
+    """The strategies `--strategy` names: shipped ids, strategy files, or `all` (every shipped strategy that
+    fits the scenario). UsageError for an unknown name; StrategyError for a file that cannot be used."""
+    from game.cli.main import UsageError
+    from game.sim.strategy import applies_to, load_strategy, shipped
+
+    known = shipped()
+    ids = set(rules.item_ids) | set(rules.event_index)
+    found: list = []
+    for token in (t.strip() for t in spec.split(",")):
+        if token == "all":
+            found += [name for name, s in known.items() if applies_to(s, rules.id)]
+        elif token in known:
+            if not applies_to(known[token], rules.id):
+                raise UsageError(f"strategy '{token}' is written for scenario '{known[token].scenario}'")
+            found.append(token)
+        elif token.endswith((".yaml", ".yml")) or "/" in token or Path(token).exists():
+            if not Path(token).is_file():
+                raise UsageError(f"no strategy file {token}")
+            found.append(load_strategy(Path(token), rules.id, ids))
+        else:
+            raise UsageError(f"unknown strategy '{token}' (choose from {', '.join(known)}, a strategy file, or all)")
+    names = [s if isinstance(s, str) else s.id for s in found]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise UsageError(f"strategy '{twice[0]}' is named twice")
+    return found
 
 
 def _coverage(args: argparse.Namespace, path: Path, rules, strategies: list[str], jobs: int, claims: list[dict]):
@@ -120,7 +156,7 @@ def _run_with_progress(path: Path, strategies: list[str], args: argparse.Namespa
     """Run the simulation, with a progress bar on stderr when someone is watching it."""
     from game.sim.runner import simulate
 
-    total = args.runs * len(strategies)
+    total = args.runs * len(strategies)  # strategies: ids and Strategy objects
     if not sys.stderr.isatty():
         return simulate(path, strategies, args.runs, args.seed, jobs, records)
     from rich.console import Console

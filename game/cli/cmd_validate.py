@@ -25,6 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="scenario id, scenario folder, or one content file (checked in its scenario's context)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     parser.add_argument("--quiet-warnings", action="store_true", help="do not print warnings in text mode")
+    parser.add_argument("--strict", action="store_true",
+                        help="treat warnings (dead content, never-holding conditions, text that shows wrong) as errors")
     parser.set_defaults(run=run)
 
 
@@ -54,6 +56,11 @@ def run(args: argparse.Namespace) -> int:
             from game.scenario.loader import load_report
 
             results.append((name, load_report(target.load, sources)))
+    if args.strict:  # warnings become errors: the scenario is not valid while it has any
+        for _, report in results:
+            report.errors.extend(report.warnings)
+            report.errors.sort(key=lambda e: (e.file, e.line, e.column))
+            report.warnings.clear()
     ok = all(not report.errors for _, report in results)
     if args.format == "json":
         if len(results) == 1:

@@ -15,6 +15,30 @@ def print_report(payload: dict, rules: Rules) -> None:
     console.print(Text(f"{payload['scenario']} ({payload['content_hash']}): {payload['runs']} runs per strategy, "
                        f"seed {payload['seed']}, {payload['runs_per_second']:.0f} games/s"))
     strategies = payload["strategies"]
+    if len(strategies) > 6:  # too many columns for a terminal: one row per strategy instead
+        _print_rows(console, strategies)
+    else:
+        _print_columns(console, strategies, rules)
+    _print_coverage_and_claims(console, payload)
+
+
+def _print_rows(console: Console, strategies: dict) -> None:
+    table = Table(title="Results per strategy (p10/p50/p90 over games; endings: the three most common)")
+    for label in ("strategy", "upward", "downward", "idle index", "endings"):
+        table.add_column(label, justify="left" if label in ("strategy", "endings") else "right")
+    for name, stats in strategies.items():
+        spread = stats["spread"]
+        runs = stats["runs"] or 1
+        common = sorted(stats["endings"].items(), key=lambda pair: -pair[1])[:3]
+        table.add_row(Text(name),
+                      "/".join(f"{spread['upward'][p]:.0f}" for p in ("p10", "p50", "p90")),
+                      f"{stats['downward']:.1f}",
+                      "/".join(f"{spread['idle_index'][p]:.2f}" for p in ("p10", "p50", "p90")),
+                      Text(", ".join(f"{e} {100 * n / runs:.0f}%" for e, n in common)))
+    console.print(table)
+
+
+def _print_columns(console: Console, strategies: dict, rules: Rules) -> None:
     table = Table(title="Mean results per strategy")
     table.add_column("")
     for name in strategies:
@@ -30,6 +54,9 @@ def print_report(payload: dict, rules: Rules) -> None:
                  strategies.values()]
         table.add_row(Text(f"ending: {ending.id}"), *cells)
     console.print(table)
+
+
+def _print_coverage_and_claims(console: Console, payload: dict) -> None:
     cover = payload["coverage"]
     for key, label in (("events_never_fired", "events never fired"), ("choices_never_taken", "choices never taken"),
                        ("endings_never_reached", "endings never reached")):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine.bounds import LIMIT
 from game.engine.compile import CAction, Rules
 from game.engine.context import Ctx
 from game.engine.effects import apply_effect, chance_holds, check_thresholds, set_meter, val
@@ -61,7 +62,8 @@ def hours_for(rules: Rules, state: GameState, action: CAction, modifiers: list, 
         return hours
     add, factor = 0.0, 1.0
     for mod in modifiers:
-        if (mod.kinds is None or action.kind in mod.kinds) and (mod.items is None or action.owner in mod.items):
+        if (mod.kinds is None or action.kind in mod.kinds) and (mod.items is None or action.owner in mod.items) and (
+                mod.tags is None or not mod.tags.isdisjoint(action.tags)):
             add += mod.add
             factor *= mod.factor
     return max(0.0, round((hours + add) * factor, 2)) if (hours or add) else 0.0
@@ -293,7 +295,7 @@ def _take(rules: Rules, state: GameState, action: CAction, hours: float, costs: 
     state.uses_week[action.index] = state.uses_week.get(action.index, 0) + 1
     state.uses_total[action.index] = state.uses_total.get(action.index, 0) + 1
     state.kind_counts[action.kind] = state.kind_counts.get(action.kind, 0) + 1
-    state.kind_hours[action.kind] = state.kind_hours.get(action.kind, 0.0) + hours
+    state.kind_hours[action.kind] = min(LIMIT, state.kind_hours.get(action.kind, 0.0) + hours)  # bounded sum
     state.took[action.ref] = state.took.get(action.ref, 0) + 1
     if action.crosses_line:
         state.crossed.append(action.ref)
@@ -303,6 +305,11 @@ def _take(rules: Rules, state: GameState, action: CAction, hours: float, costs: 
     apply_effect(rules, state, action.effect, action.owner, out, action.ref)
     if action.chance is not None:
         won = chance_holds(state, float(val(action.chance, Ctx(rules, state, action.owner))))
+        # chance actions tried and come up, by kind (the feedback channel's answer rate, finding A1)
+        counters = state.counters
+        counters["tried:" + action.kind] = counters.get("tried:" + action.kind, 0) + 1
+        if won:
+            counters["won:" + action.kind] = counters.get("won:" + action.kind, 0) + 1
         if type(out) is not Discard:
             out.append(Happening("roll", state.week, action.ref, {"success": won}))
         apply_effect(rules, state, action.then if won else action.otherwise, action.owner, out, action.ref)

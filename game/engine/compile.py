@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from game.engine.bounds import bounded, finite
 from game.engine.context import runtime_env
 from game.engine.state import Decision
 from game.scenario.expr_compile import Env, compile_expr
@@ -69,6 +70,7 @@ class CAction:
     then: CEffect | None
     otherwise: CEffect | None
     decision: Decision | None = None
+    tags: frozenset[str] = frozenset()  # its own tags and its item's
     fixed_costs: dict[int, float] | None = None  # the costs when all are constants (shared: never change it)
 
 
@@ -127,6 +129,7 @@ class CModifier:
     when: Callable
     kinds: frozenset[str] | None
     items: frozenset[int] | None
+    tags: frozenset[str] | None
     add: float
     factor: float
 
@@ -159,8 +162,8 @@ class Rules:
         self.effects: list[CEffect] = []  # every compiled effect, to find the endings effects trigger
         self.hours_per_week = self.value(info.hours_per_week, "game")
         self.events_per_week = self.value(info.events_per_week, "game")
-        self.upward = self.expr(info.scoring.upward, "game")
-        self.downward = self.expr(info.scoring.downward, "game")
+        self.upward = self.value(info.scoring.upward, "game")
+        self.downward = self.value(info.scoring.downward, "game")
         settle = info.settlement
         self.settle_met = self.effect(settle.met, "settle")
         self.settle_missed = self.effect(settle.missed, "settle")
@@ -183,7 +186,8 @@ class Rules:
         ]
         self.modifiers = [
             CModifier(m.id, m, self.expr(m.when, "game"), frozenset(k.value for k in m.kinds) if m.kinds else None,
-                      frozenset(self.item_index[x] for x in m.items) if m.items else None, float(m.hours),
+                      frozenset(self.item_index[x] for x in m.items) if m.items else None,
+                      frozenset(m.tags) if m.tags else None, float(m.hours),
                       float(m.hours_factor))
             for m in scenario.modifiers
         ]
@@ -225,11 +229,12 @@ class Rules:
         return None if text is None else compile_expr(text, self.env(context))
 
     def value(self, value: Any, context: str) -> Value:
+        """A number, or an expression compiled so that its results are always finite and bounded."""
         if value is None:
             return None
         if isinstance(value, str):
-            return compile_expr(value, self.env(context))
-        return float(value)
+            return bounded(compile_expr(value, self.env(context)))
+        return finite(value)
 
     def effect(self, effect: Effect, context: str) -> CEffect:
         compiled = CEffect(
@@ -272,7 +277,8 @@ class Rules:
                                   self.effect(later, context)))
         return len(self.laters) - 1
 
-    def action(self, action: Action, context: str, owner: int, event: int, ref_owner: str) -> CAction:
+    def action(self, action: Action, context: str, owner: int, event: int, ref_owner: str,
+               item_tags: tuple[str, ...] = ()) -> CAction:
         closes = action.closes if action.closes is not None else (owner >= 0 and owner in self.request_indices)
         compiled = CAction(
             index=len(self.actions), id=action.id, ref=f"{ref_owner}.{action.id}", owner=owner, event=event,
@@ -286,6 +292,7 @@ class Rules:
             otherwise=self.effect(action.otherwise, context) if action.otherwise else None,
         )
         compiled.decision = Decision("act" if event < 0 else "choose", ref_owner, action.id)
+        compiled.tags = frozenset(action.tags) | frozenset(item_tags)
         if not any(callable(cost) for _, cost in compiled.costs):
             compiled.fixed_costs = dict(compiled.costs)
         self.actions.append(compiled)
@@ -294,7 +301,7 @@ class Rules:
     def _directive(self, index: int, d: Any) -> CItem:
         item = CItem(index, d.id, True, d, d.arrives, self.expr(d.when, "game"), d.due_in_weeks, float(d.weight),
                      d.veto, [], {})
-        item.actions = [self.action(a, "item", index, -1, d.id) for a in d.approaches]
+        item.actions = [self.action(a, "item", index, -1, d.id, tuple(d.tags)) for a in d.approaches]
         item.action_index = {a.id: i for i, a in enumerate(item.actions)}
         item.on_met = self.effect(d.on_met, "settle") if d.on_met else None
         item.on_missed = self.effect(d.on_missed, "settle") if d.on_missed else None
@@ -303,7 +310,7 @@ class Rules:
     def _request(self, index: int, r: Any) -> CItem:
         rule = self.scenario.info.urgency.get(r.urgency)
         item = CItem(index, r.id, False, r, r.arrives, self.expr(r.when, "game"), 0, 0.0, False, [], {})
-        item.actions = [self.action(a, "request", index, -1, r.id) for a in r.approaches]
+        item.actions = [self.action(a, "request", index, -1, r.id, tuple(r.tags)) for a in r.approaches]
         item.action_index = {a.id: i for i, a in enumerate(item.actions)}
         decay = r.ignored_each_week if r.ignored_each_week is not None else (rule.ignored_each_week if rule else {})
         item.decay = [(self.meter_index[m], self.value(v, "request")) for m, v in decay.items()]

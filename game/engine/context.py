@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any, Callable
 
-from game.engine.state import CLOSED, MET, MISSED, OPEN, PENDING
+from game.engine.bounds import finite, safe_round
+from game.engine.state import CLOSED, MET, MISSED, OPEN, PENDING, ItemState
 from game.scenario.envs import game_env
 from game.scenario.expr_compile import Env
 
@@ -77,46 +78,74 @@ def flag_getter(flag: str) -> Callable[[Ctx], bool]:
 
 
 # -- ledger measures (also used by outcome and inspections) -------------------------------------------
-def ledger_sums(rules: Rules, state: GameState, statuses: tuple[str, ...]) -> tuple[float, float, float, float]:
-    """(quota, reported, actual, unbacked) summed over directives with these statuses."""
-    quota = reported = actual = unbacked = 0.0
-    for index in rules.directive_indices:
-        item = state.items[index]
-        if item.status in statuses:
-            quota += item.quota
-            reported += item.reported
-            actual += item.actual
-            unbacked += max(0.0, item.reported - item.actual)
-    return quota, reported, actual, unbacked
-
+# Every measure is a weighted mean of per-directive ratios, so no directive's unit count decides how much
+# it matters: 6,000 app registrations weigh what their assessment weight says, not 6,000 units (issue 10).
+VETO_FACTOR = 2.0  # a one-vote-veto directive weighs twice its assessment weight in the measures
 
 ARRIVED = (OPEN, MET, MISSED, CLOSED)
+LIVE = (OPEN, MET, MISSED)
+
+
+def measure_weight(rules: Rules, index: int) -> float:
+    """How much directive `index` counts in the ledger measures: its assessment weight, doubled for a veto."""
+    rule = rules.items[index]
+    return max(0.0, rule.weight) * (VETO_FACTOR if rule.veto else 1.0)
+
+
+def _weighted(pairs: list[tuple[float, float]]) -> float | None:
+    """The weighted mean of (weight, ratio) pairs; equal weights when every weight is 0; None when empty."""
+    if not pairs:
+        return None
+    total = sum(w for w, _ in pairs)
+    if total <= 0:
+        return sum(r for _, r in pairs) / len(pairs)
+    return sum(w * r for w, r in pairs) / total
+
+
+def unbacked_ratio(item: ItemState) -> float:
+    """Share of one directive's reported progress with no actual progress behind it (0..1)."""
+    return max(0.0, item.reported - item.actual) / item.reported if item.reported > 0 else 0.0
 
 
 def idle_index(rules: Rules, state: GameState) -> float:
-    _, reported, _, unbacked = ledger_sums(rules, state, ARRIVED)
-    return unbacked / reported if reported else 0.0
+    """Idle-execution index, 0..1: over arrived directives with something reported, the weighted mean of
+    (reported - actual) / reported. 0 when nothing was reported (finding A3: traces without substance)."""
+    items = state.items
+    pairs = [(measure_weight(rules, i), unbacked_ratio(items[i])) for i in rules.directive_indices
+             if items[i].status in ARRIVED and items[i].reported > 0]
+    return _weighted(pairs) or 0.0
 
 
 def share(rules: Rules, state: GameState, which: str) -> float:
-    quota, reported, actual, _ = ledger_sums(rules, state, (OPEN, MET, MISSED))
-    if not quota:
-        return 0.0
-    return (reported if which == "reported" else actual) / quota
+    """Reported or actual share, 0..1: over arrived directives (shelved ones included, at what they got),
+    the weighted mean of min(1, ledger / quota). 0 before any directive arrives."""
+    items = state.items
+    pairs = [(measure_weight(rules, i), min(1.0, (items[i].reported if which == "reported" else items[i].actual)
+                                            / items[i].quota))
+             for i in rules.directive_indices if items[i].status in ARRIVED and items[i].quota > 0]
+    return _weighted(pairs) or 0.0
 
 
 def gap_share(rules: Rules, state: GameState) -> float:
-    _, reported, _, unbacked = ledger_sums(rules, state, (OPEN, MET, MISSED))
-    return unbacked / reported if reported else 0.0
+    """What a field check finds, 0..1: the idle index over open and settled directives (not shelved ones)."""
+    items = state.items
+    pairs = [(measure_weight(rules, i), unbacked_ratio(items[i])) for i in rules.directive_indices
+             if items[i].status in LIVE and items[i].reported > 0]
+    return _weighted(pairs) or 0.0
 
 
 def ledger_share(rules: Rules, state: GameState) -> float:
-    shares = [min(1.0, state.items[i].reported / state.items[i].quota) for i in rules.directive_indices
-              if state.items[i].status == OPEN and state.items[i].quota > 0]
-    if not shares:
-        shares = [min(1.0, state.items[i].reported / state.items[i].quota) for i in rules.directive_indices
-                  if state.items[i].status in (MET, MISSED) and state.items[i].deadline == state.week]
-    return sum(shares) / len(shares) if shares else 1.0
+    """What a ledger check sees, 0..1: the weighted mean of min(1, reported / quota) over open directives,
+    or, when none is open, over those settled this week; 1 when there are none."""
+    items = state.items
+    pairs = [(measure_weight(rules, i), min(1.0, items[i].reported / items[i].quota)) for i in rules.directive_indices
+             if items[i].status == OPEN and items[i].quota > 0]
+    if not pairs:
+        pairs = [(measure_weight(rules, i), min(1.0, items[i].reported / items[i].quota))
+                 for i in rules.directive_indices
+                 if items[i].status in (MET, MISSED) and items[i].deadline == state.week and items[i].quota > 0]
+    found = _weighted(pairs)
+    return 1.0 if found is None else found
 
 
 def _status_is(statuses: tuple[str, ...]) -> Callable:
@@ -132,13 +161,13 @@ def _count(status: str) -> Callable:
 
 
 IMPLS: dict[str, Callable] = {
-    "min": lambda c, *a: min(a),
-    "max": lambda c, *a: max(a),
-    "abs": lambda c, x: abs(x),
-    "round": lambda c, x: float(round(x)),
-    "floor": lambda c, x: float(math.floor(x)),
-    "ceil": lambda c, x: float(math.ceil(x)),
-    "clamp": lambda c, x, lo, hi: max(lo, min(hi, x)),
+    "min": lambda c, *a: min(map(finite, a)),
+    "max": lambda c, *a: max(map(finite, a)),
+    "abs": lambda c, x: abs(finite(x)),
+    "round": safe_round(round),
+    "floor": safe_round(math.floor),
+    "ceil": safe_round(math.ceil),
+    "clamp": lambda c, x, lo, hi: max(finite(lo), min(finite(hi), finite(x))),
     "count_kind": lambda c, k: c.s.kind_counts.get(k, 0),
     "hours_kind": lambda c, k: c.s.kind_hours.get(k, 0.0),
     "crossed": lambda c: len(c.s.crossed),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.engine.bounds import LIMIT
 from game.engine.compile import CEffect, Rules
 from game.engine.context import Ctx
 from game.engine.rng import next_float
@@ -92,7 +93,8 @@ def apply_effect(rules: Rules, state: GameState, effect: CEffect | None, item: i
         state.flags.difference_update(effect.clear_flags)
     for index in effect.issue:
         arrive(rules, state, index, out)
-    if effect.event >= 0 and effect.event not in state.pending:
+    queued = effect.event >= 0 and effect.event not in state.pending and _may_trigger(state)
+    if queued:
         state.pending.append(effect.event)
         state.fired[effect.event] = state.week
     for later in effect.later:
@@ -105,10 +107,26 @@ def apply_effect(rules: Rules, state: GameState, effect: CEffect | None, item: i
         return
     out.append(Happening("effect", state.week, source, {
         "meters": deltas, "ledgers": ledgers, "message": effect.message,
-        "flags": list(effect.set_flags), "event": rules.events[effect.event].id if effect.event >= 0 else "",
+        "flags": list(effect.set_flags), "event": rules.events[effect.event].id if queued else "",
     }))
     if ends:
         out.append(Happening("ended", state.week, effect.end_game, {"reason": "effect"}))
+
+
+# Cards triggered by effects in one week are counted under this key of `uses_week` (never an action index),
+# which the week's start resets. Validation refuses events that queue themselves; this bound holds anyway,
+# so no content can lock a week with an endless chain of cards.
+TRIGGERED_KEY = -1
+MAX_TRIGGERED_PER_WEEK = 12
+
+
+def _may_trigger(state: GameState) -> bool:
+    """Count one more triggered card this week, unless the week's bound is reached."""
+    count = state.uses_week.get(TRIGGERED_KEY, 0)
+    if count >= MAX_TRIGGERED_PER_WEEK:
+        return False
+    state.uses_week[TRIGGERED_KEY] = count + 1
+    return True
 
 
 def _evaluate(rules: Rules, state: GameState, effect: CEffect, item: int, score: float) -> tuple:
@@ -129,7 +147,7 @@ def _change_ledger(rules: Rules, state: GameState, target: int, reported: float,
     current = state.items[target]
     if current.status != OPEN:
         return
-    new_quota = max(1.0, current.quota + quota)
+    new_quota = min(LIMIT, max(1.0, current.quota + quota))  # bounded, like every computed value
     new_rep = min(new_quota, max(0.0, current.reported + reported))
     new_act = min(new_quota, max(0.0, current.actual + actual))
     state.items[target] = current.with_ledgers(new_quota, new_rep, new_act)

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 
 from game.engine.compile import Rules
 from game.engine.context import Ctx, idle_index
+from game.engine.effects import val
 from game.engine.rng import seed_state
 from game.engine.state import GameState, Happening, ItemState
 from game.engine.week import start_week
@@ -28,7 +29,7 @@ def new_game(rules: Rules, seed: int) -> tuple[GameState, list[Happening]]:
 def scores(rules: Rules, state: GameState) -> tuple[float, float]:
     """(upward, downward) now, each clamped to 0..100."""
     ctx = Ctx(rules, state)
-    up, down = float(rules.upward(ctx)), float(rules.downward(ctx))
+    up, down = val(rules.upward, ctx), val(rules.downward, ctx)  # finite: see engine/bounds.py
     return max(0.0, min(100.0, up)), max(0.0, min(100.0, down))
 
 
@@ -48,6 +49,7 @@ class Outcome:
     kind_counts: dict[str, int]
     crossed: list[str]
     reflections: list[str]
+    counters: dict[str, int]  # met, missed, served, escalated, vetoes_missed; tried:KIND / won:KIND chance rolls
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -80,4 +82,5 @@ def outcome(rules: Rules, state: GameState) -> Outcome:
         kind_counts=dict(sorted(state.kind_counts.items())),
         crossed=list(state.crossed),
         reflections=[r.id for r, when in rules.reflections if when(ctx)],
+        counters=dict(sorted(state.counters.items())),
     )

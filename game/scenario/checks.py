@@ -12,6 +12,7 @@ from game.scenario.errors import ContentError, did_you_mean, format_path
 from game.scenario.expr import ExprError
 from game.scenario.expr_compile import Env, compile_expr
 from game.scenario.loader import ParsedFile, Scenario
+from game.scenario.checks_static import Reasoner
 from game.scenario.models import Action, Effect, Later
 from game.scenario.yamlread import Document
 
@@ -47,11 +48,15 @@ class Checker(Reporter):
         self.endings = {e.id for e in scenario.endings}
         self.directives = {d.id for d in scenario.directives}
         self.requests = {r.id for r in scenario.requests}
+        self.tags = _tags(scenario)
         self.flags = all_flags(scenario) if flags is None else flags
         self.choices = choice_sets(scenario)
         self.envs: dict[str, Env] = {}
         self.checked: dict[tuple[str, str], ExprError | None] = {}
         self.triggered_events: set[str] = set()
+        self.reasoner: Reasoner | None = None  # static reasoning over expressions, once the flags are known
+        self.set_flags: set[str] = set()  # flags some effect sets
+        self.clear_sites: list[tuple[ParsedFile, tuple, str]] = []  # where effects clear flags
         self.triggered_endings: set[str] = set()
         self.issued_items: set[str] = set()
 
@@ -68,6 +73,8 @@ class Checker(Reporter):
             err = self.checked[context, value] = self._compile_error(value, context)
         if err is not None:
             self.error(path, f"in expression {value!r}: {err.message}", err.hint)
+        elif self.reasoner is not None:
+            self.reasoner.look(path, value, context)
 
     def _compile_error(self, value: str, context: str) -> ExprError | None:
         env = self.envs.get(context)
@@ -267,6 +274,8 @@ class Checker(Reporter):
             self.expr(where + ("when",), modifier.when, "game")
             for i_index, item in enumerate(modifier.items or []):
                 self.ref(where + ("items", i_index), item, self.directives | self.requests, "directive or request")
+            for t_index, tag in enumerate(modifier.tags or []):
+                self.ref(where + ("tags", t_index), tag, self.tags, "tag")
         if content.debrief:
             for index, reflection in enumerate(content.debrief.reflections):
                 self.expr(("debrief", "reflections", index, "when"), reflection.when, "game")
@@ -279,14 +288,33 @@ class Checker(Reporter):
                     self.error(("claims", index, "holds"), f"in claim {claim.holds!r}: {err.message}", err.hint)
 
 
+def _tags(scenario: Scenario) -> set[str]:
+    """Every tag an item or action carries (a modifier naming another selects nothing: a typo)."""
+    found: set[str] = set()
+    for item in [*scenario.directives, *scenario.requests]:
+        found.update(item.tags)
+        for action in item.approaches:
+            found.update(action.tags)
+    for event in scenario.events:
+        for choice in event.choices:
+            found.update(choice.tags)
+    return found
+
+
 def check_scenario(scenario: Scenario, files: list[ParsedFile]) -> tuple[list[ContentError], list[ContentError], dict]:
     """Run every cross-file check; return errors, warnings and the stats `validate` prints."""
     from game.scenario.checks_global import duplicates, reachability, scan_files, scenario_stats
+    from game.scenario.checks_static import cards_that_never_come, cleared_never_set, event_cycles, flag_spans
 
     checker = Checker(scenario, flags=set())
     duplicates(checker, files)
     checker.flags, missing = scan_files(checker, scenario, files)
+    cleared = {flag for _, _, flag in checker.clear_sites}
+    checker.reasoner = Reasoner(checker, flag_spans(scenario, checker.set_flags, cleared))
     for parsed in files:
         checker.check_file(parsed)
     reachability(checker, files)
+    event_cycles(checker, files)
+    cleared_never_set(checker, checker.clear_sites, checker.set_flags | set(scenario.info.start_flags))
+    cards_that_never_come(checker, files)
     return checker.errors, checker.warnings, scenario_stats(scenario, missing)

@@ -6,6 +6,7 @@ import functools
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from game.scenario.checks_static import LOOK, look_at_text
 from game.scenario.errors import did_you_mean
 from game.scenario.loader import ParsedFile, Scenario
 from game.scenario.models import Effect, LocalizedText
@@ -70,6 +71,9 @@ def scan_files(checker: Checker, scenario: Scenario, files: list[ParsedFile]) ->
             if is_effect:
                 flags.update(model.set)
                 flags.update(model.clear)
+                checker.set_flags.update(model.set)
+                for index, flag in enumerate(model.clear):
+                    checker.clear_sites.append((parsed, path + ("clear", index), flag))
             if has_findings and codes:
                 for index, code in enumerate(model.findings):
                     if code not in codes:
@@ -82,7 +86,16 @@ def scan_files(checker: Checker, scenario: Scenario, files: list[ParsedFile]) ->
                 if value.__class__ is LocalizedText:
                     texts = in_languages(value)
                     if all(texts) and not texts[0].isspace():
+                        for language, text in zip(languages, texts):  # two C calls for nearly every text
+                            if text.isspace() or (not text.isascii() and LOOK.search(text) is not None):
+                                look_at_text(checker, path + (name, language), text, language)
                         continue  # written in every language
+                    if any(t and t.strip() for t in texts):  # (blank in every language: an error below)
+                        for language, text in zip(languages, texts):
+                            if text:
+                                look_at_text(checker, path + (name, language), text, language)
+                elif not value.isascii() and value.strip():
+                    look_at_text(checker, path + (name,), value)
                 missing += _translation(checker, path + (name,), value, languages)
             if has_week_labels:
                 for index, label in enumerate(model.week_labels):
@@ -137,7 +150,13 @@ def reachability(checker: Checker, files: list[ParsedFile]) -> None:
         checker.error(path, "no fallback ending: a game that reaches the last week needs one",
                       "add an ending without `when` that no meter threshold or `end_game` uses "
                       "(it is chosen when no other ending's condition holds)")
-    top = max((e.priority for e in fallbacks), default=None)
+    # an ending whose condition always holds after the last week shadows lower ones just as a fallback does
+    always = [e for e in scenario.endings if e.when is not None and checker.reasoner is not None
+              and checker.reasoner.always_holds(e.when, "final")]
+    shadow = max(fallbacks + always, key=lambda e: e.priority, default=None)  # the first of the highest wins
+    top = shadow.priority if shadow is not None else None
+    why = (f"ending '{shadow.id}' applies in every game (its condition always holds) and has priority {top}"
+           if shadow is not None and shadow.when is not None else f"a fallback ending has priority {top}")
     for parsed in files:
         checker.doc = parsed.doc
         for index, event in enumerate(parsed.content.events):
@@ -154,10 +173,11 @@ def reachability(checker: Checker, files: list[ParsedFile]) -> None:
                 continue
             if ending.when is None:
                 checker.error(("endings", index), f"ending '{ending.id}' can never be chosen",
-                              "another fallback ending without `when` has a higher priority", warn=True)
+                              "another fallback ending without `when` has a higher priority" if shadow.when is None
+                              else why, warn=True)
             else:
                 checker.error(("endings", index, "priority"), f"ending '{ending.id}' can never be chosen",
-                              f"a fallback ending has priority {top}; give this one a higher priority", warn=True)
+                              f"{why}; give this one a higher priority", warn=True)
 
 
 def scenario_stats(scenario: Scenario, missing_translations: int) -> dict:

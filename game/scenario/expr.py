@@ -27,6 +27,7 @@ from typing import Any, Callable
 MAX_LENGTH = 2000
 MAX_DEPTH = 40
 MAX_TREE_DEPTH = 100
+MAX_NUMBER = 10**15  # the same bound as numbers written in YAML (yamlscalars.MAX_NUMBER)
 
 Node = tuple
 Getter = Callable[[Any], Any]
@@ -39,6 +40,7 @@ _TOKEN = re.compile(
     r"|(?P<bad>.))",
     re.DOTALL,
 )
+_GLUED = re.compile(r"[A-Za-z0-9_.]+")  # what follows a number without a space: part of one bad word
 KEYWORDS = {"and", "or", "not", "in", "if", "else", "true", "false"}
 _COMPARE_OPS = ("<", "<=", ">", ">=", "==", "!=")
 
@@ -79,6 +81,11 @@ def tokenize(text: str) -> list[Token]:
                 hint = "close the quoted name with the same quote mark on the same line"
             raise ExprError(f"unexpected character {bad!r}", where, hint)
         value, start = match.group(kind), match.start(kind)
+        if kind == "num" and _GLUED.match(text, match.end()):
+            word = _GLUED.match(text, start).group()
+            raise ExprError(f"{word!r} is not a number", start,
+                            "numbers in expressions are decimal, like 12 or 0.5 (no 0x, 0o or _); "
+                            "a name cannot start with a digit")
         if kind == "name" and value in KEYWORDS:
             kind = "kw"
         tokens.append(Token(kind, value, start))
@@ -205,8 +212,9 @@ class _Parser:
         token = self.take()
         if token.kind == "num":
             value = float(token.text)
-            if not math.isfinite(value):
-                raise ExprError("number is too large", token.offset)
+            if not math.isfinite(value) or value >= MAX_NUMBER:
+                raise ExprError(f"the number {token.text[:20]} is too large", token.offset,
+                                f"numbers must be below {MAX_NUMBER:.0e}, as everywhere in content")
             return ("num", value)
         if token.kind == "str":
             return ("str", token.text[1:-1])

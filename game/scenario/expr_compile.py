@@ -174,6 +174,10 @@ def _compile_call(node: Node, env: Env) -> Getter:
         want = str(spec.min_args) if spec.min_args == spec.max_args else f"{spec.min_args} to {spec.max_args}"
         noun = "argument" if want == "1" else "arguments"
         raise ExprError(f"{name}() takes {want} {noun}, not {len(arg_nodes)}", offset, spec.doc)
+    for index, arg in enumerate(arg_nodes):
+        if arg[0] == "str" and index not in spec.choices:
+            raise ExprError(f"argument {index + 1} of {name}() must be a number, not text", offset,
+                            "quoted text is only for names passed to functions such as took('item.action')")
     for index, allowed in spec.choices.items():
         if index < len(arg_nodes):
             arg = arg_nodes[index]

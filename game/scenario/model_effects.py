@@ -6,7 +6,9 @@ from typing import Annotated
 
 from pydantic import Field, StrictBool
 
-from game.scenario.model_base import Expr, FindingCode, Id, Kind, NumOrExpr, Strict, Text
+from game.scenario.model_base import (
+    Expr, FindingCode, Id, Kind, NonNegativeOrExpr, NumOrExpr, ProbabilityOrExpr, Strict, Text, Whole,
+)
 
 
 
@@ -22,27 +24,27 @@ class LedgerChange(Strict):
 class Effect(Strict):
     """What happens: meter changes, ledger progress, flags, new items, delayed consequences."""
 
-    meters: dict[Id, NumOrExpr] = Field(default_factory=dict, description="Meter id to change (number or expression).")
-    reported: NumOrExpr | None = Field(None, description="Progress on this directive's reported ledger.")
-    actual: NumOrExpr | None = Field(None, description="Progress on this directive's actual ledger.")
-    quota: NumOrExpr | None = Field(None, description="Change to this directive's quota (e.g. -300 after feedback).")
-    progress: list[LedgerChange] = Field(default_factory=list, description="Ledger changes on named directives.")
-    set: list[Id] = Field(default_factory=list, description="Flags to set.")
-    clear: list[Id] = Field(default_factory=list, description="Flags to clear.")
-    event: Id | None = Field(None, description="An event card to show now.")
-    directive: Id | None = Field(None, description="A directive that arrives now.")
-    request: Id | None = Field(None, description="A resident request that arrives now.")
-    later: list[Later] = Field(default_factory=list, description="Consequences that arrive in a later week.")
-    end_game: Id | None = Field(None, description="An ending that ends the game at once.")
-    message: Text | None = Field(None, description="A line for the week's ledger telling the player what happened.")
+    meters: dict[Id, NumOrExpr] = Field(default_factory=dict)
+    reported: NumOrExpr | None = None
+    actual: NumOrExpr | None = None
+    quota: NumOrExpr | None = None
+    progress: list[LedgerChange] = Field(default_factory=list)
+    set: list[Id] = Field(default_factory=list)
+    clear: list[Id] = Field(default_factory=list)
+    event: Id | None = None
+    directive: Id | None = None
+    request: Id | None = None
+    later: list[Later] = Field(default_factory=list)
+    end_game: Id | None = None
+    message: Text | None = None
 
 
 class Later(Effect):
     """A delayed, possibly uncertain consequence."""
 
-    in_weeks: Annotated[int, Field(ge=1, le=52)] = Field(description="How many weeks later it arrives.")
-    chance: NumOrExpr = Field(1, description="Probability (0..1) that it happens when due.")
-    unless: Expr | None = Field(None, description="It does not happen if this condition holds when due.")
+    in_weeks: Annotated[Whole, Field(ge=1, le=52)]
+    chance: ProbabilityOrExpr = 1
+    unless: Expr | None = None
 
 
 Effect.model_rebuild()
@@ -54,18 +56,19 @@ class Action(Effect):
     id: Id
     kind: Kind
     label: Text
-    text: Text | None = Field(None, description="A longer explanation shown when the action is selected.")
-    hint: Text | None = Field(None, description="What the player can foresee about uncertain outcomes.")
-    hours: NumOrExpr = Field(0, description="Work hours it takes.")
-    costs: dict[Id, NumOrExpr] = Field(default_factory=dict, description="Meter costs that must be affordable.")
-    requires: Expr | None = Field(None, description="Only available when this condition holds.")
-    locked_reason: Text | None = Field(None, description="Shown when `requires` does not hold.")
-    max_per_week: Annotated[int, Field(ge=1, le=20)] = 1
-    max_total: Annotated[int, Field(ge=1)] | None = None
-    closes: StrictBool | None = Field(None, description="Closes the item (default: yes for requests, no for directives).")
-    crosses_line: StrictBool = Field(False, description="Fakes data or coerces residents; listed in the debrief.")
-    chance: NumOrExpr | None = Field(None, description="Probability that `then` happens rather than `otherwise`.")
+    text: Text | None = None
+    hint: Text | None = None
+    hours: NonNegativeOrExpr = 0
+    costs: dict[Id, NumOrExpr] = Field(default_factory=dict)
+    requires: Expr | None = None
+    locked_reason: Text | None = None
+    max_per_week: Annotated[Whole, Field(ge=1, le=20)] = 1
+    max_total: Annotated[Whole, Field(ge=1)] | None = None
+    closes: StrictBool | None = None
+    crosses_line: StrictBool = False
+    chance: ProbabilityOrExpr | None = None
     then: Effect | None = None
     otherwise: Effect | None = None
+    tags: list[Id] = Field(default_factory=list)
     findings: list[FindingCode] = Field(default_factory=list)
-    notes: Text | None = Field(None, description="For facilitators: which archetype or finding this shows.")
+    notes: Text | None = None

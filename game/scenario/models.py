@@ -1,5 +1,7 @@
 """The sections of a scenario content file (building blocks in model_base.py and model_effects.py).
 
+What each field means, in English and Chinese, lives in `field_docs.py` (the schema and docs read it).
+
 Every content file has the same shape (all sections optional), so one JSON Schema fits every file.
 Expressions are plain strings here; `checks.py` parses and name-checks them after merging. Everything
 is re-exported here, so `from game.scenario.models import ...` is the one import for all content models.
@@ -12,7 +14,8 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field, StrictBool
 
 from game.scenario.model_base import (
-    FINDING_PATTERN, ID_PATTERN, Expr, FindingCode, Id, Kind, Level, LocalizedText, Number, NumOrExpr, Strict, Text,
+    FINDING_PATTERN, ID_PATTERN, Expr, FindingCode, Id, Kind, Level, LocalizedText, NonNegative, NonNegativeOrExpr,
+    Number, NumOrExpr, PositiveNumber, ProbabilityOrExpr, Strict, Text, Whole,
 )
 from game.scenario.model_effects import Action, Effect, LedgerChange, Later
 
@@ -36,12 +39,12 @@ class Meter(Strict):
 
     id: Id
     label: Text
-    short: Text | None = Field(None, description="A short label for narrow screens.")
+    short: Text | None = None
     description: Text | None = None
     range: tuple[Number, Number] = (0, 100)
     start: Number
-    hidden: StrictBool = Field(False, description="Shown only in the debrief.")
-    good: Literal["high", "low"] = Field("high", description="Which direction is good for the player.")
+    hidden: StrictBool = False
+    good: Literal["high", "low"] = Field("high")
     ends_game_at: EndsAt | None = None
     notes: Text | None = None
 
@@ -51,16 +54,16 @@ class SettleRules(Strict):
 
     met: Effect = Field(default_factory=Effect)
     missed: Effect = Field(default_factory=Effect)
-    veto_missed: Effect | None = Field(None, description="Instead of `missed`, for one-vote-veto directives.")
+    veto_missed: Effect | None = None
 
 
 class UrgencyRule(Strict):
     """Default decay and escalation of resident requests of one urgency."""
 
     ignored_each_week: dict[Id, NumOrExpr] = Field(default_factory=dict)
-    escalates_after_weeks: Annotated[int, Field(ge=1)] | None = None
+    escalates_after_weeks: Annotated[Whole, Field(ge=1)] | None = None
     escalation: Effect | None = None
-    expires_after_weeks: Annotated[int, Field(ge=1)] | None = None
+    expires_after_weeks: Annotated[Whole, Field(ge=1)] | None = None
 
 
 class WeeklyRule(Strict):
@@ -73,8 +76,8 @@ class WeeklyRule(Strict):
 class Scoring(Strict):
     """The two scores shown side by side at the end."""
 
-    upward: Expr = Field(description="What the assessment saw (0..100).")
-    downward: Expr = Field(description="What residents got (0..100).")
+    upward: Expr
+    downward: Expr
     upward_label: Text | None = None
     downward_label: Text | None = None
 
@@ -82,11 +85,11 @@ class Scoring(Strict):
 class ScenarioInfo(Strict):
     """The scenario's header: exactly one content file has it."""
 
-    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]{0,63}$", description="Scenario id, e.g. lianhe-town.")]
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]{0,63}$")]
     title: Text
     summary: Text | None = None
-    intro: Text | None = Field(None, description="Shown before the first week.")
-    weeks: Annotated[int, Field(ge=1, le=104)]
+    intro: Text | None = None
+    weeks: Annotated[Whole, Field(ge=1, le=104)]
     hours_per_week: NumOrExpr
     events_per_week: NumOrExpr = 1
     languages: list[Literal["zh", "en"]] = Field(min_length=1)
@@ -96,7 +99,7 @@ class ScenarioInfo(Strict):
     settlement: SettleRules = Field(default_factory=SettleRules)
     urgency: dict[Literal["low", "medium", "high"], UrgencyRule] = Field(default_factory=dict)
     weekly: list[WeeklyRule] = Field(default_factory=list)
-    week_labels: list[Text] = Field(default_factory=list, description="Optional calendar label per week.")
+    week_labels: list[Text] = Field(default_factory=list)
     notes: Text | None = None
 
 
@@ -109,15 +112,16 @@ class Directive(Strict):
     level: Level
     issuer: Text | None = None
     unit: Text
-    quota: Annotated[Number, Field(gt=0)]
-    arrives: Annotated[int, Field(ge=1)] | None = Field(None, description="Week it arrives (or use `when`).")
-    when: Expr | None = Field(None, description="Arrives the first week this holds.")
-    due_in_weeks: Annotated[int, Field(ge=1, le=52)]
-    weight: Annotated[Number, Field(ge=0)] = 1
-    veto: StrictBool = Field(False, description="One-vote veto: missing it is far worse.")
+    quota: PositiveNumber
+    arrives: Annotated[Whole, Field(ge=1)] | None = None
+    when: Expr | None = None
+    due_in_weeks: Annotated[Whole, Field(ge=1, le=52)]
+    weight: NonNegative = 1
+    veto: StrictBool = False
     approaches: list[Action] = Field(min_length=1)
     on_met: Effect | None = None
     on_missed: Effect | None = None
+    tags: list[Id] = Field(default_factory=list)
     findings: list[FindingCode] = Field(default_factory=list)
     notes: Text | None = None
 
@@ -130,13 +134,14 @@ class Request(Strict):
     text: Text | None = None
     who: Text | None = None
     urgency: Literal["low", "medium", "high"] = "medium"
-    arrives: Annotated[int, Field(ge=1)] | None = None
+    arrives: Annotated[Whole, Field(ge=1)] | None = None
     when: Expr | None = None
     approaches: list[Action] = Field(min_length=1)
     ignored_each_week: dict[Id, NumOrExpr] | None = None
-    escalates_after_weeks: Annotated[int, Field(ge=1)] | None = None
+    escalates_after_weeks: Annotated[Whole, Field(ge=1)] | None = None
     escalation: Effect | None = None
-    expires_after_weeks: Annotated[int, Field(ge=1)] | None = None
+    expires_after_weeks: Annotated[Whole, Field(ge=1)] | None = None
+    tags: list[Id] = Field(default_factory=list)
     findings: list[FindingCode] = Field(default_factory=list)
     notes: Text | None = None
 
@@ -147,10 +152,10 @@ class Inspection(Strict):
     id: Id
     title: Text
     kind: Literal["traces", "reality"]
-    weeks: list[Annotated[int, Field(ge=1)]] | None = Field(None, description="Scheduled weeks (announced).")
+    weeks: list[Annotated[Whole, Field(ge=1)]] | None = None
     when: Expr | None = None
-    chance: NumOrExpr = 1
-    effect: Effect = Field(description="Applied when it runs; expressions may use `score`.")
+    chance: ProbabilityOrExpr = 1
+    effect: Effect
     text: Text | None = None
     findings: list[FindingCode] = Field(default_factory=list)
     notes: Text | None = None
@@ -164,10 +169,10 @@ class Event(Strict):
     text: Text
     speaker: Text | None = None
     when: Expr | None = None
-    weight: NumOrExpr = 1
-    draw: StrictBool = Field(True, description="false: only shown when an effect triggers it.")
+    weight: NonNegativeOrExpr = 1
+    draw: StrictBool = True
     once: StrictBool = True
-    cooldown: Annotated[int, Field(ge=0)] = 0
+    cooldown: Annotated[Whole, Field(ge=0)] = 0
     choices: list[Action] = Field(min_length=2, max_length=4)
     findings: list[FindingCode] = Field(default_factory=list)
     notes: Text | None = None
@@ -179,9 +184,9 @@ class Ending(Strict):
     id: Id
     title: Text
     text: Text
-    debrief: Text | None = Field(None, description="Explains the mechanism behind this ending.")
-    when: Expr | None = Field(None, description="No condition: a fallback, or only reached by a threshold.")
-    priority: int = 0
+    debrief: Text | None = None
+    when: Expr | None = None
+    priority: Whole = 0
     tone: Literal["good", "mixed", "bad"] = "mixed"
     findings: list[FindingCode] = Field(default_factory=list)
 
@@ -224,7 +229,7 @@ class Claim(Strict):
 
     id: Id
     text: Text
-    holds: Expr = Field(description="Over simulation results: mean('trace', 'assessment') > mean('service', 'assessment').")
+    holds: Expr
 
 
 class Modifier(Strict):
@@ -233,10 +238,11 @@ class Modifier(Strict):
     id: Id
     label: Text
     when: Expr
-    kinds: list[Kind] | None = Field(None, description="Applies to actions of these kinds (default all).")
-    items: list[Id] | None = Field(None, description="Applies to these directives or requests (default all).")
-    hours: Number = Field(0, description="Added to the hours cost.")
-    hours_factor: Annotated[Number, Field(ge=0)] = Field(1, description="Multiplies the hours cost.")
+    kinds: list[Kind] | None = None
+    items: list[Id] | None = None
+    tags: list[Id] | None = None
+    hours: Number = 0
+    hours_factor: NonNegative = 1
     notes: Text | None = None
 
 

@@ -81,13 +81,14 @@ def _inner_model(annotation: Any) -> Any:
     return annotation
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any, written: str | None = None) -> str:
+    """The value in words, as the author wrote it (`written`: the source text of a number, if it differs)."""
     if value is None:
         return "nothing"
     if isinstance(value, bool):
         return f"{str(value).lower()} (a true/false value)"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {written or value}"
     if isinstance(value, str):
         return f"the text {value[:40]!r}"
     if isinstance(value, list):
@@ -117,6 +118,7 @@ def _one_error(doc: Document, root: type[BaseModel], path: tuple, items: list[di
     value = _value_at(doc.data, path)
     kinds = {item["type"] for item in items}
     shown = format_path(path)
+    written = doc.written(path) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
     def error(message: str, hint: str = "") -> ContentError:
         return ContentError(doc.file, line, col, shown, message, hint)
@@ -136,23 +138,33 @@ def _one_error(doc: Document, root: type[BaseModel], path: tuple, items: list[di
             return error(str(getattr(cause, "message", None) or _clean(item["msg"])), getattr(cause, "hint", ""))
         if item["type"] in ("literal_error", "enum"):
             options = (item.get("ctx") or {}).get("expected", "")
-            return error(f"expected one of {options}, got {_describe(value)}", did_you_mean(str(value), _options(options)))
+            return error(f"expected one of {options}, got {_describe(value, written)}", did_you_mean(str(value), _options(options)))
         if item["type"] in _BOUNDS:
             name, words = _BOUNDS[item["type"]]
-            return error(f"must be {words} {item['ctx'][name]}, got {_describe(value)}")
+            hint = "a chance is between 0 and 1: 0.25 means one time in four" if key == "chance" else ""
+            return error(f"must be {words} {item['ctx'][name]:g}, got {_describe(value, written)}", hint)
         if item["type"] in ("too_short", "too_long"):
             return error(_length_message(item["ctx"], value))
     if kinds == {"string_pattern_mismatch"}:
         if "findings" in path:
-            return error(f"{_describe(value)} is not a valid finding code", "finding codes look like A3 or B4")
-        return error(f"{_describe(value)} is not a valid id",
+            return error(f"{_describe(value, written)} is not a valid finding code", "finding codes look like A3 or B4")
+        return error(f"{_describe(value, written)} is not a valid id",
                      "ids use lower-case letters, digits and _ and start with a letter, e.g. trust or app_quota")
     expected, hint = _expected(kinds, root, path)
     if "bool_type" in kinds:
         hint = yaml11_boolean_hint(value) or hint
     elif isinstance(value, (list, dict)) and "string_type" in kinds:
         hint = QUOTE_HINT
-    return error(f"expected {expected}, got {_describe(value)}", hint)
+    elif "string_type" in kinds and isinstance(value, (bool, int, float)) and not path_wants_number(kinds):
+        source = written or (str(value).lower() if isinstance(value, bool) else str(value))
+        what = "a true/false value" if isinstance(value, bool) else "a number"
+        hint = f'YAML reads {source} as {what}; quote it to keep it as text: "{source}"'
+    return error(f"expected {expected}, got {_describe(value, written)}", hint)
+
+
+def path_wants_number(kinds: set[str]) -> bool:
+    """Whether the failed branches include a number (then a number was wrong for another reason)."""
+    return bool(kinds & {"int_type", "float_type", "int_parsing", "float_parsing"})
 
 
 def _expected(kinds: set[str], root: type[BaseModel], path: tuple) -> tuple[str, str]:

@@ -46,9 +46,9 @@ GAME_FUNCTIONS: dict[str, FunctionSpec] = {
     "count_kind": FunctionSpec(1, 1, "kind", "how many actions of this kind the player took"),
     "hours_kind": FunctionSpec(1, 1, "kind", "hours the player spent on actions of this kind"),
     "crossed": FunctionSpec(0, 0, doc="how many line-crossing choices the player made"),
-    "idle_index": FunctionSpec(0, 0, doc="share of reported progress with no actual progress behind it (0..1)"),
-    "reported_share": FunctionSpec(0, 0, doc="reported progress over quotas, directives open or settled (0..1)"),
-    "actual_share": FunctionSpec(0, 0, doc="actual progress over quotas, directives open or settled (0..1)"),
+    "idle_index": FunctionSpec(0, 0, doc="weighted mean over directives of the unbacked share of reported progress (0..1)"),
+    "reported_share": FunctionSpec(0, 0, doc="weighted mean over arrived directives of reported / quota, capped at 1 (0..1)"),
+    "actual_share": FunctionSpec(0, 0, doc="weighted mean over arrived directives of actual / quota, capped at 1 (0..1)"),
     "gap_share": FunctionSpec(0, 0, doc="unbacked share of reported progress, directives open or settled (0..1)"),
     "ledger_share": FunctionSpec(0, 0, doc="how complete the reported ledgers of open directives are (0..1)"),
     "served": FunctionSpec(0, 0, doc="resident requests closed with a service approach"),
@@ -74,9 +74,16 @@ CLAIM_FUNCTIONS: dict[str, FunctionSpec] = {
     "worst": FunctionSpec(1, 1, "metric", "the bot with the lowest mean of a metric"),
     "rarest_ending_rate": FunctionSpec(0, 0, doc="over endings, the best rate any bot reaches it; the lowest of these"),
     "uncovered": FunctionSpec(0, 0, doc="events never fired plus choices never taken, in all runs"),
+    "median": FunctionSpec(2, 2, "bot_metric", "median('bot', 'metric'): median of a metric over a bot's games"),
+    "fired_rate": FunctionSpec(2, 2, "bot_event", "fired_rate('bot', 'event'): share of a bot's games it fired in"),
+    "answered_rate": FunctionSpec(2, 2, "bot_kind", "answered_rate('bot', 'kind'): share of a bot's chance "
+                                  "actions of this kind that came up (e.g. feedback answered)"),
+    "most_often": FunctionSpec(1, 1, "ending", "the bot that reaches an ending in the largest share of its games"),
     "min": FunctionSpec(1, 8), "max": FunctionSpec(1, 8), "abs": FunctionSpec(1, 1),
 }
-BOTS = ("random", "trace", "service", "balanced", "reform")
+# The shipped strategies (game/sim/strategies/*.yaml, a test keeps the two in step): the names claims may use.
+BOTS = ("random", "trace", "service", "balanced", "reform", "cynic", "fake-small-items", "fake-headcount",
+        "reform-then-trace", "delegate-all", "service-and-shelve")
 
 
 def make_env(
@@ -95,6 +102,10 @@ def make_env(
             arg_choices = {0: choices["bot"], 1: choices["metric"]}
         elif spec.arg_kind == "bot_ending":
             arg_choices = {0: choices["bot"], 1: choices["ending"]}
+        elif spec.arg_kind == "bot_event":
+            arg_choices = {0: choices["bot"], 1: choices["event"]}
+        elif spec.arg_kind == "bot_kind":
+            arg_choices = {0: choices["bot"], 1: choices["kind"]}
         elif spec.arg_kind:
             arg_choices = {0: choices[spec.arg_kind]}
         built[name] = Function(spec.min_args, spec.max_args, impls[name], arg_choices, spec.doc)

@@ -80,3 +80,21 @@ def walk(model: BaseModel, path: Path = ()) -> Iterator[tuple[Path, BaseModel]]:
 def has_field(cls: type[BaseModel], name: str) -> bool:
     """Whether `cls` declares `name` (asking the instance costs a slow AttributeError when it does not)."""
     return name in cls.model_fields
+
+
+@functools.cache
+def content_models() -> tuple[type[BaseModel], ...]:
+    """Every model class of the content format, from ContentFile down, each once, in first-use order."""
+    from game.scenario.models import ContentFile
+
+    found: list[type[BaseModel]] = []
+    stack: list[type[BaseModel]] = [ContentFile]
+    while stack:
+        cls = stack.pop(0)
+        if cls in found:
+            continue
+        found.append(cls)
+        for info in cls.model_fields.values():
+            stack.extend(sorted((c for c in _classes_in(info.annotation) if issubclass(c, BaseModel)
+                                 and c not in found), key=lambda c: c.__name__))
+    return tuple(found)

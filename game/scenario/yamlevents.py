@@ -13,19 +13,21 @@ from typing import Any
 import yaml
 
 from game.scenario.yamlscalars import (
-    ALLOWED_TAGS, CONTROL, MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, MAX_NUMBER, MAX_SCALAR_CHARS, NUMBER_START, TAG_HINT,
-    WORDS, Limit, Loader, control_character, plain, scalar,
+    ALLOWED_TAGS, BLOCK_STYLES, CONTROL, MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, MAX_NUMBER, MAX_SCALAR_CHARS,
+    NUMBER_START, TAG_HINT, WORDS, Limit, Loader, control_character, laid_out, plain, scalar,
 )
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "MAX_NUMBER", "MAX_SCALAR_CHARS", "Limit", "build",
            "build_fast", "build_marked"]
 
 
-def build_marked(text: str | bytes) -> tuple[Any, dict[int, Any], Any]:
+def build_marked(text: str | bytes, written: dict | None = None) -> tuple[Any, dict[int, Any], Any]:
     """Turn the event stream into values and marks with an explicit stack (no recursion), or raise Limit.
 
     Enforces every rule of the format and records where each value came from. The open container
-    lives in local variables, and the common cases (a key, a scalar) are handled inline.
+    lives in local variables, and the common cases (a key, a scalar) are handled inline. When `written`
+    is a dict, it gets the source text of each plain number whose value reads differently (`02142`,
+    `1.10`, `0x1F`), keyed by (id(container), key or index), so messages can quote what the author wrote.
     """
     marks: dict[int, Any] = {}
     anchors: dict[str, tuple[Any, int]] = {}
@@ -64,9 +66,13 @@ def build_marked(text: str | bytes) -> tuple[Any, dict[int, Any], Any]:
                         value = WORDS[value]
                     elif value[:1] in NUMBER_START:
                         value = plain(value, event.start_mark)
+                if value.__class__ is str and (event.style in BLOCK_STYLES or " " in value and not value.isascii()):
+                    value = laid_out(event, value)  # Chinese folded over lines, block scalars' last line break
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
                 mark = event.start_mark
+                if written is not None and value.__class__ in (int, float) and event.value != str(value):
+                    written[id(container), key if is_map else len(container)] = event.value
             elif kind is mapping_start or kind is sequence_start:
                 nodes += 1
                 _check_open(event, is_map and key is _NO_KEY, len(stack), nodes)
@@ -210,6 +216,8 @@ def build_fast(text: str | bytes) -> Any:
                             value = int(value)
                         else:
                             value = plain(value, None)
+                if value.__class__ is str and (event.style in BLOCK_STYLES or " " in value and not value.isascii()):
+                    value = laid_out(event, value)  # Chinese folded over lines, block scalars' last line break
             elif kind is mapping_start or kind is sequence_start:
                 nodes += 1
                 if (event.tag is not None or event.anchor is not None or len(stack) >= MAX_DEPTH

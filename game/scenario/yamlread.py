@@ -34,11 +34,12 @@ class Document:
         self.data = data
         self._source = source
         self._located: tuple[Any, dict[int, Any], Any] | None = None
+        self._written: dict = {}
 
     def where(self, path: Path) -> tuple[int, int]:
         """1-based (line, column) of `path`, or of its nearest ancestor that has a position."""
         if self._located is None:
-            self._located = _locate(self._source)
+            self._located = _locate(self._source, self._written)
         # `marks` maps id(container) of each mapping or list to its companion: key -> mark of the key
         # for a mapping, the marks of the items for a list. Marks have 0-based line and column.
         node, marks, best = self._located
@@ -54,10 +55,22 @@ class Document:
         return (best.line + 1, best.column + 1) if best is not None else (1, 1)
 
 
-def _locate(source: bytes) -> tuple[Any, dict[int, Any], Any]:
+    def written(self, path: Path) -> str | None:
+        """How the author wrote the plain number at `path` when its value reads differently (`02142`), else None."""
+        self.where(path)
+        node = self._located[0] if self._located else None
+        for part in path[:-1]:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return self._written.get((id(node), path[-1])) if path else None
+
+
+def _locate(source: bytes, written: dict) -> tuple[Any, dict[int, Any], Any]:
     """Parse again, recording marks (the source already parsed once, so this cannot fail)."""
     try:
-        return build_marked(source)
+        return build_marked(source, written)
     except (Limit, yaml.YAMLError):
         return None, {}, None
 
@@ -75,6 +88,10 @@ def read_yaml(raw: bytes, file: str, built: tuple[Any] | None = None) -> tuple[D
         return fail(f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB",
                     hint="split the content into several files")
     if b"\x00" in raw:
+        encoding = wide_encoding(raw)
+        if encoding:
+            return fail(f"the file is {encoding} text; content files are UTF-8",
+                        hint="save it as UTF-8 (in most editors: Save with Encoding, UTF-8)")
         return fail("this is a binary file, not YAML text", hint="content files are UTF-8 text")
     try:
         text = raw.decode("utf-8")
@@ -105,6 +122,21 @@ def read_yaml(raw: bytes, file: str, built: tuple[Any] | None = None) -> tuple[D
         return fail(f"the file holds {kind}; a content file must be a mapping of sections",
                     hint="start with a section name such as `meters:` or `events:`")
     return Document(file, data, source), []
+
+
+def wide_encoding(raw: bytes) -> str:
+    """'UTF-16' or 'UTF-32' when the bytes look like text in that encoding (by BOM or zero bytes), else ''."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    sample = raw[:4096]
+    for width, name in ((4, "UTF-32"), (2, "UTF-16")):
+        units = [sample[i:i + width] for i in range(0, len(sample) - width + 1, width)]
+        ascii_units = sum(1 for unit in units if unit.count(0) == width - 1 and 0 < max(unit) < 0x80)
+        if units and ascii_units >= 0.6 * len(units):
+            return name
+    return ""
 
 
 def _offset_position(source: bytes, offset: int) -> tuple[int, int]:

@@ -1,7 +1,9 @@
 """The scalar rules of the content format: YAML 1.2 plain scalars, allowed tags, sizes and limits.
 
-Shared by the two builders in `yamlevents.py`. Plain `no`, `on`, `12:30` and `0x1F` stay text; only
-the core tags are allowed, so nothing in a content file can name a Python object.
+Shared by the two builders in `yamlevents.py`. Plain scalars resolve as YAML 1.2 editors read them (the
+core schema): `no`, `on` and `12:30` stay text; `0x1F` and `0o17` are numbers; `.inf` and `.nan` are
+refused (content numbers are finite) with a hint to quote them. Only the core tags are allowed, so
+nothing in a content file can name a Python object.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ MAX_SCALAR_CHARS = 20_000
 MAX_NUMBER = 10**15
 
 _INT = re.compile(r"^[-+]?[0-9]+$")
+_HEX_OR_OCTAL = re.compile(r"^0(?:x[0-9a-fA-F]+|o[0-7]+)$")  # YAML 1.2 core: no sign, lower-case prefix
+_NOT_FINITE = re.compile(r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+)([eE][-+]?[0-9]+)?$")
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -41,6 +45,23 @@ ALLOWED_TAGS = {
     "tag:yaml.org,2002:seq": list,
 }
 TAG_HINT = "content files may only hold plain text, numbers, true/false, lists and mappings"
+
+
+BLOCK_STYLES = ("|", ">")
+_CJK = "\u2e80-\u2fdf\u3000-\u30ff\u3100-\u312f\u31c0-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_FOLD_SPACE = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
+
+
+def laid_out(event: yaml.ScalarEvent, value: str) -> str:
+    """Text as the player should see it: no trailing line break from a block scalar (`|`, `>`: it would
+    show as a blank row), and no space where YAML folded a line break between two Chinese characters
+    ("让村干部\n收集截图凑数" is one phrase; Chinese puts no space between words)."""
+    style = event.style
+    if style in BLOCK_STYLES:
+        value = value.rstrip("\n")
+    if style != "|" and " " in value and not value.isascii() and event.start_mark.line != event.end_mark.line:
+        value = _FOLD_SPACE.sub("", value)
+    return value
 
 
 class Limit(Exception):
@@ -104,6 +125,14 @@ def plain(value: str, mark: Any, forced: type | None = None) -> Any:
         return _bounded(int(value), value, mark)
     if forced in (None, float) and _FLOAT.match(value):
         return _bounded(float(value), value, mark)
+    if forced in (None, int) and _HEX_OR_OCTAL.match(value):
+        if len(value) > 18:
+            raise Limit(f"the number {value[:20]}... is too large", mark, f"numbers must be below {MAX_NUMBER:.0e}")
+        return _bounded(int(value[2:], 16 if value[1] == "x" else 8), value, mark)
+    if forced in (None, float) and _NOT_FINITE.match(value):
+        what = "not a number" if "n" in value.lower().replace("inf", "") else "an infinite number"
+        raise Limit(f"{value} is read as {what}, which content may not hold", mark,
+                    f"write a finite number; to keep it as text, quote it: \"{value}\"")
     if forced is not None:
         raise Limit(f"{value[:40]!r} is not a valid {forced.__name__}", mark)
     return value

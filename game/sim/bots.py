@@ -1,5 +1,6 @@
-"""Strategies that play the game through the public engine API, reading only content tags (kinds,
-weights, deadlines, which direction of a meter is good) - never scenario ids."""
+"""Bots that play the game through the public engine API, reading only content tags (kinds, weights,
+deadlines, which direction of a meter is good) and, for a strategy's per-item overrides, the ids its file
+names. Strategies are data (game/sim/strategy.py); this module turns one into a bot."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Callable
 
 from game.engine import END_WEEK, Decision, GameState, Rules
 from game.engine.compile import CAction
+from game.engine.context import Ctx
+from game.sim.strategy import Strategy, shipped
 
 Bot = Callable[[Rules, GameState, list[Decision], random.Random], Decision]
 
@@ -27,6 +30,7 @@ class Appraisal:
         self.divisor = [1.0] * count
         self.penalty = [0.0] * count
         self.request_base = [0.0] * count
+        self.dynamic: set[int] = set()
         for action in rules.actions:
             value = 0.0
             for meter, delta in action.effect.meters:
@@ -36,6 +40,8 @@ class Appraisal:
             self.meter_value[index] = value
             self.reported[index] = _const(action.effect.reported)
             self.actual[index] = _const(action.effect.actual)
+            if callable(action.effect.reported) or callable(action.effect.actual):
+                self.dynamic.add(index)  # ledger progress computed from the state: evaluated when deciding
             hours = action.hours if not callable(action.hours) else 4.0
             self.divisor[index] = 1.0 + hours / 8.0
             self.penalty[index] = 1.0 if action.crosses_line else 0.0
@@ -54,6 +60,13 @@ def _const(value: object) -> float:
     return float(value) if isinstance(value, (int, float)) else 0.0
 
 
+def _number(value: object, ctx: Ctx) -> float:
+    """A compiled ledger value now: a constant, a closure evaluated in ctx, or 0 when absent."""
+    if value is None:
+        return 0.0
+    return float(value(ctx)) if callable(value) else float(value)
+
+
 def appraisal(rules: Rules) -> Appraisal:
     """The appraisal for these rules (computed once, kept with the Rules object)."""
     found = rules.derived.get("appraisal")
@@ -65,14 +78,6 @@ def appraisal(rules: Rules) -> Appraisal:
 def _actions(rules: Rules, legal: list[Decision]) -> list[tuple[Decision, CAction]]:
     lookup = rules.by_decision
     return [(d, action) for d in legal if (action := lookup.get(d)) is not None]
-
-
-def _first_of_kinds(pairs: list[tuple[Decision, CAction]], kinds: tuple[str, ...]) -> Decision | None:
-    for kind in kinds:
-        for decision, action in pairs:
-            if action.kind == kind:
-                return decision
-    return None
 
 
 def random_bot(rules: Rules, state: GameState, legal: list[Decision], rng: random.Random) -> Decision:
@@ -91,20 +96,6 @@ def _urgency(rules: Rules, state: GameState, action: CAction) -> float:
     return value.request_factor[action.owner] + item.age
 
 
-def _prefer(kinds: tuple[str, ...], skip_requests: bool = False) -> Bot:
-    def bot(rules: Rules, state: GameState, legal: list[Decision], rng: random.Random) -> Decision:
-        pairs = _actions(rules, legal)
-        if state.pending:
-            return _first_of_kinds(pairs, kinds) or _best(rules, state, pairs, 0.5) or legal[0]
-        wanted = [(d, a) for d, a in pairs if a.kind == kinds[0]
-                  and not (skip_requests and not rules.items[a.owner].is_directive)]
-        if not wanted:
-            return END_WEEK
-        return max(wanted, key=lambda pair: _urgency(rules, state, pair[1]))[0]
-
-    return bot
-
-
 def _best(rules: Rules, state: GameState, pairs: list[tuple[Decision, CAction]], upward: float) -> Decision | None:
     """Greedy on a mix of upward (reported, meters) and downward (actual, meters) value per hour."""
     if not pairs:
@@ -113,6 +104,7 @@ def _best(rules: Rules, state: GameState, pairs: list[tuple[Decision, CAction]],
     items, week, downward = state.items, state.week, 1 - upward
     # the appraisal's tables as locals, and min/max as comparisons: this loop runs for every decision
     reported, actual, factor, is_directive = value.reported, value.actual, value.directive_factor, value.is_directive
+    dynamic = value.dynamic
     best, best_score = None, 0.0
     for decision, action in pairs:
         index, owner = action.index, action.owner
@@ -122,8 +114,12 @@ def _best(rules: Rules, state: GameState, pairs: list[tuple[Decision, CAction]],
             if is_directive[owner]:
                 quota = item.quota or 1.0
                 room_up, room_down = item.quota - item.reported, item.quota - item.actual
-                gain_up = (room_up if room_up < reported[index] else reported[index]) / quota
-                gain_down = (room_down if room_down < actual[index] else actual[index]) / quota
+                up, down = reported[index], actual[index]
+                if index in dynamic:
+                    ctx = Ctx(rules, state, owner)
+                    up, down = _number(action.effect.reported, ctx), _number(action.effect.actual, ctx)
+                gain_up = (room_up if room_up < up else up) / quota
+                gain_down = (room_down if room_down < down else down) / quota
                 weeks_left = item.deadline - week
                 urgency = factor[owner] / (1.0 + (weeks_left if weeks_left > 0 else 0))
                 score += 10.0 * urgency * (upward * gain_up + downward * gain_down)
@@ -135,24 +131,65 @@ def _best(rules: Rules, state: GameState, pairs: list[tuple[Decision, CAction]],
     return best if state.pending or best_score > 0 else None
 
 
-def balanced_bot(rules: Rules, state: GameState, legal: list[Decision], rng: random.Random) -> Decision:
-    """Greedy on an even mix of what upward and downward see."""
-    return _best(rules, state, _actions(rules, legal), 0.5) or (legal[0] if state.pending else END_WEEK)
+class _Orders:
+    """A strategy's preference orders resolved against one scenario: per action, its rank (or None)."""
+
+    def __init__(self, rules: Rules, strategy: Strategy) -> None:
+        self.rank: list[int | None] = []
+        for action in rules.actions:
+            if action.event >= 0:
+                owner_id, general = rules.events[action.event].id, strategy.events
+            else:
+                rule = rules.items[action.owner]
+                owner_id, general = rule.id, strategy.directives if rule.is_directive else strategy.requests
+            order = strategy.overrides.get(owner_id, general)
+            kinds = [k.value for k in order]
+            self.rank.append(kinds.index(action.kind) if action.kind in kinds else None)
+        self.once = [k.value for k in strategy.once_first]
 
 
-def reform_bot(rules: Rules, state: GameState, legal: list[Decision], rng: random.Random) -> Decision:
-    """Takes reform and feedback openings when offered, otherwise plays balanced."""
-    pairs = _actions(rules, legal)
-    choice = _first_of_kinds(pairs, ("reform", "feedback"))
-    if choice is not None and (state.pending or state.took.get(rules.by_decision[choice].ref, 0) < 1):
-        return choice
-    return _best(rules, state, pairs, 0.5) or (legal[0] if state.pending else END_WEEK)
+def _orders(rules: Rules, strategy: Strategy) -> _Orders:
+    key = ("orders", strategy.id, id(strategy))
+    found = rules.derived.get(key)
+    if found is None:
+        found = rules.derived[key] = _Orders(rules, strategy)
+    return found
 
 
-BOTS: dict[str, Bot] = {
-    "random": random_bot,
-    "trace": _prefer(("trace", "set_aside", "delegate", "other")),
-    "service": _prefer(("service", "feedback", "other")),
-    "balanced": balanced_bot,
-    "reform": reform_bot,
-}
+def make_bot(strategy: Strategy) -> Bot:
+    """The bot that plays a strategy (see game/sim/strategy.py for what its fields mean)."""
+    if strategy.mode == "random":
+        return random_bot
+    upward, greedy_fallback = strategy.upward, strategy.fallback == "greedy" or strategy.mode == "greedy"
+
+    def bot(rules: Rules, state: GameState, legal: list[Decision], rng: random.Random) -> Decision:
+        orders = _orders(rules, strategy)
+        pairs = _actions(rules, legal)
+        for kind in orders.once:  # kinds taken once first (a card's choice of that kind is always taken)
+            fresh = [(d, a) for d, a in pairs if a.kind == kind and (state.pending or state.took.get(a.ref, 0) < 1)]
+            if fresh:
+                return max(fresh, key=lambda pair: _urgency(rules, state, pair[1]))[0]
+        if strategy.mode == "prefer":
+            ranked = [(orders.rank[a.index], d, a) for d, a in pairs if orders.rank[a.index] is not None]
+            if ranked and state.pending:
+                return min(ranked, key=lambda t: t[0])[1]
+            if ranked:
+                best_rank: dict[int, int] = {}
+                for rank, _, action in ranked:  # each item is worked with its most preferred legal kind
+                    if rank < best_rank.get(action.owner, 1 << 30):
+                        best_rank[action.owner] = rank
+                wanted = [(d, a) for rank, d, a in ranked if rank == best_rank[a.owner]]
+                return max(wanted, key=lambda pair: _urgency(rules, state, pair[1]))[0]
+            if not state.pending and not greedy_fallback:
+                return END_WEEK
+        return _best(rules, state, pairs, upward) or (legal[0] if state.pending else END_WEEK)
+
+    return bot
+
+
+def _bots() -> dict[str, Bot]:
+    return {name: make_bot(strategy) for name, strategy in shipped().items()}
+
+
+BOTS: dict[str, Bot] = _bots()
+"""The shipped strategies' bots, by id (the five built-in bots first, then the probes)."""

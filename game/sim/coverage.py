@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.engine import Rules
-from game.sim.runner import CHUNK, _rules_for, game_seed, play
+from game.sim.runner import CHUNK, StrategyRef, _rules_for, game_seed, play, strategy_id
 
 KINDS = ("directive", "request", "event", "choice", "ending", "claim")
 VERBS = {"directive": "arrived", "request": "arrived", "event": "drawn", "choice": "taken", "ending": "reached",
@@ -76,7 +76,7 @@ def empty_rows(rules: Rules) -> list[Row]:
     return rows
 
 
-def coverage_chunk(path: str, strategy: str, base_seed: int, start: int, stop: int) -> tuple[Counter, Counter]:
+def coverage_chunk(path: str, strategy: StrategyRef, base_seed: int, start: int, stop: int) -> tuple[Counter, Counter]:
     """Runs start..stop-1 of one strategy: (games in which each (kind, id) happened,
     occurrences by (kind, id, week))."""
     rules = _rules_for(path)
@@ -84,7 +84,8 @@ def coverage_chunk(path: str, strategy: str, base_seed: int, start: int, stop: i
     weekly: Counter = Counter()
     for run in range(start, stop):
         happened: list = []
-        state = play(rules, strategy, game_seed(base_seed, run), f"{base_seed}:{run}:{strategy}", happened)
+        name = strategy_id(strategy)
+        state = play(rules, strategy, game_seed(base_seed, run), f"{base_seed}:{run}:{name}", happened)
         seen = {("event", rules.events[index].id) for index in state.fired}  # drawn or queued (exact)
         for item in happened:
             key = _key(item)
@@ -111,11 +112,12 @@ def _key(item) -> tuple[str, str] | None:
     return None
 
 
-def measure(path: Path, rules: Rules, strategies: list[str], runs: int, seed: int, jobs: int = 1,
+def measure(path: Path, rules: Rules, refs: list[StrategyRef], runs: int, seed: int, jobs: int = 1,
             claims: list[dict] | None = None) -> Coverage:
     """Play `runs` games per strategy (as `simulate` does) and count what was met; `claims` are the
     results of `check_claims`, shown as rows of their own."""
-    tasks = [(str(path), s, seed, start, min(runs, start + CHUNK)) for s in strategies for start in range(0, runs, CHUNK)]
+    strategies = [strategy_id(s) for s in refs]
+    tasks = [(str(path), s, seed, start, min(runs, start + CHUNK)) for s in refs for start in range(0, runs, CHUNK)]
     if jobs <= 1 or len(tasks) == 1:
         results = [coverage_chunk(*task) for task in tasks]
     else:
@@ -126,7 +128,8 @@ def measure(path: Path, rules: Rules, strategies: list[str], runs: int, seed: in
         row.games = {s: 0 for s in strategies}
         row.weekly = {s: [0] * rules.weeks for s in strategies}
     index = {(row.kind, row.id): row for row in rows}
-    for (_, strategy, *_rest), (games, weekly) in zip(tasks, results):
+    for (_, ref, *_rest), (games, weekly) in zip(tasks, results):
+        strategy = strategy_id(ref)
         for key, count in games.items():
             if key in index:
                 index[key].games[strategy] += count

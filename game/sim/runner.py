@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,8 @@ from game.engine import Rules, apply, legal, new_game, outcome
 from game.engine.game import Outcome
 from game.engine.state import GameState
 from game.scenario.loader import load_scenario
-from game.sim.bots import BOTS
+from game.sim.bots import BOTS, make_bot
+from game.sim.strategy import Strategy
 
 CHUNK = 200
 
@@ -22,10 +24,18 @@ def game_seed(base: int, run: int) -> int:
     return (base * 1_000_003 + run) & 0x7FFFFFFF
 
 
-def play(rules: Rules, strategy: str, seed: int, bot_seed: str, happenings: list | None = None) -> GameState:
+StrategyRef = str | Strategy  # a shipped strategy's id, or a strategy read from a file
+
+
+def strategy_id(strategy: StrategyRef) -> str:
+    return strategy if isinstance(strategy, str) else strategy.id
+
+
+def play(rules: Rules, strategy: StrategyRef, seed: int, bot_seed: str, happenings: list | None = None) -> GameState:
     """Play one whole game with a bot; return the final state (and extend `happenings`, when given, with
     everything that happened: coverage counts them)."""
-    bot, rng = BOTS[strategy], random.Random(bot_seed)
+    bot = BOTS[strategy] if isinstance(strategy, str) else make_bot(strategy)
+    rng = random.Random(bot_seed)
     state, first = new_game(rules, seed)
     record = happenings is not None
     if record:
@@ -48,6 +58,7 @@ class ChunkResult:
     outcomes: list[Outcome]
     fired: set[str] = field(default_factory=set)
     taken: set[str] = field(default_factory=set)
+    fired_counts: Counter = field(default_factory=Counter)  # event id -> games of this chunk it fired in
 
 
 _WORKER: dict[str, Rules] = {}
@@ -59,19 +70,22 @@ def _rules_for(path: str) -> Rules:
     return _WORKER[path]
 
 
-def run_chunk(path: str, strategy: str, base_seed: int, start: int, stop: int, records: str | None) -> ChunkResult:
+def run_chunk(path: str, strategy: StrategyRef, base_seed: int, start: int, stop: int,
+              records: str | None) -> ChunkResult:
     """Play runs start..stop-1 of one strategy (also the unit of work sent to worker processes)."""
     rules = _rules_for(path)
-    result = ChunkResult(strategy, start, [])
+    name = strategy_id(strategy)
+    result = ChunkResult(name, start, [])
     for run in range(start, stop):
         seed = game_seed(base_seed, run)
-        state = play(rules, strategy, seed, f"{base_seed}:{run}:{strategy}")
+        state = play(rules, strategy, seed, f"{base_seed}:{run}:{name}")
         done = outcome(rules, state)
         result.outcomes.append(done)
         result.fired.update(rules.events[i].id for i in state.fired)
+        result.fired_counts.update(rules.events[i].id for i in state.fired)
         result.taken.update(state.took)
         if records:
-            write_record(Path(records), rules, state, done, strategy, run)
+            write_record(Path(records), rules, state, done, name, run)
     return result
 
 
@@ -86,7 +100,7 @@ def write_record(folder: Path, rules: Rules, state: GameState, done: Outcome, st
     return write_game_record(folder / name, rules, state, player=f"bot:{strategy}", durable=False)
 
 
-def simulate(path: Path, strategies: list[str], runs: int, seed: int, jobs: int = 1, records: Path | None = None,
+def simulate(path: Path, strategies: list[StrategyRef], runs: int, seed: int, jobs: int = 1, records: Path | None = None,
              progress: Callable[[int], None] | None = None) -> list[ChunkResult]:
     """Run every strategy `runs` times; results come back in a fixed order whatever `jobs` is."""
     tasks = [(str(path), s, seed, start, min(runs, start + CHUNK), str(records) if records else None)
@@ -104,6 +118,6 @@ def simulate(path: Path, strategies: list[str], runs: int, seed: int, jobs: int 
                 results.append(future.result())
                 if progress:
                     progress(len(results[-1].outcomes))
-    order = {s: i for i, s in enumerate(strategies)}
+    order = {strategy_id(s): i for i, s in enumerate(strategies)}
     results.sort(key=lambda r: (order[r.strategy], r.start))
     return results

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from typing import Any
 
@@ -27,10 +28,28 @@ def metrics(rules: Rules, outcomes: list[Outcome]) -> dict[str, float]:
     return {name: sum(o.metric(name) for o in outcomes) / count for name in names}
 
 
-def strategy_stats(rules: Rules, outcomes: list[Outcome]) -> dict[str, Any]:
+def percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile (share 0..1) of some numbers; 0 for none."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    rank = max(1, math.ceil(share * len(ordered)))
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+SPREAD = ("upward", "downward", "idle_index")
+
+
+def strategy_stats(rules: Rules, outcomes: list[Outcome], fired: dict[str, int] | None = None) -> dict[str, Any]:
+    """Means, spreads (p10/p50/p90 of upward, downward and idle index), endings with each ending's mean idle
+    index and lines crossed, and, given `fired` (event id -> games it fired in), each event's share of games."""
     means = metrics(rules, outcomes)
     endings = Counter(o.ending for o in outcomes)
-    return {
+    count = len(outcomes) or 1
+    by_ending: dict[str, list[Outcome]] = {}
+    for o in outcomes:
+        by_ending.setdefault(o.ending, []).append(o)
+    stats = {
         "runs": len(outcomes),
         "endings": {e.id: endings.get(e.id, 0) for e in rules.scenario.endings if endings.get(e.id, 0)},
         "mean": {m: round(means[m], 3) for m in rules.meter_ids},
@@ -40,7 +59,16 @@ def strategy_stats(rules: Rules, outcomes: list[Outcome]) -> dict[str, Any]:
         "idle_index": round(means["idle_index"], 4),
         "weeks_played": round(means["weeks_played"], 2),
         "crossed": round(means["crossed"], 3),
+        "spread": {name: {f"p{p}": round(percentile([o.metric(name) for o in outcomes], p / 100), 4)
+                          for p in (10, 50, 90)} for name in SPREAD},
+        "ending_profile": {
+            e.id: {"idle_index": round(sum(o.idle_index for o in games) / len(games), 4),
+                   "crossed": round(sum(len(o.crossed) for o in games) / len(games), 3)}
+            for e in rules.scenario.endings if (games := by_ending.get(e.id))},
     }
+    if fired is not None:
+        stats["events_fired"] = {e.id: round(fired.get(e.id, 0) / count, 4) for e in rules.events}
+    return stats
 
 
 def coverage(rules: Rules, results: list[ChunkResult]) -> dict[str, list[str]]:
@@ -55,8 +83,20 @@ def coverage(rules: Rules, results: list[ChunkResult]) -> dict[str, list[str]]:
     }
 
 
-def check_claims(rules: Rules, grouped: dict[str, list[Outcome]], cover: dict[str, list[str]]) -> list[dict]:
-    """Evaluate each declared claim; `holds` is None when it needs a strategy that was not run."""
+def fired_by_strategy(results: list[ChunkResult]) -> dict[str, Counter]:
+    """Strategy -> event id -> games of that strategy in which the event fired."""
+    found: dict[str, Counter] = {}
+    for chunk in results:
+        found.setdefault(chunk.strategy, Counter()).update(chunk.fired_counts)
+    return found
+
+
+def check_claims(rules: Rules, grouped: dict[str, list[Outcome]], cover: dict[str, list[str]],
+                 fired: dict[str, Counter] | None = None) -> list[dict]:
+    """Evaluate each declared claim; `holds` is None when it needs a strategy that was not run.
+
+    `fired` (from fired_by_strategy) is needed by claims that use fired_rate()."""
+    fired = fired or {}
     means = {bot: metrics(rules, outs) for bot, outs in grouped.items()}
     rates = {bot: Counter(o.ending for o in outs) for bot, outs in grouped.items()}
     counts = {bot: len(outs) or 1 for bot, outs in grouped.items()}
@@ -104,7 +144,32 @@ def check_claims(rules: Rules, grouped: dict[str, list[Outcome]], cover: dict[st
         calls.append(f"uncovered() = {value}")
         return value
 
+    def median(ctx: Any, bot: str, metric: str) -> float:
+        value = percentile([o.metric(metric) for o in grouped[bot]], 0.5) if need(bot) else 0.0
+        calls.append(f"median({bot}, {metric}) = {value:.3f}")
+        return value
+
+    def fired_rate(ctx: Any, bot: str, event: str) -> float:
+        value = fired.get(bot, Counter()).get(event, 0) / counts[bot] if need(bot) else 0.0
+        calls.append(f"fired_rate({bot}, {event}) = {value:.3f}")
+        return value
+
+    def answered_rate(ctx: Any, bot: str, kind: str) -> float:
+        tried = sum(o.counters.get("tried:" + kind, 0) for o in grouped[bot]) if need(bot) else 0
+        won = sum(o.counters.get("won:" + kind, 0) for o in grouped[bot]) if bot in grouped else 0
+        value = won / tried if tried else 0.0
+        calls.append(f"answered_rate({bot}, {kind}) = {value:.3f} ({won} of {tried})")
+        return value
+
+    def most_often(ctx: Any, ending: str) -> str:
+        ranked = sorted(grouped, key=lambda bot: rates[bot].get(ending, 0) / counts[bot], reverse=True)
+        value = ranked[0] if ranked else ""
+        shown = ", ".join(f"{b} {rates[b].get(ending, 0) / counts[b]:.3f}" for b in ranked[:3])
+        calls.append(f"most_often({ending}) = {value} [{shown}]")
+        return value
+
     impls = {
+        "median": median, "fired_rate": fired_rate, "answered_rate": answered_rate, "most_often": most_often,
         "mean": mean, "ending_rate": ending_rate, "top_ending_rate": top_ending_rate,
         "best": lambda ctx, m: pick(m, True), "worst": lambda ctx, m: pick(m, False),
         "rarest_ending_rate": rarest, "uncovered": uncovered,

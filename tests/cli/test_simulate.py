@@ -12,8 +12,10 @@ import pytest
 from game.cli.main import main
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scenarios" / "mini-town"
-STRATEGY_KEYS = {"runs", "endings", "mean", "upward", "downward", "idle_index", "combined", "weeks_played", "crossed"}
+STRATEGY_KEYS = {"runs", "endings", "mean", "upward", "downward", "idle_index", "combined", "weeks_played", "crossed",
+                 "spread", "ending_profile", "events_fired"}
 BOTS = ["random", "trace", "service", "balanced", "reform"]
+GENERIC_PROBES = ["cynic", "reform-then-trace", "delegate-all", "service-and-shelve"]  # no ids of one scenario
 
 SMALL = """
 scenario:
@@ -71,10 +73,18 @@ def test_json_report_on_the_fixture(capsys):
                             "claims"}
     assert (payload["scenario"], payload["runs"], payload["seed"]) == ("mini-town", 200, 1)
     assert len(payload["content_hash"]) == 16
-    assert list(payload["strategies"]) == BOTS
+    assert list(payload["strategies"]) == BOTS + GENERIC_PROBES
     for stats in payload["strategies"].values():
         assert set(stats) == STRATEGY_KEYS
         assert stats["runs"] == 200 and sum(stats["endings"].values()) == 200
+        for name in ("upward", "downward", "idle_index"):
+            spread = stats["spread"][name]
+            assert spread["p10"] <= spread["p50"] <= spread["p90"]
+        assert set(stats["ending_profile"]) == set(stats["endings"])
+        for profile in stats["ending_profile"].values():
+            assert 0 <= profile["idle_index"] <= 1 and profile["crossed"] >= 0
+        assert len(stats["events_fired"]) == 8  # every event of the fixture, fired or not
+        assert all(0 <= share <= 1 for share in stats["events_fired"].values())
         assert set(stats["mean"]) == {"trust", "pressure", "assessment", "energy", "budget", "goodwill"}
         assert 0 <= stats["idle_index"] <= 1 and 0 <= stats["upward"] <= 100
     assert set(payload["coverage"]) == {"events_never_fired", "choices_never_taken", "endings_never_reached"}
@@ -114,7 +124,8 @@ def test_without_check_claims_a_false_claim_still_exits_0(tmp_path, capsys):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--strategy", "cheater"], "grassroots: unknown strategy 'cheater' (choose from random, trace, service, "
-                                "balanced, reform or all)"),
+                                "balanced, reform, cynic, fake-small-items, fake-headcount, reform-then-trace, "
+                                "delegate-all, service-and-shelve, a strategy file, or all)"),
     (["--strategy", "trace,nobody"], "grassroots: unknown strategy 'nobody'"),
     (["--runs", "0"], "grassroots: --runs must be between 1 and 1000000"),
     (["--runs", "-3"], "grassroots: --runs must be between 1 and 1000000"),

@@ -24,7 +24,7 @@ def inspection(kind: str, **extra):
     ("traces", ["d1.fake"], 0.25),                   # (0.5 + 0) / 2: the mean completeness of open ledgers
     ("traces", ["d1.real", "d2.fake"], 0.75),        # real or not, traces only read the reported ledger
     ("reality", [], 0.0),                            # nothing reported, no gap
-    ("reality", ["d1.fake", "d2.real"], 0.2),        # 5 unbacked of 25 reported
+    ("reality", ["d1.fake", "d2.real"], 0.5),        # per directive: d1 all unbacked, d2 none; equal weights
     ("reality", ["d1.fake", "d2.fake"], 1.0),
     ("reality", ["d1.real", "d2.real"], 0.0),
 ])

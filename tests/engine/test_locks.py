@@ -97,7 +97,7 @@ def test_hours_lock_and_are_spent(make_rules):
 
 MODIFIER_ACTIONS = [
     action("trace_x", kind="trace", hours=4, closes=False),
-    action("service_x", kind="service", hours=4, closes=False),
+    action("service_x", kind="service", hours=4, closes=False, tags=["desk"]),
     action("free", kind="other", hours=0, closes=False),
     action("scaled", kind="other", hours="a / 10", closes=False),
 ]
@@ -114,10 +114,17 @@ MODIFIER_ACTIONS = [
     ([{"kinds": ["trace"], "hours_factor": 0.5}, {"items": ["r"], "hours_factor": 0.5, "hours": 1}],
      {"trace_x": 1.25, "service_x": 2.5, "free": 0.5, "scaled": 3, "other_trace": 2}),
     ([{"when": "a > 90", "hours": 5}], {"trace_x": 4, "service_x": 4, "free": 0, "scaled": 5, "other_trace": 4}),
+    # tags select actions by their own tags or their item's
+    ([{"tags": ["desk"], "hours_factor": 0.5}], {"trace_x": 4, "service_x": 2, "free": 0, "scaled": 5,
+                                                 "other_trace": 4}),
+    ([{"tags": ["office", "desk"], "hours": 1}], {"trace_x": 4, "service_x": 5, "free": 0, "scaled": 5,
+                                                   "other_trace": 5}),
+    ([{"tags": ["office"], "kinds": ["service"], "hours": 1}], {"trace_x": 4, "service_x": 4, "free": 0,
+                                                                 "scaled": 5, "other_trace": 4}),
 ])
 def test_hour_modifiers(make_rules, modifiers, hours):
     rules = make_rules(
-        requests=[request("r", MODIFIER_ACTIONS), request("other", [action("other_trace", kind="trace", hours=4)])],
+        requests=[request("r", MODIFIER_ACTIONS), request("other", [action("other_trace", kind="trace", hours=4)], tags=["office"])],
         modifiers=[{"id": f"m{i}", "label": "m", "when": "true", **m} for i, m in enumerate(modifiers)])
     state, _ = new_game(rules, 1)
     assert {o.decision.option: o.hours for o in options(rules, state) if o.action} == hours
@@ -160,3 +167,20 @@ def test_hours_from_an_expression_are_never_negative(make_rules):
     assert option(rules, state, "odd").hours == 0
     state, _ = act(rules, state, "r.odd")
     assert state.hours_left == state.hours_week == 40
+
+
+def test_the_fixture_reform_speeds_only_tagged_service():
+    """mini-town's one form cuts honest work on its reporting item only, never traces (issue 10)."""
+    from pathlib import Path
+
+    from game.engine import Rules
+    from game.engine.actions import active_modifiers, hours_for
+    from game.scenario import load_scenario
+
+    rules = Rules(load_scenario(Path(__file__).resolve().parents[1] / "fixtures" / "scenarios" / "mini-town"))
+    state, _ = new_game(rules, 1)
+    state.flags.add("one_form")
+    active = active_modifiers(rules, state)
+    assert [m.id for m in active] == ["one_form_saves_time"]
+    changed = {a.ref: (hours_for(rules, state, a, []), hours_for(rules, state, a, active)) for a in rules.actions}
+    assert {ref: pair for ref, pair in changed.items() if pair[0] != pair[1]} == {"form_merge.verify": (8, 4.8)}

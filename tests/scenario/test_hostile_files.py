@@ -31,7 +31,9 @@ LAUGHS = _billion_laughs()
 CASES: dict[str, tuple[bytes, str]] = {
     "invalid-utf8": (b"meters:\n  - id: caf\xe9\n", ":2:12: the file is not valid UTF-8 text"),
     "binary-junk": (bytes(range(256)) * 64, ":1:1: this is a binary file, not YAML text"),
-    "binary-utf16": ("meters: []\n".encode("utf-16"), "this is a binary file"),
+    "utf16-bom": ("meters: []\n".encode("utf-16"), "the file is UTF-16 text; content files are UTF-8"),
+    "utf16-be-no-bom": ("meters: []\n# 注释\n".encode("utf-16-be"), "the file is UTF-16 text"),
+    "utf32": ("meters: []\n".encode("utf-32"), "the file is UTF-32 text"),
     "empty": (b"", ":1:1: the file is empty"),
     "only-comments": (b"# nothing here\n\n   # still nothing\n", ":1:1: the file is empty"),
     "top-level-list": (b"- id: trust\n- id: pressure\n", "the file holds a list; a content file must be a mapping"),

@@ -204,7 +204,8 @@ def test_unknown_research_finding(tmp_path: Path) -> None:
 
 def test_a_chance_outside_zero_to_one(tmp_path: Path) -> None:
     error, line = broken(tmp_path, "events.yaml", "chance: 0.12", "chance: 1.5")
-    assert error.line == line and error.message == "a chance must be between 0 and 1, got 1.5"
+    assert error.line == line and error.message == "must be at most 1, got the number 1.5"
+    assert "between 0 and 1" in error.hint
 
 
 def test_every_error_is_collected_not_just_the_first(tmp_path: Path) -> None:

@@ -15,7 +15,8 @@ LABEL = '- {zh: 九月第二周, en: "September, week 2"}'
 
 @pytest.mark.parametrize("title, errors, warnings, missing", [
     ("title: {zh: 排水沟, en: A drain}", [], [], 0),
-    ('title: {zh: "  ", en: A drain}', [], [], 0),  # blank in one language still says something
+    ('title: {zh: "  ", en: A drain}', [], ["zh: the zh text shows nothing: only spaces, line breaks or invisible "
+                                            "characters"], 0),  # a Chinese player would see a blank title
     ('title: {zh: "  ", en: "   "}', ["the text is empty in every language"], [], 0),
     ("title: {}", ["the text is empty in every language"], [], 0),
     ("title: {zh: 排水沟}", [], ["missing the 'en' text"], 1),
@@ -30,7 +31,9 @@ def test_a_title_in_each_state(tmp_path: Path, title: str, errors: list[str], wa
     line = replace_once(folder, "requests.yaml", TITLE, title)
     report = load_report(folder)
     assert [(e.line, e.path, e.message) for e in report.errors] == [(line, "requests[1].title", m) for m in errors]
-    assert [(w.line, w.path, w.message) for w in report.warnings] == [(line, "requests[1].title", m) for m in warnings]
+    expected = [(line, "requests[1].title" + (f".{m[:2]}" if m[2:4] == ": " else ""), m.split(": ", 1)[-1] if m[2:4] == ": "
+                 else m) for m in warnings]
+    assert [(w.line, w.path, w.message) for w in report.warnings] == expected
     if not errors:
         assert report.stats["missing_translations"] == missing
 

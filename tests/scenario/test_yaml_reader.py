@@ -25,8 +25,8 @@ def value_of(text: str):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("yes", "yes"), ("no", "no"), ("on", "on"), ("off", "off"), ("y", "y"), ("NO", "NO"),
-    ("12:30", "12:30"), ("0x1F", "0x1F"), ("0o17", "0o17"), (".inf", ".inf"), (".nan", ".nan"),
-    ("1_000", "1_000"), ("2024-01-01", "2024-01-01"),
+    ("12:30", "12:30"), ("0x1F", 31), ("0o17", 15), ("0X1F", "0X1F"), ("-0x1F", "-0x1F"), ("0o8", "0o8"),
+    ("+.nan", "+.nan"), ("0b101", "0b101"), ("1_000", "1_000"), ("2024-01-01", "2024-01-01"),
     ("true", True), ("False", False), ("~", None), ("null", None), ("", None),
     ("42", 42), ("-7", -7), ("+5", 5), ("007", 7), ("2.5", 2.5), ("-.5", -0.5), ("1e3", 1000.0),
     ('"42"', "42"), ("'true'", "true"), ("!!str 42", "42"), ("!!int '42'", 42), ("!!float 1", 1.0),
@@ -34,6 +34,15 @@ def value_of(text: str):
 def test_scalars_resolve_the_yaml_1_2_way(text: str, expected: object) -> None:
     value = value_of(text)
     assert value == expected and type(value) is type(expected)
+
+
+@pytest.mark.parametrize("text", [".inf", "-.inf", "+.inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN"])
+def test_infinite_and_nan_are_refused_with_a_hint_to_quote(text: str) -> None:
+    document, errors = read_yaml(f"meters:\n  - value: {text}\n".encode(), "scalar.yaml")
+    assert document is None and len(errors) == 1
+    error = errors[0]
+    assert (error.line, error.column) == (2, 12) and text in error.message
+    assert f'quote it: "{text}"' in error.hint
 
 
 @pytest.mark.parametrize(("text", "expected"), [

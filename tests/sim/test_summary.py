@@ -72,3 +72,35 @@ def test_claim_functions(tmp_path, holds, expected, detail):
     path = write_tiny(tmp_path / "claims", f"  - {{id: c, text: C, holds: \"{holds}\"}}\n")
     _, _, _, [claim] = summarise(path, ["trace", "service"], runs=4)
     assert (claim["holds"], claim["detail"]) == (expected, detail)
+
+
+NEW_FUNCTIONS = """  - {id: median_a, text: M, holds: "median('trace', 'a') == 62"}
+  - {id: shown_always, text: S, holds: "fired_rate('trace', 'shown') == 1 and fired_rate('service', 'never') == 0"}
+  - {id: no_chances, text: C, holds: "answered_rate('service', 'feedback') == 0"}
+  - {id: trace_high, text: H, holds: "most_often('high_a') == 'trace'"}
+"""
+
+
+def test_claim_functions_over_distributions_events_and_chances(tmp_path):
+    from game.sim.summary import fired_by_strategy
+
+    path = write_tiny(tmp_path / "tiny", NEW_FUNCTIONS)
+    rules = Rules(load_scenario(path))
+    results = simulate(path, ["trace", "service"], 8, seed=1)
+    grouped = by_strategy(results)
+    claims = check_claims(rules, grouped, coverage(rules, results), fired_by_strategy(results))
+    assert {c["id"]: c["holds"] for c in claims} == dict.fromkeys(["median_a", "shown_always", "no_chances",
+                                                                  "trace_high"], True)
+    details = {c["id"]: c["detail"] for c in claims}
+    assert details["no_chances"] == "answered_rate(service, feedback) = 0.000 (0 of 0)"
+    assert details["trace_high"].startswith("most_often(high_a) = trace [trace 1.000, service 0.000")
+
+
+@pytest.mark.parametrize(("values", "share", "expected"), [
+    ([], 0.5, 0.0), ([3.0], 0.1, 3.0), ([1.0, 2.0, 3.0, 4.0], 0.5, 2.0), ([4.0, 1.0, 3.0, 2.0], 0.9, 4.0),
+    ([5.0] * 10 + [100.0] * 10, 0.5, 5.0), ([5.0] * 10 + [100.0] * 10, 0.55, 100.0),
+])
+def test_percentile_is_the_nearest_rank(values, share, expected):
+    from game.sim.summary import percentile
+
+    assert percentile(values, share) == expected

@@ -109,15 +109,15 @@ def test_a_missing_translation_is_reported_and_then_added(town: Path, tmp_path: 
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     path = town / "claims.yaml"
     original = path.read_text(encoding="utf-8")
-    line = "      en: Trace-only play has the highest mean assessment score.\n"
+    line = "      en: Trace-only play scores higher on the assessment than service-first play.\n"
     assert line in original
     path.write_text(original.replace(line, ""), encoding="utf-8")
     code, out, _ = run(capsys, "translate", "status", str(town))
-    assert code == 1 and "1 missing translation(s)" in out and "claims.yaml:6 claims.trace_scores_highest.text" in out
+    assert code == 1 and "1 missing translation(s)" in out and "claims.yaml:10 claims.trace_scores_higher.text" in out
     po = export_po(town, "lianhe-town", "zh", "en")
-    entry = next(e for e in po if e.msgctxt == "claims.trace_scores_highest.text")
+    entry = next(e for e in po if e.msgctxt == "claims.trace_scores_higher.text")
     assert entry.msgstr == ""
-    entry.msgstr = "Trace-only play has the highest mean assessment score."
+    entry.msgstr = "Trace-only play scores higher on the assessment than service-first play."
     import_po(town, po)
     assert run(capsys, "translate", "status", str(town))[0] == 0
     assert read_data(path.read_text(encoding="utf-8"), "claims.yaml") == read_data(original, "claims.yaml")
@@ -126,15 +126,15 @@ def test_a_missing_translation_is_reported_and_then_added(town: Path, tmp_path: 
 def test_a_stale_entry_is_left_out_and_reported(town: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     po_path = tmp_path / "en.po"
     po = export_po(town, "lianhe-town", "zh", "en")
-    entry = next(e for e in po if e.msgctxt == "claims.trace_scores_highest.text")
+    entry = next(e for e in po if e.msgctxt == "claims.trace_scores_higher.text")
     entry.msgstr = "Changed by the translator"
     po.save(str(po_path))
     path = town / "claims.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("只做留痕的玩法，考核得分平均最高。", "只做留痕的玩法，考核分最高。"),
+    path.write_text(path.read_text(encoding="utf-8").replace("只做留痕的玩法，考核得分比只做实事的高。", "只做留痕的玩法，考核分更高。"),
                     encoding="utf-8")
     before = snapshot(town)
     code, out, err = run(capsys, "translate", "import", str(town), str(po_path))
-    assert code == 1 and "stale" in err and "claims.trace_scores_highest.text" in err
+    assert code == 1 and "stale" in err and "claims.trace_scores_higher.text" in err
     assert snapshot(town) == before
     code, out, _ = run(capsys, "translate", "status", str(town), str(po_path))
     assert code == 1 and "stale in" in out
