@@ -23,6 +23,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from game.cli.main import UsageError
 
+    from game.saves.schema import seed_problem
+
+    if args.seed is not None and seed_problem(args.seed):  # refused before play: a save could not hold it
+        raise UsageError(f"--seed: {seed_problem(args.seed)}")
+    if args.scenario is not None:  # a scenario that does not exist is said, not a silent title screen
+        from game.scenario.catalog import UnknownScenario, resolve
+
+        try:
+            resolve(args.scenario)
+        except UnknownScenario as err:
+            raise UsageError(str(err)) from None
     if getattr(args, "records_dir", None):
         _use_records_dir(args.records_dir)
     try:

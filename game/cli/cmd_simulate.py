@@ -67,7 +67,16 @@ def run(args: argparse.Namespace) -> int:
         except OSError as err:
             raise UsageError(f"cannot create {records}: {err.strerror or err}") from None
     started = time.perf_counter()
-    results = _run_with_progress(path, strategies, args, jobs, records)
+    from game.saves import SaveError
+
+    try:
+        results = _run_with_progress(path, strategies, args, jobs, records)
+    except SaveError as err:  # a record could not be written (a full disk): one line, the output's exit code
+        from game.cli.output import OUTPUT_FAILED
+
+        print(f"grassroots: {err.path}: {err.problem}; free some space, or pass another folder to --records",
+              file=sys.stderr)
+        return OUTPUT_FAILED
     elapsed = max(time.perf_counter() - started, 1e-9)
     grouped = by_strategy(results)
     cover = coverage(rules, results)

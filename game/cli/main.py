@@ -12,6 +12,8 @@ from game.cli import (
     cmd_new, cmd_play, cmd_replay, cmd_report, cmd_scenarios, cmd_schema, cmd_simulate, cmd_translate, cmd_validate,
 )
 from game.cli import cmd_serve
+from game.cli import output
+from game.safe_text import clean_line
 
 COMMANDS = [cmd_play, cmd_scenarios, cmd_validate, cmd_schema, cmd_simulate, cmd_replay]
 COMMANDS += [cmd_new, cmd_translate, cmd_report]
@@ -52,31 +54,67 @@ def add_content_dir_option(sub: argparse._SubParsersAction) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+    """Run the command line; return the exit code (0 done, 1 content errors or failed claims, 2 usage,
+    3 internal error, 4 the output could not be written, 130 interrupted)."""
+    streams = sys.stdout, sys.stderr
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _main(argv: list[str]) -> int:
     parser = build_parser()
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
         argv = ["play", *argv]
+    plays = argv[0] == "play" and not {"-h", "--help"} & set(argv)
+    if not plays:  # the game draws its own screen; everything else prints through these
+        closed = output.install()
+        if closed:
+            _say(f"grassroots: {closed}")
+            return output.OUTPUT_FAILED
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as done:  # --help, --version, or a usage error argparse has already explained
-        return done.code if isinstance(done.code, int) else 2
-    from game.scenario.catalog import use_content_dirs
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as done:  # --help, --version, or a usage error argparse has already explained
+            output.finish()
+            return done.code if isinstance(done.code, int) else 2
+        from game.scenario.catalog import use_content_dirs
 
-    use_content_dirs(getattr(args, "content_dir", None))
-    try:
-        return int(args.run(args) or 0)
+        use_content_dirs(getattr(args, "content_dir", None))
+        code = int(args.run(args) or 0)
+        output.finish()
+        return code
     except UsageError as err:
-        print(f"grassroots: {err}", file=sys.stderr)
+        _say(f"grassroots: {clean_line(err)}")
         return 2
     except KeyboardInterrupt:
-        print("grassroots: interrupted", file=sys.stderr)
+        _say("grassroots: interrupted")
         return 130
-    except BrokenPipeError:
+    except (BrokenPipeError, output.ReaderGone):  # the reader went away (`| head -1`): normal use, not a failure
+        output.silence_stdout()
         return 0
-    except Exception as err:  # the last guard: one clear line, never a traceback
-        print(f"grassroots: internal error: {type(err).__name__}: {err} (please report this)", file=sys.stderr)
+    except output.OutputError as err:
+        output.silence_stdout()
+        _say(f"grassroots: cannot write to {err.filename} ({err.strerror})")
+        return output.OUTPUT_FAILED
+    except RecursionError:
+        _say("grassroots: the input is nested too deeply to be read (a folder or file thousands of levels deep)")
+        return 2
+    except MemoryError:
+        _say("grassroots: not enough memory for this input")
         return 3
+    except Exception as err:  # the last guard: one clear line, never a traceback
+        _say(f"grassroots: internal error: {type(err).__name__}: {clean_line(err)} (please report this)")
+        return 3
+
+
+def _say(line: str) -> None:
+    """One line on standard error, even if standard error itself cannot be written."""
+    try:
+        print(line, file=sys.stderr)
+    except (OSError, ValueError):
+        pass
 
 
 def run() -> int:

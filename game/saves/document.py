@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
+import math
 from pathlib import Path
 from typing import Any
 
 from game.engine import GameState, Rules
 from game.saves.errors import (
-    CORRUPT, EDITED, FOREIGN, FUTURE, INVALID, MISSING, TOO_LARGE, UNREADABLE, SaveError,
+    CORRUPT, EDITED, FOREIGN, FUTURE, INVALID, MISSING, TOO_LARGE, UNREADABLE, UNSAVABLE, SaveError,
 )
 from game.saves.migrate import MIGRATIONS, looks_like_v0
-from game.saves.schema import DAMAGED_ADVICE, Document, is_int, kind_of, short, validated
+from game.saves.schema import DAMAGED_ADVICE, Document, is_int, kind_of, seed_problem, short, validated
 
 FORMAT_NAME = "grassroots-game"
 FORMAT_VERSION = 1
@@ -61,15 +61,44 @@ def clean_text(text: str) -> str:
     return str(text).encode("utf-8", "replace").decode("utf-8")
 
 
+def unsavable(rules: Rules, state: GameState, outcome: dict | None) -> str:
+    """Why this state cannot be written so that it reads back ("" when it can): an out-of-range seed, a
+    meter or hours value that is not a finite number, an outcome that is not plain finite JSON."""
+    problem = seed_problem(state.seed)
+    if problem:
+        return problem
+    for meter, value in zip(rules.meter_ids, state.meters):
+        if not _finite(value):
+            return f"the meter '{meter}' is not a finite number ({value})"
+    for name in ("hours_left", "hours_week"):
+        if not _finite(getattr(state, name)):
+            return f"the {name.replace('_', ' ')} value is not a finite number ({getattr(state, name)})"
+    try:
+        json.dumps(outcome, allow_nan=False)
+    except (TypeError, ValueError) as err:
+        return f"the outcome cannot be written ({err})"
+    return ""
+
+
+def _finite(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
 def build(rules: Rules, state: GameState, *, kind: str, player: str, lang: str, saved_at: str,
-          outcome: dict | None, game_version: str) -> dict:
-    """A complete document, checksum included."""
+          outcome: dict | None, game_version: str, game_id: str = "") -> dict:
+    """A complete document, checksum included. Raises ValueError for a state of other rules, and
+    SaveError (code 'unsavable') for a state that would not read back (see `unsavable`)."""
     if state.scenario_id != rules.id or state.content_hash != rules.content_hash:
         raise ValueError("the state was not made with these rules")
+    problem = unsavable(rules, state, outcome)
+    if problem:
+        raise SaveError("(not written)", f"the game cannot be saved: {problem}",
+                        "this is a fault in the scenario's numbers; please report it", UNSAVABLE)
     doc = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "kind": kind,
+        **({"game": game_id} if game_id else {}),
         "saved_at": saved_at,
         "game_version": game_version,
         "scenario": {"id": rules.id, "content_hash": rules.content_hash, "source": _source(rules)},
@@ -108,26 +137,25 @@ def encode(doc: dict) -> bytes:
 
 # -- reading -------------------------------------------------------------------------------------------
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing missing, unreadable and oversized files before reading them whole."""
+    """The file's bytes, refusing missing, unreadable, non-regular (FIFO, device) and oversized files
+    before reading them whole; never blocks on a pipe or terminal."""
+    from game.read_file import NotRegularFile, TooLarge, read_regular
+
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_BYTES:
-                raise SaveError(path, f"the file is too large to be a save ({size} bytes, limit {MAX_BYTES})",
-                                DAMAGED_ADVICE, TOO_LARGE)
-            raw = handle.read(MAX_BYTES + 1)
+        return read_regular(path, MAX_BYTES)
+    except TooLarge as err:
+        raise SaveError(path, f"the file is too large to be a save ({err.size} bytes, limit {MAX_BYTES})",
+                        DAMAGED_ADVICE, TOO_LARGE) from None
     except FileNotFoundError:
         raise SaveError(path, "no such file", "check the name, or start a new game", MISSING) from None
     except IsADirectoryError:
         raise SaveError(path, "this is a folder, not a save file", "give the path of a .json file",
                         UNREADABLE) from None
+    except NotRegularFile as err:
+        raise SaveError(path, f"this is {err.strerror}", "give the path of a .json file", UNREADABLE) from None
     except OSError as err:
         raise SaveError(path, f"cannot read the file ({err.strerror or err})", "check its permissions",
                         UNREADABLE) from None
-    if len(raw) > MAX_BYTES:  # it grew while we read it
-        raise SaveError(path, f"the file is too large to be a save (limit {MAX_BYTES} bytes)", DAMAGED_ADVICE,
-                        TOO_LARGE)
-    return raw
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:

@@ -9,6 +9,8 @@ UNREADABLE, TOO_LARGE, CORRUPT, FOREIGN, FUTURE, EDITED, INVALID = (
     "unreadable", "too_large", "corrupt", "foreign", "future", "edited", "invalid")
 MISSING, NO_SCENARIO, SCENARIO_CHANGED, MISMATCH, WRITE_FAILED = (
     "missing", "no_scenario", "scenario_changed", "mismatch", "write_failed")
+# Another process has the game open; the file belongs to another game; the game holds an unsavable value.
+LOCKED, OTHER_GAME, UNSAVABLE = "locked", "other_game", "unsavable"
 # Problems of the file itself: a backup of it may still be good.
 FILE_PROBLEMS = frozenset({UNREADABLE, TOO_LARGE, CORRUPT, FOREIGN, EDITED, INVALID, MISSING, MISMATCH})
 
@@ -32,3 +34,6 @@ class SaveError(Exception):
 
     def __str__(self) -> str:
         return self.line()
+
+    def __reduce__(self):  # picklable, so an error in a simulation worker reaches the parent intact
+        return (SaveError, (self.path, self.problem, self.advice, self.code))

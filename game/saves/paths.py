@@ -73,6 +73,30 @@ def autosave_path(folder: Path, player: str) -> Path:
     return Path(folder) / f"{save_name(player)}{SAVE_SUFFIX}"
 
 
+def new_game_id() -> str:
+    """A fresh game identity: 12 random hex digits."""
+    import secrets
+
+    return secrets.token_hex(6)
+
+
+def game_save_path(folder: Path, player: str, game_id: str) -> Path:
+    """The save file of one game: the player's cleaned name and the game id, so two games never share a
+    file, whatever their names clean to (`a b`, `a:b`, `a/b`, blank and `..` all differ by id)."""
+    return Path(folder) / f"{save_name(player)}-{game_id}{SAVE_SUFFIX}"
+
+
+def new_game_path(folder: Path, player: str) -> tuple[Path, str]:
+    """(path, game id) for a new game: a path no file, backup or lock in `folder` uses yet."""
+    from game.saves.atomic import backup_path
+
+    while True:
+        game_id = new_game_id()
+        path = game_save_path(folder, player, game_id)
+        if not any(os.path.lexists(p) for p in (path, backup_path(path), path.with_name(f".{path.name}.lock"))):
+            return path, game_id
+
+
 def records_dir(saves_folder: Path, override: str | Path | None = None) -> Path:
     """Where finished-game records go: override (`play --records-dir`), else $GRASSROOTS_RECORDS_DIR, else
     `records/` in the saves folder. Created if missing; raises SaveError when it cannot be."""

@@ -31,6 +31,7 @@ class Loaded:
     version: int = FORMAT_VERSION  # the format version of the file before migration
     seed: int = 0
     decisions: list[Decision] = field(default_factory=list)
+    game_id: str = ""  # the game's identity ("" for files written before game ids existed)
 
 
 # -- finding the scenario ------------------------------------------------------------------------------
@@ -44,14 +45,9 @@ def find_rules(doc: Document, scenario_path: Path | None = None, rules: Rules | 
         loaded = _load_rules(doc, Path(scenario_path))
         _same_id(doc, loaded.id, str(scenario_path))
         return loaded
-    from game.scenario.catalog import UnknownScenario, resolve
-
     found: list[Rules] = []
     problem = ""
-    try:
-        shipped = resolve(doc.scenario_id)
-    except UnknownScenario:
-        shipped = None
+    shipped = _by_id(doc.scenario_id)
     if shipped is not None:
         try:
             candidate = _load_rules(doc, shipped)
@@ -69,12 +65,25 @@ def find_rules(doc: Document, scenario_path: Path | None = None, rules: Rules | 
                     "pass the scenario folder (replay --scenario PATH)", NO_SCENARIO)
 
 
+def _by_id(scenario_id: str) -> Path | None:
+    """The catalogue's scenario with this id. An id from a file is an id, never a path: a folder that
+    happens to be called like it in the current folder is not looked at."""
+    from game.scenario.catalog import find_id
+
+    ref = find_id(scenario_id)
+    return ref.path if ref is not None else None
+
+
 def _hint_usable(source: str) -> bool:
-    """Only a folder with a scenario.yaml is worth trying (the hint comes from the file, not the player)."""
+    """Only a folder or a regular YAML file is worth trying (the hint comes from the file, not the player).
+    A folder whose header is in another file than scenario.yaml counts: the loader finds it there."""
+    from game.read_file import is_regular
+
     if not source:
         return False
     try:
-        return (Path(source) / "scenario.yaml").is_file()
+        path = Path(source)
+        return path.is_dir() or path.suffix in (".yaml", ".yml") and is_regular(path)
     except (OSError, ValueError):
         return False
 
@@ -194,7 +203,7 @@ def replay(doc: Document, rules: Rules, *, exact: bool) -> Loaded:
         warnings.append(f"{doc.path.name} is in an older format (version {doc.version}, no checksum); it was "
                         "upgraded and checked by replaying it")
     return Loaded(rules, state, doc.player, doc.lang, doc.kind, warnings, doc.path, doc.outcome, doc.saved_at,
-                  doc.version, doc.seed, decisions)
+                  doc.version, doc.seed, decisions, doc.game_id)
 
 
 def first_difference(saved: Any, replayed: Any, where: str = "") -> str:

@@ -9,13 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from game.safe_text import clean_line
 from game.saves.errors import INVALID, SaveError
 
 KINDS = ("save", "record")
 SCENARIO_ID = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 HEX = re.compile(r"^[0-9a-f]{1,64}$")
 LANG = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})?$")
-SEED_RANGE = (-(2**63), 2**64)
+SEED_RANGE = (-(2**63), 2**64)  # what a save can hold: [low, high)
+GAME_ID = re.compile(r"^[0-9a-f]{8,32}$")
 MAX_DECISIONS = 50_000
 MAX_PLAYER = 500
 DAMAGED_ADVICE = "the file was left untouched; load another save or start a new game"
@@ -39,6 +41,17 @@ class Document:
     snapshot: dict | None
     outcome: dict | None
     version: int  # the version the file was written in (before migration)
+    game_id: str = ""  # the game's identity ("" in files written before game ids existed)
+
+
+def seed_problem(seed: object) -> str:
+    """Why a seed cannot be played and saved ("" when it can): saves hold seeds in SEED_RANGE."""
+    low, high = SEED_RANGE
+    if not is_int(seed):
+        return f"the seed should be a whole number, not {kind_of(seed)}"
+    if not low <= seed < high:
+        return f"the seed {short(seed)} is out of range (from {low} to {high - 1})"
+    return ""
 
 
 def validated(path: Path, data: dict, original: int) -> Document:
@@ -58,6 +71,9 @@ def validated(path: Path, data: dict, original: int) -> Document:
     if not LANG.match(lang):
         check.fail("lang", f"is not a language code ({short(lang)})")
     player = check.field(data, "player", str)
+    game_id = check.field(data, "game", str, optional=True) or ""
+    if game_id and not GAME_ID.match(game_id):
+        check.fail("game", f"is not a game id ({short(game_id)})")
     if len(player) > MAX_PLAYER:
         check.fail("player", "is too long")
     decisions = check.field(data, "decisions", list)
@@ -85,8 +101,9 @@ def validated(path: Path, data: dict, original: int) -> Document:
         check.fail("outcome", "is missing (a game record holds the outcome)")
     saved_at = check.field(data, "saved_at", str, optional=original == 0) or ""
     game_version = check.field(data, "game_version", str, optional=original == 0) or ""
-    return Document(path, kind, saved_at[:64], game_version[:64], scenario_id, content_hash, source, seed, lang,
-                    player, decisions, snap, outcome, original)
+    # text shown to the player is cleaned here, at the reader (control characters, escapes, bidi overrides)
+    return Document(path, kind, clean_line(saved_at[:64]), clean_line(game_version[:64]), scenario_id, content_hash,
+                    source, seed, lang, clean_line(player), decisions, snap, outcome, original, game_id)
 
 
 class _Checker:

@@ -11,7 +11,9 @@ from pathlib import Path
 from game.engine import GameState, Rules, outcome
 from game.saves.atomic import atomic_write, backup_path
 from game.saves.document import build, encode, read_document, state_digest
-from game.saves.errors import FILE_PROBLEMS, WRITE_FAILED, SaveError
+from game.read_file import is_regular
+from game.saves.errors import FILE_PROBLEMS, OTHER_GAME, WRITE_FAILED, SaveError
+from game.saves.lock import GameLock, held
 from game.saves.paths import RECORD_SUFFIX, SAVE_SUFFIX, records_dir, save_name
 from game.saves.replay import Loaded, find_rules, replay
 
@@ -42,18 +44,44 @@ def _write(path: Path, doc: dict, keep_backup: bool, durable: bool = True) -> Pa
     try:
         atomic_write(path, encode(doc), keep_backup=keep_backup, is_good=_is_good, durable=durable)
     except OSError as err:
-        raise SaveError(path, f"could not save ({err.strerror or err})",
-                        "the previous save is unchanged; free some space or choose another folder (--saves-dir)",
-                        WRITE_FAILED) from None
+        advice = ("the previous save is unchanged; free some space or choose another folder (--saves-dir)"
+                  if keep_backup else "free some space, or write the records to another folder")
+        what = "could not save" if keep_backup else "could not write the record"
+        raise SaveError(path, f"{what} ({err.strerror or err})", advice, WRITE_FAILED) from None
     return path
 
 
-def write_save(path: Path, rules: Rules, state: GameState, *, player: str, lang: str) -> Path:
-    """Save a game in progress (or finished) atomically; the previous good save becomes `path.bak`."""
+def write_save(path: Path, rules: Rules, state: GameState, *, player: str, lang: str, game_id: str = "") -> Path:
+    """Save a game in progress (or finished) atomically; the previous good save becomes `path.bak`.
+
+    Never writes over another game: raises SaveError with code 'other_game' when `path` holds a good save
+    of another game id, 'locked' when another process has this save open (see lock.py), 'unsavable' when
+    the state would not read back (an out-of-range seed, a value that is not finite), 'write_failed'.
+    """
+    path = Path(path)
     done = outcome(rules, state).to_json() if state.ended else None
     doc = build(rules, state, kind="save", player=player, lang=lang, saved_at=_now(), outcome=done,
-                game_version=_game_version())
-    return _write(path, doc, keep_backup=True)
+                game_version=_game_version(), game_id=game_id)
+    if path.exists() and not path.is_file():  # a folder or device in the way: refused before anything is made
+        return _write(path, doc, keep_backup=True)  # raises, with the reason
+    lock = None if held(path) else GameLock.acquire(path)  # a one-off write takes the lock for its duration
+    try:
+        _same_game(path, game_id)
+        return _write(path, doc, keep_backup=True)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _same_game(path: Path, game_id: str) -> None:
+    """Refuse to replace a good save of another game (files written before game ids existed carry none)."""
+    try:
+        there = read_document(path).game_id
+    except SaveError:
+        return
+    if there and there != game_id:
+        raise SaveError(path, f"this file holds another game ({there})",
+                        "nothing was overwritten; the game goes on in its own file", OTHER_GAME)
 
 
 def write_game_record(path: Path, rules: Rules, state: GameState, *, player: str, lang: str = "en",
@@ -86,7 +114,7 @@ def load_save(path: Path, scenario_path: Path | None = None, *, rules: Rules | N
     except SaveError as err:
         problem = err
     backup = backup_path(path)
-    if problem.code not in FILE_PROBLEMS or not backup.is_file():
+    if problem.code not in FILE_PROBLEMS or not is_regular(backup):
         raise problem
     try:
         loaded = _load(backup, scenario_path, rules, exact=False)
@@ -124,6 +152,8 @@ class SaveInfo:
     week: int
     ended: str
     saved_at: str
+    game_id: str = ""
+    lang: str = ""
 
 
 def list_saves(folder: Path) -> list[SaveInfo]:
@@ -131,10 +161,14 @@ def list_saves(folder: Path) -> list[SaveInfo]:
     is good is listed (loading it falls back to the backup)."""
     found: list[tuple[str, int, str, SaveInfo]] = []
     try:
-        entries = sorted(Path(folder).glob(f"*{SAVE_SUFFIX}"))
+        names = {p.name for p in Path(folder).glob(f"*{SAVE_SUFFIX}")}
+        names |= {p.name[:-len(".bak")] for p in Path(folder).glob(f"*{SAVE_SUFFIX}.bak")}  # a save lost, its backup kept
+        entries = sorted(Path(folder) / name for name in names)
     except OSError:
         return []
     for path in entries:
+        if not is_regular(path) and not is_regular(backup_path(path)):
+            continue  # a FIFO, device or folder with a save's name is never opened
         info = _info(path) or _info(backup_path(path), shown_as=path)
         if info is not None:
             try:
@@ -157,7 +191,7 @@ def _info(path: Path, shown_as: Path | None = None) -> SaveInfo | None:
         week = int((doc.outcome or {}).get("weeks_played", 0) or 0)
         ended = str((doc.outcome or {}).get("ending", ""))
     saved_at = doc.saved_at or _mtime(path)
-    return SaveInfo(shown_as or path, doc.player, doc.scenario_id, week, ended, saved_at)
+    return SaveInfo(shown_as or path, doc.player, doc.scenario_id, week, ended, saved_at, doc.game_id, doc.lang)
 
 
 def _mtime(path: Path) -> str:

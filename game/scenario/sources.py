@@ -8,6 +8,7 @@ helper process here first, and imports the content models while the helper works
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -22,15 +23,42 @@ MAX_FILES = 500
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
+MAX_DEPTH = 32  # folders inside a scenario folder; deeper ones are a mistake (or a trap), not content
+
+
+class TooDeep(Exception):
+    """A scenario folder nests folders more than MAX_DEPTH deep."""
+
+
 def content_files(path: Path) -> list[Path]:
-    """The YAML files of a scenario folder (sorted, hidden ones skipped), or the file itself."""
-    if path.is_file():
+    """The YAML files of a scenario folder (sorted, hidden ones skipped), or the path itself when it is
+    not a folder. Walks without recursion (a folder 1,000 deep cannot exhaust the stack); raises TooDeep
+    past MAX_DEPTH. Anything named .yaml that is not a folder is listed, so that a FIFO or device is
+    reported (unread) instead of being skipped in silence."""
+    if not path.is_dir():
         return [path]
-    return sorted(
-        p for p in path.rglob("*")
-        if p.suffix in YAML_SUFFIXES and p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(path).parts)
-    )
+    found: list[Path] = []
+    stack: list[tuple[Path, int]] = [(path, 0)]
+    while stack:
+        folder, depth = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)  # as rglob: linked folders are not walked (no loops)
+            except OSError:
+                continue
+            if is_dir:
+                if depth + 1 > MAX_DEPTH:
+                    raise TooDeep(str(folder))
+                stack.append((Path(entry.path), depth + 1))
+            elif Path(entry.name).suffix in YAML_SUFFIXES:
+                found.append(Path(entry.path))
+    return sorted(found)
 
 
 def hash_files(files: list[tuple[str, bytes]]) -> str:
@@ -106,10 +134,14 @@ def read_sources(path: Path, helper_fraction: float = 0.5) -> Sources:
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(str(path))
-    if path.is_file() and path.suffix not in YAML_SUFFIXES:
+    if not path.is_dir() and path.suffix not in YAML_SUFFIXES:
         return Sources(path, [], ContentError(path.name, 1, 1, "", "not a YAML content file",
                                               "content files end in .yaml or .yml"))
-    files = content_files(path)
+    try:
+        files = content_files(path)
+    except TooDeep:
+        return Sources(path, [], ContentError(str(path), 1, 1, "", f"folders nested more than {MAX_DEPTH} deep",
+                                              "keep a scenario's files at most a few folders deep"))
     if not files:
         return Sources(path, [], ContentError(str(path), 1, 1, "", "no .yaml files found",
                                               "a scenario folder needs scenario.yaml"))
@@ -119,9 +151,11 @@ def read_sources(path: Path, helper_fraction: float = 0.5) -> Sources:
 
 
 def read_bytes(file: Path) -> bytes | OSError:
-    """A file's bytes (never more than one past the size limit, whatever the file), or why it can't be read."""
+    """A regular file's bytes (never more than one past the size limit), or why it can't be read: a FIFO
+    or device is refused at once instead of blocking (see game/read_file.py)."""
+    from game.read_file import read_regular
+
     try:
-        with file.open("rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
+        return read_regular(file, MAX_FILE_BYTES, cut=True)
     except OSError as err:
         return err

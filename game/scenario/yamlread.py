@@ -21,7 +21,9 @@ __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "MAX_NUMBER", "MAX_SCALAR
            "yaml11_boolean_hint"]
 
 Path = tuple
-_CONTENT_LINE = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)  # a line that is neither blank nor a comment
+# A line that is neither blank nor a comment. Lines end at any YAML line break: LF, CR LF, or CR alone
+# (a file from an old Mac editor is one "line" to a \n-only rule, and its first comment hid everything).
+_CONTENT_LINE = re.compile(r"(?:\A|(?<=[\r\n\x85\u2028\u2029]))[ \t]*[^#\s]")
 _YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF"}
 _BOM = b"\xef\xbb\xbf"
 

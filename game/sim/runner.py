@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import random
+import signal
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -100,6 +101,34 @@ def write_record(folder: Path, rules: Rules, state: GameState, done: Outcome, st
     return write_game_record(folder / name, rules, state, player=f"bot:{strategy}", durable=False)
 
 
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl+C to the parent, which stops them all at once (no traceback from each)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _run_task(task: tuple) -> ChunkResult:
+    return run_chunk(*task)
+
+
+def _in_workers(tasks: list[tuple], jobs: int, progress: Callable[[int], None] | None) -> list[ChunkResult]:
+    """Run the chunks in `jobs` worker processes, results in task order. Ctrl+C (KeyboardInterrupt in
+    this process) terminates every worker at once and is raised again; no worker outlives the call."""
+    results: list[ChunkResult] = []
+    pool = multiprocessing.Pool(processes=jobs, initializer=_ignore_interrupts)
+    try:
+        for result in pool.imap(_run_task, tasks):
+            results.append(result)
+            if progress:
+                progress(len(result.outcomes))
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+    return results
+
+
 def simulate(path: Path, strategies: list[StrategyRef], runs: int, seed: int, jobs: int = 1, records: Path | None = None,
              progress: Callable[[int], None] | None = None) -> list[ChunkResult]:
     """Run every strategy `runs` times; results come back in a fixed order whatever `jobs` is."""
@@ -112,12 +141,7 @@ def simulate(path: Path, strategies: list[StrategyRef], runs: int, seed: int, jo
             if progress:
                 progress(task[4] - task[3])
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(run_chunk, *task) for task in tasks]
-            for future in futures:
-                results.append(future.result())
-                if progress:
-                    progress(len(results[-1].outcomes))
+        results = _in_workers(tasks, jobs, progress)
     order = {strategy_id(s): i for i, s in enumerate(strategies)}
     results.sort(key=lambda r: (order[r.strategy], r.start))
     return results

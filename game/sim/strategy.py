@@ -94,9 +94,13 @@ def _at(doc, name: str, path: tuple, message: str, hint: str) -> ContentError:
 
 
 def load_strategy(path: Path, scenario_id: str | None = None, ids: set[str] | None = None) -> Strategy:
-    """Read and validate a strategy file (see parse_strategy); StrategyError, never OSError."""
+    """Read and validate a strategy file (see parse_strategy); StrategyError, never OSError. Only a
+    regular file is read, and at most the content size limit (game/read_file.py)."""
+    from game.read_file import read_regular
+    from game.scenario.yamlread import MAX_FILE_BYTES
+
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_FILE_BYTES, cut=True)  # a FIFO or device is refused, never waited on
     except OSError as err:
         raise StrategyError([ContentError(str(path), 1, 1, "", f"cannot read it: {err.strerror or err}", "")]) from None
     return parse_strategy(raw, str(path), scenario_id, ids)

@@ -45,22 +45,77 @@ class GrassrootsApp(App):
         self.start = start
         self.session = start.session
         self.set_reactive(GrassrootsApp.lang, start.lang)
+        self._signals = []
 
     # -- start and screens -------------------------------------------------------------------------
+    _signals: list[int] = []  # the signals this app handles (SIGHUP, SIGTERM), given back on unmount
     started = False
     """Set once the first screen is up; size checks wait for it (a resize arrives before mounting)."""
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         self.theme = self.start.theme
+        self._watch_hangup()
         if self.session is None:
             self.push_screen(TitleScreen(self.start.player))
         elif self.start.loaded:
-            self.push_screen(self._game_screen())
+            self._adopt(self.session)
+            # a finished game continues at its debrief, not at an empty last week
+            ended = self.session.state.ended
+            self.push_screen(self._debrief_screen(continued=True) if ended else self._game_screen())
         else:
+            self._adopt(self.session)
             self.push_screen(self._intro_screen())
         self.started = True
         self.check_size()
+
+    def _adopt(self, session) -> None:
+        """Make `session` the game in play: its failed autosaves are told to the player."""
+        def failed(error: str) -> None:
+            self.notify(t("save.saving_failed", self.lang, error=error), severity="error", markup=False)
+
+        session.on_save_error = failed
+
+    def on_unmount(self) -> None:
+        """The app is closing: let other windows open the game (the process ending would too), and give
+        the signals back."""
+        if self.session is not None:
+            self.session.close()
+        import asyncio
+        import contextlib
+
+        with contextlib.suppress(RuntimeError, ValueError):
+            loop = asyncio.get_running_loop()
+            for sig in self._signals:
+                loop.remove_signal_handler(sig)
+        self._signals = []
+
+    def _drop_session(self) -> None:
+        if self.session is not None:
+            self.session.close()
+        self.session = None
+
+    def _watch_hangup(self) -> None:
+        """A closed terminal (SIGHUP) or a polite kill (SIGTERM): save the game, then exit."""
+        import asyncio
+        import signal
+
+        if self.is_headless:  # under a test's Pilot: the test process's signals are not the game's
+            return
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (getattr(signal, "SIGHUP", None), signal.SIGTERM):
+                if sig is not None:
+                    loop.add_signal_handler(sig, self.hang_up, int(sig))
+                    self._signals.append(int(sig))
+        except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread
+            pass
+
+    def hang_up(self, signum: int = 1) -> None:
+        """Save what is in play and exit with 128 + the signal's number."""
+        if self.session is not None and not self.session.state.ended:
+            self.session.try_save()
+        self.exit(return_code=128 + signum)
 
     def _intro_screen(self) -> Screen:
         from game.tui.screens.intro import IntroScreen
@@ -73,7 +128,7 @@ class GrassrootsApp(App):
         return WeekScreen(self.session)
 
     def show_title(self) -> None:
-        self.session = None
+        self._drop_session()
         self.switch_screen(TitleScreen(self.start.player))
 
     def show_new_game(self, player: str) -> None:
@@ -85,13 +140,18 @@ class GrassrootsApp(App):
     def start_new_game(self, scenario: Path, seed: int | None, player: str) -> str:
         """Start a game from the new-game form; return an error line, or "" when started."""
         try:
-            self.session = self.start.new_session(scenario, seed, player, self.lang)
+            session = self.start.new_session(scenario, seed, player, self.lang)
         except Exception as err:  # a content error must reach the player as one line, not a traceback
             return error_line(err)
+        self._drop_session()
+        self.session = session
+        self._adopt(session)
         self.switch_screen(self._intro_screen())
         return ""
 
     def begin_weeks(self) -> None:
+        if self.session is not None:
+            self.session.try_save()  # the game exists on disk from its first week on
         self.switch_screen(self._game_screen())
 
     def continue_autosave(self, player: str) -> None:
@@ -113,14 +173,20 @@ class GrassrootsApp(App):
 
     def load_game(self, path: Path) -> None:
         try:
-            self.session = self.start.load_session(path, self.lang)
+            session = self.start.load_session(path, self.lang)
         except Exception as err:  # SaveError and friends: one clear line
             self._title_says(t("load.failed", self.lang, error=error_line(err)))
             return
+        self._drop_session()
+        self.session = session
+        self._adopt(session)
         self.start.player = self.session.player
         for warning in self.session.warnings:
             self.notify(t("load.warning", self.lang, warning=warning), markup=False)
         self.lang = self.session.lang
+        if self.session.state.ended:  # a finished game opens at its debrief, not at an empty last week
+            self.switch_screen(self._debrief_screen(continued=True))
+            return
         self.switch_screen(self._game_screen())
 
     def _title_says(self, text: str) -> None:
@@ -131,15 +197,21 @@ class GrassrootsApp(App):
 
     def show_debrief(self) -> None:
         """Write the game record, then show the debrief."""
+        self.switch_screen(self._debrief_screen())
+
+    def _debrief_screen(self, continued: bool = False) -> Screen:
+        """Save, write the game record (a finished game `continued` from its save shows the record written
+        when it ended), and build the debrief (which shows a failed record's reason)."""
         from game.tui.screens.debrief import DebriefScreen
 
         self.autosave()
         record, error = "", ""
         try:
-            record = str(self.session.write_record())
+            session = self.session
+            record = str(session.record_of_finished_game() if continued else session.write_record())
         except Exception as err:  # the debrief must still show; the error is shown on it
             error = error_line(err)
-        self.switch_screen(DebriefScreen(self.session, record, error))
+        return DebriefScreen(self.session, record, error)
 
     # -- saving --------------------------------------------------------------------------------------
     def autosave(self) -> str | None:
@@ -160,16 +232,21 @@ class GrassrootsApp(App):
             self.notify(t("save.done", self.lang, path=str(self.session.autosave_path)), markup=False)
 
     def action_request_quit(self) -> None:
-        """Ask, save the game in progress, and exit."""
+        """Ask, save the game in progress, and exit. When saving fails, say why and offer to quit without
+        saving (q, Ctrl+C or Ctrl+Q on that question quits), so a full disk never keeps anyone in."""
         if isinstance(self.screen, ConfirmDialog) and self.screen.purpose == "quit":
+            return
+        if isinstance(self.screen, ConfirmDialog) and self.screen.purpose == "quit-unsaved":
+            self.exit(0)  # asked twice: the player wants out
             return
         playing = self.session is not None and not self.session.state.ended
         name = self.session.player if self.session else ""
+        path = str(self.session.autosave_path) if self.session else ""
 
         def texts(lang: str) -> tuple[str, str, str, str]:
             if playing:
-                return (t("quit.confirm", lang), t("quit.body", lang, name=name), t("quit.yes", lang),
-                        t("cancel", lang))
+                body = t("quit.body", lang, name=name) + "\n" + t("quit.path", lang, path=path)
+                return t("quit.confirm", lang), body, t("quit.yes", lang), t("cancel", lang)
             return t("quit.yes_nogame", lang), t("quit.body_nogame", lang), t("quit.yes_nogame", lang), t("cancel", lang)
 
         def answered(yes: bool | None) -> None:
@@ -177,11 +254,18 @@ class GrassrootsApp(App):
                 return
             error = self.autosave() if playing else None
             if error:
-                self.notify(t("save.failed", self.lang, error=error), severity="error", markup=False)
+                self._offer_unsaved_quit(error, path)
                 return
             self.exit(0)
 
         self.push_screen(ConfirmDialog(texts, "quit"), answered)
+
+    def _offer_unsaved_quit(self, error: str, path: str) -> None:
+        def texts(lang: str) -> tuple[str, str, str, str]:
+            return (t("quit.unsaved", lang), t("quit.unsaved_body", lang, error=error, path=path),
+                    t("quit.unsaved_yes", lang), t("quit.unsaved_no", lang))
+
+        self.push_screen(ConfirmDialog(texts, "quit-unsaved"), lambda yes: self.exit(0) if yes else None)
 
     # -- language, theme, help, size --------------------------------------------------------------
     def watch_lang(self, lang: str) -> None:

@@ -34,7 +34,9 @@ class ScenarioChoice:
 
     def title(self, lang: str) -> str:
         """The title in `lang`, else in the other language, else the id."""
-        return self.titles.get(lang) or next(iter(self.titles.values()), "") or self.name
+        from game.safe_text import clean_line
+
+        return clean_line(self.titles.get(lang) or next(iter(self.titles.values()), "") or self.name)
 
 
 @dataclass
@@ -120,6 +122,15 @@ class Start:
         except Exception as err:  # a missing saves module or unreadable folder: told, not crashed
             return None, str(err)
 
+    def games_in_progress(self, player: str) -> list:
+        """This name's unfinished games (SaveInfo), newest first; [] when saves cannot be looked at."""
+        from game.tui.session import games_of
+
+        try:
+            return [info for info in games_of(self.folder, player) if not info.ended]
+        except Exception:  # the new game can still start; saving will say what is wrong
+            return []
+
     def saves_list(self) -> tuple[list, Path | None, str]:
         """(saves, folder, error line)."""
         from game.tui.session import list_saves
@@ -131,7 +142,10 @@ class Start:
 
 
 def error_line(err: BaseException) -> str:
-    """One line about an error for the player (a content error's first problem, a save error's text)."""
+    """One line about an error for the player (a content error's first problem, a save error's text),
+    cleaned of control characters and escapes (it may quote a file or a name)."""
+    from game.safe_text import clean_line
+
     summary = getattr(err, "summary", None)
     text = summary() if callable(summary) else str(err)
-    return text.splitlines()[0] if text else type(err).__name__
+    return clean_line(text.splitlines()[0]) if text else type(err).__name__

@@ -42,3 +42,12 @@ def test_linked_files_exist() -> None:
     for target in re.findall(r"\]\(([^)#]+)\)", README):
         assert (ROOT / target).exists(), target
     assert (ROOT / "scenario.schema.json").is_file()
+
+
+def test_the_readme_says_where_saves_go_and_how_to_continue() -> None:
+    from game.saves.paths import ENV_VAR
+
+    section = README[README.index("### Where your games are saved"):README.index("## For facilitators")]
+    for needed in ("--saves-dir", ENV_VAR, "Continue", "--load", "checkout", "Linux", "macOS", "Windows"):
+        assert needed in section, needed
+    assert "play" in build_parser().parse_args(["play", "--saves-dir", "x"]).command

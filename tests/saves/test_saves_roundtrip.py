@@ -90,7 +90,7 @@ def test_player_names_that_are_not_clean_text(tmp_path: Path, rules: Rules, midg
     name = "bad\udcffname\n[/]"  # a lone surrogate from a mis-encoded command line, a newline, markup
     path = write_save(autosave_path(tmp_path, name), rules, midgame, player=name, lang="en")
     assert path.name == "badname_[_].save.json"
-    assert load_save(path).player == "bad?name\n[/]"
+    assert load_save(path).player == "bad?name [/]"  # cleaned at the reader: one line, no controls
 
 
 def _v0_record(rules: Rules, state, **changes) -> dict:

@@ -100,17 +100,19 @@ def test_verify_refuses_a_changed_scenario(copy: Path, tmp_path: Path, finished)
     assert err.value.code == SCENARIO_CHANGED and "cannot be verified" in str(err.value)
 
 
-def test_a_matching_copy_is_preferred(copy: Path, tmp_path: Path, finished, monkeypatch) -> None:
+def test_the_scenario_id_in_a_save_is_an_id_never_a_path_in_the_current_folder(
+        copy: Path, tmp_path: Path, finished, monkeypatch) -> None:
     path, rules = _save(copy, finished, tmp_path)
     elsewhere = tmp_path / "cwd"
-    shutil.copytree(copy, elsewhere / "mini-town")  # resolve('mini-town') finds this one first
+    shutil.copytree(copy, elsewhere / "mini-town")  # a folder named like the id, where the player happens to be
     _edit(elsewhere / "mini-town", "events.yaml", "en: A call from the district", "en: Another call")
     monkeypatch.chdir(elsewhere)
     loaded = load_save(path)
     assert loaded.warnings == [] and loaded.rules.content_hash == rules.content_hash
-    shutil.rmtree(copy)  # without the original, the changed copy is used, with a warning
-    loaded = load_save(path)
-    assert loaded.rules.content_hash != rules.content_hash and "has changed" in loaded.warnings[0]
+    shutil.rmtree(copy)  # without the original, the folder in the current folder is still not taken for the id
+    with pytest.raises(SaveError) as err:
+        load_save(path)
+    assert err.value.code == NO_SCENARIO and "'mini-town', which was not found" in str(err.value)
 
 
 def test_scenario_path_of_another_scenario(copy: Path, tmp_path: Path, finished) -> None:

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Button, OptionList
 from textual.widgets.option_list import Option
 
+from game.safe_text import clean_line
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.plain import Plain
 
@@ -38,7 +39,7 @@ class LoadDialog(GameDialog):
 
     def relabel(self) -> None:
         self.query_one(".dialog-title", Plain).update(self.t("load.heading"))
-        self.query_one("#load-folder", Plain).update(self.t("title.saves_in", path=str(self.folder)))
+        self.query_one("#load-folder", Plain).update(self.t("title.saves_in", path=clean_line(self.folder)))
         listing = self.query_one("#load-list", OptionList)
         if self.saves:
             listing.set_options([Option(Content(self._row(info)), id=str(i)) for i, info in enumerate(self.saves)])
@@ -49,7 +50,7 @@ class LoadDialog(GameDialog):
 
     def _row(self, info) -> str:
         saved = str(getattr(info, "saved_at", "") or "")[:16].replace("T", " ")
-        return self.t("load.row", player=info.player, scenario=info.scenario_id, week=info.week,
+        return self.t("load.row", player=clean_line(info.player), scenario=clean_line(info.scenario_id), week=info.week,
                       ended=self.t("load.ended") if info.ended else "", saved=saved)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

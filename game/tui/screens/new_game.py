@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -11,6 +12,8 @@ from textual.content import Content
 from textual.widgets import Button, Input, OptionList
 from textual.widgets.option_list import Option
 
+from game.safe_text import clean_line
+from game.tui.dialogs.choice import ChoiceDialog
 from game.tui.screens.base import GameScreen
 from game.tui.start import ScenarioChoice
 from game.tui.widgets.key_bar import KeyBar, KeyHint
@@ -107,10 +110,34 @@ class NewGameScreen(GameScreen):
         if index is None or not self.scenarios:
             self.say(self.t("new.no_scenarios"))
             return
-        player = self.query_one("#player", Input).value.strip()
-        error = self.app.start_new_game(self.scenarios[index].path, seed, player)
+        player = clean_line(self.query_one("#player", Input).value).strip()
+        scenario = self.scenarios[index].path
+        playing = self.app.start.games_in_progress(player)
+        if playing:  # this name already has a game: continue it, or start another (both are kept)
+            self.app.push_screen(ChoiceDialog(partial(_exists_texts, player, playing[0]), "game-exists"),
+                                 partial(self._exists_answered, scenario, seed, player, playing[0].path))
+            return
+        self._start(scenario, seed, player)
+
+    def _exists_answered(self, scenario: Path, seed: int | None, player: str, path: Path, answer: str | None) -> None:
+        if answer == "continue":
+            self.app.load_game(Path(path))
+        elif answer == "another":
+            self._start(scenario, seed, player)
+
+    def _start(self, scenario: Path, seed: int | None, player: str) -> None:
+        error = self.app.start_new_game(scenario, seed, player)
         if error:
             self.say(self.t("new.scenario_error", error=error))
 
     def action_back(self) -> None:
         self.app.show_title()
+
+
+def _exists_texts(player: str, info, lang: str) -> tuple[str, str, list[tuple[str, str]]]:
+    from game.i18n import t
+
+    saved = str(getattr(info, "saved_at", "") or "")[:16].replace("T", " ")
+    return (t("new.exists", lang, name=player or "player"), t("new.exists_body", lang, week=info.week, saved=saved),
+            [("continue", t("new.exists_continue", lang)), ("another", t("new.exists_another", lang)),
+             ("cancel", t("cancel", lang))])

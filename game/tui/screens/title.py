@@ -8,6 +8,7 @@ from textual.containers import Center, VerticalGroup
 from textual.widgets import Button, Input
 
 from game.i18n import t
+from game.safe_text import clean_line
 from game.tui.screens.base import GameScreen
 from game.tui.widgets.key_bar import KeyBar, KeyHint
 from game.tui.widgets.plain import Plain
@@ -60,7 +61,7 @@ class TitleScreen(GameScreen):
 
     @property
     def player_name(self) -> str:
-        return self.query_one("#name", Input).value.strip()
+        return clean_line(self.query_one("#name", Input).value).strip()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
