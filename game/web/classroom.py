@@ -113,8 +113,8 @@ class ClassFolder:
             return {}
 
     def record_of(self, token: str) -> Path | None:
-        """The finished-game record of the player's latest game, or None. Matched by game id; for files
-        without one (written before game ids), by the same player and the same decision log."""
+        """The finished-game record of the player's latest game, or None. Matched by game id; where a
+        file has none, by the same player and the same decision log."""
         path = self.latest_save(token)
         try:
             save = json.loads(path.read_text(encoding="utf-8")) if path else None
@@ -129,9 +129,9 @@ class ClassFolder:
                 continue
             if not isinstance(record, dict):
                 continue
-            if save.get("game") and record.get("game") == save["game"]:
-                return path
-            if not save.get("game") and (record.get("player"), record.get("decisions")) == (
-                    save.get("player"), save.get("decisions")):
+            if save.get("game") and record.get("game"):
+                if record["game"] == save["game"]:
+                    return path
+            elif (record.get("player"), record.get("decisions")) == (save.get("player"), save.get("decisions")):
                 return path
         return None
