@@ -8,7 +8,7 @@ import yaml
 
 from game.engine import END_WEEK, legal
 from game.scenario import load_scenario
-from tui_helpers import FIXTURE, SIZE, new_app, rendered, screen_name
+from tui_helpers import answer_cards, FIXTURE, SIZE, new_app, rendered, screen_name
 
 NASTY = " [Tip] a [/] b [bold]x path [/tmp"
 TOKENS = ("[Tip]", "[/]", "[bold]x", "[/tmp")
@@ -74,9 +74,7 @@ async def test_brackets_render_literally_everywhere(tmp_path, saves):
         # play on with the engine to the last week, then end it through the UI
         await pilot.press("enter")
         await pilot.pause()
-        while screen_name(app) == "EventCard":
-            await pilot.press("1")
-            await pilot.pause()
+        await answer_cards(app, pilot)
         session = app.session
         while session.state.week < session.rules.weeks or session.state.pending:
             choices = legal(session.rules, session.state)

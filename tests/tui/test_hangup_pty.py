@@ -57,13 +57,13 @@ def test_a_signal_mid_week_saves_the_game(signum: int, tmp_path: Path) -> None:
             saves = list_saves(tmp_path)
             return len(load_save(saves[0].path).decisions) if saves else -1
 
-        for _ in range(90):  # begin week 1, answer the opening card, take approaches: each is saved at once
+        for attempt in range(90):  # begin week 1, answer the opening card, take approaches: each is saved at once
             before = decisions()
             if before >= 3:
                 break
-            # Enter on the intro, then 1s; a key that lands while a screen is still coming may be dropped:
-            # it is sent again
-            os.write(master, b"\r" if before < 0 else b"1")
+            # Enter on the intro, then 1s; a choice that crosses a line asks first, so a `y` follows when a `1`
+            # made no decision; a key that lands while a screen is still coming may be dropped: it is sent again
+            os.write(master, b"\r" if before < 0 else b"1y"[attempt % 2:attempt % 2 + 1])
             _wait_for(lambda: _drain(master, time.monotonic() + 0.1) is not None and decisions() != before, 2)
         made = decisions()
         assert made >= 3, "decisions were not saved as they were made"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.tui.dialogs.too_small import TooSmall
-from tui_helpers import new_app, screen_name, screen_text
+from tui_helpers import answer_cards, new_app, screen_name, screen_text
 
 
 async def test_small_terminal_asks_to_enlarge_in_both_languages(saves):
@@ -32,9 +32,7 @@ async def test_resizing_keeps_the_week_screen_usable(saves):
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        while screen_name(app) == "EventCard":
-            await pilot.press("1")
-            await pilot.pause()
+        await answer_cards(app, pilot)
         for size in ((160, 48), (80, 24), (120, 30), (50, 15), (80, 24)):
             await pilot.resize_terminal(*size)
             await pilot.pause()
@@ -45,7 +43,7 @@ async def test_resizing_keeps_the_week_screen_usable(saves):
             assert region.width > 0 and region.height > 0, selector
             assert region.right <= 80 and region.bottom <= 24, selector
         hours_before = app.session.state.hours_left
-        await pilot.press("1")  # still playable
+        await pilot.press("1", "y")  # still playable (this approach crosses a line: confirmed)
         await pilot.pause()
         assert app.session.state.hours_left < hours_before
 

@@ -5,16 +5,14 @@ from __future__ import annotations
 from game.engine import options
 from game.tui.dialogs.event_card import EventCard
 from game.tui.widgets.approach_list import ApproachList
-from tui_helpers import SIZE, new_app, screen_name, screen_text
+from tui_helpers import answer_cards, SIZE, new_app, screen_name, screen_text
 
 
 async def to_week(app, pilot):
     await pilot.pause()
     await pilot.press("enter")  # intro -> week 1
     await pilot.pause()
-    while screen_name(app) == "EventCard":
-        await pilot.press("1")
-        await pilot.pause()
+    await answer_cards(app, pilot)
     assert screen_name(app) == "WeekScreen"
 
 
@@ -22,7 +20,7 @@ async def test_approach_used_up_this_week_is_locked(saves):
     app = new_app(saves, "en")
     async with app.run_test(size=SIZE) as pilot:
         await to_week(app, pilot)
-        await pilot.press("1", "1")  # screenshots may be taken twice a week
+        await pilot.press("1", "y", "1", "y")  # screenshots (crossing a line) may be taken twice a week
         await pilot.pause()
         before = app.session.state
         approaches = app.screen.query_one("#approaches", ApproachList)
@@ -57,4 +55,4 @@ async def test_locked_event_choice_shows_author_reason(saves):
         assert answers == [] and isinstance(app.screen, EventCard)
         await pilot.press("2")
         await pilot.pause()
-        assert answers and answers[0].option == "co_design"
+        assert answers and answers[0].decision.option == "co_design"

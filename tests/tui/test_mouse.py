@@ -38,7 +38,10 @@ async def test_play_with_the_mouse(saves):
         await pilot.click("#approaches", offset=(4, 3))  # the second approach: highlight only
         await pilot.pause()
         assert approaches.highlighted == 1 and app.session.state.hours_left == hours
-        await pilot.click("#approaches", offset=(4, 3))  # now take it
+        await pilot.click("#approaches", offset=(4, 3))  # now take it (it crosses a line: confirm)
+        await pilot.pause()
+        assert screen_name(app) == "ConfirmDialog" and app.session.state.hours_left == hours
+        await pilot.click("#yes")
         await pilot.pause()
         assert app.session.state.hours_left == hours - 0.5
         chip = next(c for c in app.screen.query(KeyChip) if c.hint.action == "end_week")

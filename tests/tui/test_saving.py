@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.tui.dialogs.load_save import LoadDialog
 from game.tui.launch import make_app
-from tui_helpers import FIXTURE, SIZE, new_app, saved_game, screen_name, screen_text
+from tui_helpers import answer_cards, FIXTURE, SIZE, new_app, saved_game, screen_name, screen_text
 
 
 def in_game(app) -> bool:
@@ -22,10 +22,8 @@ async def play_a_little(app, pilot) -> None:
     await pilot.pause()
     await pilot.press("enter")  # close the ledger
     await pilot.pause()
-    while screen_name(app) == "EventCard":
-        await pilot.press("1")
-        await pilot.pause()
-    await pilot.press("down", "1")  # an approach in week 2, mid-week
+    await answer_cards(app, pilot)
+    await pilot.press("down", "1", "y")  # an approach in week 2, mid-week (it crosses a line: confirmed)
     await pilot.pause()
 
 

@@ -31,7 +31,7 @@ def test_week(snap_compare, saves, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_week_summary(snap_compare, saves, lang):
-    assert snap_compare(new_app(saves, lang), press=["enter", "1", "1", "e", "enter"], terminal_size=SIZE)
+    assert snap_compare(new_app(saves, lang), press=["enter", "1", "1", "y", "e", "enter"], terminal_size=SIZE)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -53,6 +53,7 @@ async def play_to_debrief(app, pilot, seen: dict[str, list[str]] | None = None, 
     """Play with keys only: take approach 1 of the selected item (when `act`), answer cards with 1, end
     each week. Records the text of each kind of screen the first time (and every summary) in `seen`."""
     seen = seen if seen is not None else {}
+    acted: set[int] = set()  # the weeks in which approach 1 was tried
     for _ in range(limit):
         name = screen_name(app)
         if name == "DebriefScreen":
@@ -63,11 +64,22 @@ async def play_to_debrief(app, pilot, seen: dict[str, list[str]] | None = None, 
         # each press waits until the app is idle again, so a sequence of keys is as safe as one
         if name == "EventCard":
             await pilot.press("1")
-        elif name == "WeekScreen":  # an approach, end the week, confirm (a card that came up is answered first)
-            await pilot.press(*(["1", "e", "enter"] if act else ["e", "enter"]))
-        else:  # the intro, the end-of-week confirmation, the week's ledger
+        elif name == "ConfirmDialog":  # ending the week, or crossing a line (where Enter means no)
+            await pilot.press("y")
+        elif name == "WeekScreen":  # an approach once a week, then end the week (a card is answered first)
+            week = app.session.state.week
+            await pilot.press("1" if act and week not in acted else "e")
+            acted.add(week)
+        else:  # the intro, the week's ledger
             await pilot.press("enter")
     raise AssertionError(f"the game did not end; stuck on {screen_name(app)}")
+
+
+async def answer_cards(app, pilot) -> None:
+    """Answer waiting event cards with choice 1 (confirming it when it crosses a line)."""
+    while screen_name(app) in ("EventCard", "ConfirmDialog") and getattr(app.screen, "purpose", "") != "end-week":
+        await pilot.press("1" if screen_name(app) == "EventCard" else "y")
+        await pilot.pause()
 
 
 def saved_game(saves: Path, player: str, weeks: int = 1, lang: str = "en", scenario: Path = FIXTURE) -> Session:

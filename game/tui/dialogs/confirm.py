@@ -17,7 +17,7 @@ Texts = Callable[[str], tuple[str, str, str, str]]
 
 
 class ConfirmDialog(GameDialog[bool]):
-    """Ask before something that cannot be undone (ending a week, quitting)."""
+    """Ask before something that cannot be undone (ending a week, quitting, crossing a line)."""
 
     CSS_PATH = "dialogs.tcss"
     HELP_TOPIC = "dialog"
@@ -26,9 +26,10 @@ class ConfirmDialog(GameDialog[bool]):
         Binding("n,escape", "answer(False)", "no", show=False),
     ]
 
-    def __init__(self, texts: Texts, purpose: str) -> None:
+    def __init__(self, texts: Texts, purpose: str, default: bool = True) -> None:
         super().__init__(classes=f"dialog-screen confirm-{purpose}")
         self.texts, self.purpose = texts, purpose
+        self.default = default  # the answer Enter gives (the focused button)
 
     def compose(self) -> ComposeResult:
         with VerticalGroup(classes="dialog"):
@@ -39,7 +40,7 @@ class ConfirmDialog(GameDialog[bool]):
                 yield Button("", id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.query_one("#yes" if self.default else "#no", Button).focus()
 
     def relabel(self) -> None:
         title, body, yes, no = self.texts(self.lang)

@@ -1,4 +1,4 @@
-"""An event card: who speaks, what happens, and 2-4 choices on keys 1-4. Dismisses with the Decision."""
+"""An event card: who speaks, what happens, and 2-4 choices on keys 1-4. Dismisses with the chosen ApproachView."""
 
 from __future__ import annotations
 
@@ -6,17 +6,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalGroup, VerticalScroll
 from textual.content import Content
-from textual.widgets import OptionList
 
 from game.scenario.text import localize
-from game.tui.present.approaches import approach_views
+from game.tui.present.approaches import ApproachView, approach_views
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.approach_list import ApproachList
 from game.tui.widgets.key_bar import KeyBar, KeyHint
 from game.tui.widgets.plain import Plain
 
 
-class EventCard(GameDialog):
+class EventCard(GameDialog[ApproachView]):
     """The first waiting event card of the state; the screen below applies the chosen decision."""
 
     CSS_PATH = "dialogs.tcss"
@@ -50,7 +49,7 @@ class EventCard(GameDialog):
         speaker.display = model.speaker is not None
         self.query_one("#event-text", Plain).update(localize(model.text, self.lang))
         choices = self.query_one("#event-choices", ApproachList)
-        choices.show(approach_views(self.rules, self.options, self.lang), self.lang)
+        choices.show(self.choices(), self.lang)
         self.show_keys()
 
     def key_hints(self) -> list[KeyHint]:
@@ -61,16 +60,20 @@ class EventCard(GameDialog):
     def action_focus_choices(self) -> None:
         self.query_one("#event-choices", ApproachList).focus()
 
+    def choices(self) -> list[ApproachView]:
+        """The card's choices, numbered, in the current language (from the options, not from a widget)."""
+        return approach_views(self.rules, self.options, self.lang)
+
     def action_choose(self, number: int) -> None:
-        views = self.query_one("#event-choices", ApproachList).views
+        views = self.choices()
         if not 1 <= number <= len(views):
             return
         view = views[number - 1]
         if view.locked:
             self.notify(self.t("event.locked", reason=view.locked), severity="warning", markup=False)
             return
-        self.dismiss(view.decision)
+        self.dismiss(view)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.action_choose(int(event.option.id))
+    def on_approach_list_chosen(self, message: ApproachList.Chosen) -> None:
+        message.stop()
+        self.action_choose(message.number)

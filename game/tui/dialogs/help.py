@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import VerticalGroup, VerticalScroll
 from textual.widgets import Button
 
 from game.tui.screens.base import GameDialog
@@ -23,13 +23,14 @@ class HelpDialog(GameDialog[None]):
         self.topic = topic
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog -tall"):
+        with VerticalGroup(classes="dialog -tall"):
             yield Plain(classes="dialog-title")
-            yield Plain(id="help-keys-heading", classes="dialog-heading")
-            yield Plain(id="help-keys")
-            yield Plain(id="help-everywhere", classes="dialog-muted")
-            yield Plain(id="help-howto-heading", classes="dialog-heading")
-            yield Plain(id="help-howto")
+            with VerticalScroll(id="help-body"):  # the text scrolls; the Close button stays in view
+                yield Plain(id="help-keys-heading", classes="dialog-heading")
+                yield Plain(id="help-keys")
+                yield Plain(id="help-everywhere", classes="dialog-muted")
+                yield Plain(id="help-howto-heading", classes="dialog-heading")
+                yield Plain(id="help-howto")
             yield Button("", id="close", variant="primary")
 
     def on_mount(self) -> None:

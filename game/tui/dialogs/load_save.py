@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from game.safe_text import clean_line
 from game.tui.screens.base import GameDialog
+from game.tui.widgets.option_list import GameOptionList
 from game.tui.widgets.plain import Plain
 
 
@@ -31,7 +32,7 @@ class LoadDialog(GameDialog):
         with VerticalGroup(classes="dialog -tall"):
             yield Plain(classes="dialog-title")
             yield Plain(id="load-folder", classes="dialog-muted")
-            yield OptionList(id="load-list")
+            yield GameOptionList(id="load-list")
             yield Button("", id="cancel")
 
     def on_mount(self) -> None:

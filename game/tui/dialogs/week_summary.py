@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalGroup, VerticalScroll
+from textual.containers import VerticalGroup
 from textual.widgets import Button
 
 from game.tui.present.ledger import week_summary
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.plain import Plain
+from game.tui.widgets.rebuilt import RebuiltScroll
 
 
 class WeekSummaryDialog(GameDialog[None]):
@@ -27,7 +28,7 @@ class WeekSummaryDialog(GameDialog[None]):
     def compose(self) -> ComposeResult:
         with VerticalGroup(classes="dialog"):
             yield Plain(classes="dialog-title")
-            yield VerticalScroll(id="summary-body")
+            yield RebuiltScroll(id="summary-body")
             yield Plain(id="summary-saved", classes="dialog-muted")
             yield Button("", id="close", variant="primary")
 
@@ -37,13 +38,11 @@ class WeekSummaryDialog(GameDialog[None]):
     def relabel(self) -> None:
         summary = week_summary(self.rules, self.week, self.after, self.happenings, self.lang)
         self.query_one(".dialog-title", Plain).update(self.t("sum.title", week=summary.week))
-        body = self.query_one("#summary-body", VerticalScroll)
-        body.remove_children()
         lines: list[Plain] = []
         for section in summary.sections:
             lines.append(Plain(section.heading, classes="dialog-heading"))
             lines += [Plain(line.text, classes=f"ledger-line -{line.tone or 'plain'}") for line in section.lines]
-        body.mount_all(lines)
+        self.query_one("#summary-body", RebuiltScroll).rebuild(lambda: lines)
         saved = self.query_one("#summary-saved", Plain)
         saved.update(self.t("sum.save_failed", error=self.save_error) if self.save_error else self.t("sum.saved"))
         saved.set_class(bool(self.save_error), "-bad")

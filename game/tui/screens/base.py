@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
@@ -24,6 +25,11 @@ class Localized:
     def t(self, key: str, **values: object) -> str:
         """A UI string in the current language."""
         return t(key, self.lang, **values)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys act on a screen only once it is drawn and on top: keys typed ahead of a screen or a dialog
+        (a fast typist, a pasted burst) never act on one that is not yet shown, or already left."""
+        return self.is_mounted and self.is_active  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._language_changed, init=False)  # type: ignore[attr-defined]
@@ -66,6 +72,7 @@ EVERYWHERE = [
     Binding("f1,question_mark", "app.help", "help", show=False),
     Binding("f2", "app.toggle_language", "language", show=False),
     Binding("f3", "app.cycle_theme", "theme", show=False),
+    Binding("q", "app.request_quit", "quit", show=False),
     Binding("ctrl+c,ctrl+q", "app.request_quit", "quit", show=False, priority=True),
 ]
 
@@ -74,3 +81,14 @@ class GameDialog(Localized, ModalScreen[Answer], Generic[Answer]):
     """A modal dialog of the game; `dismiss()` returns its answer to the screen below."""
 
     BINDINGS = EVERYWHERE
+
+    answered = False
+    """Set by the first answer; keys already queued behind it (fast typing) cannot answer again."""
+
+    def dismiss(self, result: Answer | None = None) -> AwaitComplete:
+        """Answer once, only when shown and on top: a second answer would pop the screen below this one,
+        and an answer before it is shown (a key typed ahead) would answer a question the player never saw."""
+        if self.answered or not self.is_mounted or not self.is_active:
+            return AwaitComplete.nothing()
+        self.answered = True
+        return super().dismiss(result)

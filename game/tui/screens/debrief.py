@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, HorizontalGroup, VerticalGroup, VerticalScroll
+from textual.containers import Grid, HorizontalGroup, VerticalGroup
 from textual.content import Content
 from textual.widgets import TabbedContent, TabPane
 
@@ -14,6 +14,7 @@ from game.tui.screens.base import GameScreen
 from game.tui.widgets.key_bar import KeyBar, KeyHint
 from game.tui.widgets.level_bar import LevelBar
 from game.tui.widgets.plain import Bullet, Plain
+from game.tui.widgets.rebuilt import RebuiltScroll
 from game.tui.widgets.week_chart import WeekChart
 
 TABS = (("tab-ending", "deb.tab.ending"), ("tab-charts", "deb.tab.charts"), ("tab-reflect", "deb.tab.reflect"),
@@ -29,7 +30,7 @@ class DebriefScreen(GameScreen):
                 *[Binding(str(n), f"page({n})", show=False) for n in range(1, 5)]]
 
     def __init__(self, session, record: str, record_error: str) -> None:
-        super().__init__(id="debrief")
+        super().__init__(classes="debrief")  # a class, not an id: the old screen may still be mounted
         self.session, self.record, self.record_error = session, record, record_error
         self.result = session.outcome()
 
@@ -38,7 +39,7 @@ class DebriefScreen(GameScreen):
         with TabbedContent(id="debrief-tabs"):
             for pane_id, _ in TABS:
                 with TabPane("", id=pane_id):
-                    yield VerticalScroll(id=f"{pane_id}-body", classes="debrief-body")
+                    yield RebuiltScroll(id=f"{pane_id}-body", classes="debrief-body")
         yield KeyBar()
 
     def relabel(self) -> None:
@@ -50,9 +51,7 @@ class DebriefScreen(GameScreen):
             tabs.get_tab(pane_id).label = f"{number} {self.t(key)}"
         for pane_id, build in (("tab-ending", self._ending), ("tab-charts", self._charts),
                                ("tab-reflect", self._reflect), ("tab-discuss", self._discuss)):
-            body = self.query_one(f"#{pane_id}-body", VerticalScroll)
-            body.remove_children()
-            body.mount_all(list(build(view)))
+            self.query_one(f"#{pane_id}-body", RebuiltScroll).rebuild(lambda build=build: build(view))
         self.show_keys()
 
     def key_hints(self) -> list[KeyHint]:
@@ -131,4 +130,5 @@ class DebriefScreen(GameScreen):
         self.query_one("#debrief-tabs", TabbedContent).active = TABS[number - 1][0]
 
     def action_menu(self) -> None:
-        self.app.show_title()
+        if self.is_active:
+            self.app.show_title()

@@ -22,7 +22,7 @@ class IntroScreen(GameScreen):
     BINDINGS = [Binding("enter", "begin", "begin", show=False)]
 
     def __init__(self, session) -> None:
-        super().__init__(id="intro")
+        super().__init__(classes="intro")  # a class, not an id: the old screen may still be mounted
         self.session = session
 
     def compose(self) -> ComposeResult:
@@ -59,4 +59,5 @@ class IntroScreen(GameScreen):
         self.action_begin()
 
     def action_begin(self) -> None:
-        self.app.begin_weeks()
+        if self.is_active:  # not again from keys typed ahead after the weeks began
+            self.app.begin_weeks()

@@ -17,6 +17,7 @@ from game.tui.dialogs.choice import ChoiceDialog
 from game.tui.screens.base import GameScreen
 from game.tui.start import ScenarioChoice
 from game.tui.widgets.key_bar import KeyBar, KeyHint
+from game.tui.widgets.option_list import GameOptionList
 from game.tui.widgets.plain import Plain
 
 
@@ -28,7 +29,7 @@ class NewGameScreen(GameScreen):
     BINDINGS = [Binding("escape", "back", "back", show=False)]
 
     def __init__(self, scenarios: list[ScenarioChoice], chosen: Path | None, player: str) -> None:
-        super().__init__(id="new-game")
+        super().__init__(classes="new-game")  # a class, not an id: the old screen may still be mounted
         self.scenarios, self.player = scenarios, player
         paths = [choice.path for choice in scenarios]
         self.first_highlighted = paths.index(chosen) if chosen in paths else (0 if paths else None)
@@ -38,7 +39,7 @@ class NewGameScreen(GameScreen):
             with VerticalGroup(id="new-box"):
                 yield Plain(id="new-heading")
                 yield Plain(id="scenario-label", classes="field-label")
-                yield OptionList(id="scenario")
+                yield GameOptionList(id="scenario")
                 yield Plain(id="language-label", classes="field-label")
                 yield Button("", id="language")
                 yield Plain(id="seed-label", classes="field-label")
@@ -87,6 +88,8 @@ class NewGameScreen(GameScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
+        if not self.is_active:
+            return  # keys typed ahead reached this screen after it was left
         if event.button.id == "language":
             self.app.action_toggle_language()
         elif event.button.id == "back":
@@ -100,6 +103,8 @@ class NewGameScreen(GameScreen):
 
     def start(self) -> None:
         """Check the form and ask the app to start the game."""
+        if not self.is_active:
+            return
         seed_text = self.query_one("#seed", Input).value.strip()
         try:
             seed = int(seed_text) if seed_text else None
@@ -131,7 +136,8 @@ class NewGameScreen(GameScreen):
             self.say(self.t("new.scenario_error", error=error))
 
     def action_back(self) -> None:
-        self.app.show_title()
+        if self.is_active:
+            self.app.show_title()
 
 
 def _exists_texts(player: str, info, lang: str) -> tuple[str, str, list[tuple[str, str]]]:

@@ -26,7 +26,7 @@ class TitleScreen(GameScreen):
                 Binding("down", "app.focus_next", "next", show=False)]
 
     def __init__(self, player: str = "") -> None:
-        super().__init__(id="title")
+        super().__init__(classes="title")  # a class, not an id: the old screen may still be mounted
         self.player = player
 
     def compose(self) -> ComposeResult:
@@ -69,6 +69,8 @@ class TitleScreen(GameScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
+        if not self.is_active:
+            return  # keys typed ahead reached this screen after it was left
         app = self.app
         match event.button.id:
             case "new":

@@ -14,16 +14,15 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 
 from game.scenario.text import localize
-from game.tui.dialogs.confirm import ConfirmDialog
-from game.tui.dialogs.event_card import EventCard
-from game.tui.dialogs.week_summary import WeekSummaryDialog
 from game.tui.present.approaches import ApproachView, approach_views, options_of_item
 from game.tui.present.fmt import num
 from game.tui.present.items import open_items, upcoming
 from game.tui.present.ledger import action_result
 from game.tui.present.meters import meter_views
 from game.tui.screens.base import GameScreen
+from game.tui.screens.week_flow import WeekFlow
 from game.tui.widgets.approach_list import ApproachList
+from game.tui.widgets.clipped import ClippedPlain
 from game.tui.widgets.item_detail import ItemDetail
 from game.tui.widgets.item_list import ItemList
 from game.tui.widgets.key_bar import KeyBar, KeyHint
@@ -31,7 +30,7 @@ from game.tui.widgets.meter_panel import MeterPanel
 from game.tui.widgets.plain import Plain
 
 
-class WeekScreen(GameScreen):
+class WeekScreen(WeekFlow, GameScreen):
     """Where the player spends the week's hours."""
 
     CSS_PATH = "week.tcss"
@@ -41,6 +40,7 @@ class WeekScreen(GameScreen):
         Binding("left", "focus_items", "items", show=False),
         Binding("right", "focus_approaches", "approaches", show=False),
         Binding("escape", "focus_items", "items", show=False),
+        Binding("l", "show_results", "results", show=False),
         *[Binding(str(n), f"take({n})", show=False) for n in range(1, 10)],
     ]
 
@@ -48,10 +48,10 @@ class WeekScreen(GameScreen):
     """The game state shown; assigned after every decision."""
 
     def __init__(self, session) -> None:
-        super().__init__(id="week")
+        super().__init__(classes="week")  # a class, not an id: the old screen may still be mounted
         self.session = session
         self.results: list[list] = []  # what this week's decisions did (happenings), newest first
-        self.asking = False  # a dialog whose answer changes the state is open: nothing else may open
+        self.shown_item: str | None = None  # the item whose detail and approaches are shown
 
     def compose(self) -> ComposeResult:
         rules, state = self.session.rules, self.session.state
@@ -63,7 +63,9 @@ class WeekScreen(GameScreen):
             with VerticalGroup(id="coming"):
                 yield Plain(id="coming-heading")
                 yield Plain(id="coming-list")
-        yield Plain(id="last-result")
+        with HorizontalGroup(id="last-row"):
+            yield ClippedPlain(id="last-result")
+            yield Plain(id="last-more")
         with Horizontal(id="main"):
             yield ItemList(id="items")
             with Vertical(id="side"):
@@ -74,10 +76,6 @@ class WeekScreen(GameScreen):
 
     def on_mount(self) -> None:
         self.query_one("#items", ItemList).focus()
-
-    def on_screen_resume(self) -> None:
-        """Back on top (first shown, a dialog closed, the window big enough again): see what is due."""
-        self.call_after_refresh(self.after_decision)
 
     # -- rendering -----------------------------------------------------------------------------------
     def watch_state(self, _state) -> None:
@@ -98,7 +96,8 @@ class WeekScreen(GameScreen):
         self.query_one("#coming-heading", Plain).update(self.t("week.coming"))
         coming = [line for _, line in upcoming(rules, state, lang)] + self._in_force()
         self.query_one("#coming-list", Plain).update("\n".join(coming) or self.t("week.nothing_coming"))
-        result = self.query_one("#last-result", Plain)
+        result = self.query_one("#last-result", ClippedPlain)
+        self.query_one("#last-more", Plain).update(self.t("week.cut"))
         # rendered from the happenings each time, so a language switch re-words them too
         done = [action_result(rules, happened, lang) for happened in self.results]
         if done:
@@ -125,12 +124,13 @@ class WeekScreen(GameScreen):
         """Show one item's detail and approaches."""
         rules, state, lang = self.session.rules, self.session.state, self.lang
         views = {v.id: v for v in open_items(rules, state, lang)}
+        self.shown_item = item_id if item_id in views else None
         self.query_one("#detail", ItemDetail).show(views.get(item_id), lang)
         approaches = self.query_one("#approaches", ApproachList)
         approaches.border_title = self.t("week.approaches")
-        options = options_of_item(self.session.options(), item_id) if item_id else []
-        approaches.show(approach_views(rules, options, lang), lang)
-        approaches.display = bool(options)
+        shown = self.approaches_shown()
+        approaches.show(shown, lang)
+        approaches.display = bool(shown)
         self.show_note()
 
     def show_note(self) -> None:
@@ -145,7 +145,7 @@ class WeekScreen(GameScreen):
                 KeyHint("Tab", self.t("key.switch"), "app.focus_next"),
                 KeyHint("e", self.t("key.end_week"), "end_week"), *self.common_hints()]
 
-    # -- input ---------------------------------------------------------------------------------------
+    # -- input: widgets post, the screen decides ------------------------------------------------------
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         if event.option_list.id == "items":
@@ -157,8 +157,22 @@ class WeekScreen(GameScreen):
         event.stop()
         if event.option_list.id == "items":
             self.action_focus_approaches()
-        elif event.option_list.id == "approaches":
-            self.action_take(int(event.option.id))
+
+    def on_approach_list_chosen(self, message: ApproachList.Chosen) -> None:
+        message.stop()
+        self.action_take(message.number)
+
+    def on_clipped_plain_cut(self, message: ClippedPlain.Cut) -> None:
+        """The last result does not fit (80x24): say so, with the key that shows it in full."""
+        message.stop()
+        self.query_one("#last-more", Plain).display = message.cut
+
+    def action_show_results(self) -> None:
+        """This week's results in full."""
+        from game.tui.dialogs.results import ResultsDialog
+
+        if not self.busy:
+            self.app.push_screen(ResultsDialog(self.session.rules, self.results))
 
     def action_focus_items(self) -> None:
         self.query_one("#items", ItemList).focus()
@@ -168,79 +182,29 @@ class WeekScreen(GameScreen):
         if approaches.display:
             approaches.focus()
 
+    def approaches_shown(self) -> list[ApproachView]:
+        """The approaches of the item shown, computed from the state (never read back from a widget)."""
+        if self.shown_item is None:
+            return []
+        options = options_of_item(self.session.options(), self.shown_item)
+        return approach_views(self.session.rules, options, self.lang)
+
     def action_take(self, number: int) -> None:
-        """Take approach `number` of the selected item."""
-        views: list[ApproachView] = getattr(self.query_one("#approaches", ApproachList), "views", [])
-        if not self.query_one("#approaches", ApproachList).display or not 1 <= number <= len(views):
+        """Take approach `number` of the selected item (a line-crossing one after a confirmation)."""
+        if self.busy or not self.is_active:
+            return  # a dialog's flow is running: keys typed ahead of it are not decisions
+        views = self.approaches_shown()
+        if not 1 <= number <= len(views):
             self.notify(self.t("act.none"), severity="warning")
             return
         view = views[number - 1]
         if view.locked:
             self.notify(self.t("act.locked", reason=view.locked), severity="warning", markup=False)
             return
-        self.decide(view.decision)
-
-    # -- flow ----------------------------------------------------------------------------------------
-    def decide(self, decision) -> None:
-        """Send a decision to the engine, show the result, then whatever the new state asks for."""
-        from game.engine import IllegalDecision
-
-        self.asking = False
-        try:
-            happened = self.session.apply(decision)
-        except IllegalDecision as err:  # a stale dialog answered after the state moved on: say so, redraw
-            self.notify(str(err), severity="warning", markup=False)
-            self.state = self.session.state
-            return
-        self.results.insert(0, happened)
-        self.state = self.session.state
-        self.call_after_refresh(self.after_decision)
-
-    def after_decision(self) -> None:
-        """An ended game goes to the debrief; a waiting event card is answered first."""
-        if self.asking or self.app.screen is not self:
-            return  # a dialog is open; its answer (or this screen's resumption) comes back here
-        state = self.session.state
-        if state.ended:
-            self.app.show_debrief()
-        elif state.pending:
-            self.ask(EventCard(self.session.rules, state.pending[0], self.session.options()), self.decide)
-
-    def ask(self, dialog, answered) -> None:
-        """Open a dialog whose answer changes the game."""
-        self.asking = True
-        self.app.push_screen(dialog, answered)
+        self.run_flow(self._take, view)
 
     def action_end_week(self) -> None:
-        """Ask, then end the week."""
-        state = self.session.state
-        if self.asking or state.ended or state.pending:
-            self.after_decision()
+        """Ask, then end the week (waiting event cards are answered first)."""
+        if self.busy or not self.is_active:
             return
-
-        def texts(lang: str) -> tuple[str, str, str, str]:
-            from game.i18n import t
-
-            left = state.hours_left
-            body = t("end.unspent", lang, n=num(left)) if left > 0 else t("end.all_spent", lang)
-            return t("end.confirm", lang, week=state.week), body, t("end.yes", lang), t("end.no", lang)
-
-        self.ask(ConfirmDialog(texts, "end-week"), self._end_week_confirmed)
-
-    def _end_week_confirmed(self, confirmed: bool | None) -> None:
-        if not confirmed:
-            self.asking = False
-            return
-        from game.engine import END_WEEK
-
-        week = self.session.state.week
-        happened = self.session.apply(END_WEEK)
-        self.results = []
-        error = self.app.autosave()
-        self.ask(WeekSummaryDialog(self.session.rules, week, self.session.state, happened, error),
-                 self._summary_closed)
-
-    def _summary_closed(self, _result: None) -> None:
-        self.asking = False
-        self.state = self.session.state
-        self.call_after_refresh(self.after_decision)
+        self.run_flow(self._end_week)

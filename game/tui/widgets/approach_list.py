@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import events
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from game.i18n import t
 from game.tui.present.approaches import ApproachView
 from game.tui.present.fmt import num
+from game.tui.widgets.option_list import GameOptionList
 from game.tui.widgets.stack import Stack
 
 
@@ -33,8 +37,20 @@ def approach_prompt(view: ApproachView, lang: str) -> Stack:
     return Stack((head, 0), *((line, 3) for line in lines))
 
 
-class ApproachList(OptionList):
-    """Numbered approaches; locked ones are disabled and say why. Option ids are positions (1-based)."""
+class ApproachList(GameOptionList):
+    """Numbered approaches; locked ones are disabled and say why. Option ids are positions (1-based).
+
+    Choosing one (Enter, or a click on the highlighted one) posts `Chosen`; the screen decides."""
+
+    @dataclass
+    class Chosen(Message):
+        """The player chose the approach with this number (1-based)."""
+
+        number: int
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.views: list[ApproachView] = []  # what is shown, for highlighted_view(); never used to decide
 
     def show(self, views: list[ApproachView], lang: str) -> None:
         """Replace the approaches; highlight the first one that can be taken."""
@@ -46,8 +62,12 @@ class ApproachList(OptionList):
 
     def highlighted_view(self) -> ApproachView | None:
         """The highlighted approach's view."""
-        views = getattr(self, "views", [])
+        views = self.views
         return views[self.highlighted] if self.highlighted is not None and self.highlighted < len(views) else None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(int(event.option.id)))
 
     def on_click(self, event: events.Click) -> None:
         """A click first highlights an approach; a click on the highlighted one takes it (no costly misclicks)."""

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from game.i18n import t
 from game.tui.present.fmt import num
 from game.tui.present.items import ItemView
+from game.tui.widgets.option_list import GameOptionList
 from game.tui.widgets.stack import Stack
 
 
@@ -36,7 +36,7 @@ def request_prompt(view: ItemView, lang: str) -> Stack:
     return Stack((Content.styled(view.title, "bold"), 0), (Content.assemble(*meta), 2))
 
 
-class ItemList(OptionList):
+class ItemList(GameOptionList):
     """Open items under two headings; option ids are item ids."""
 
     def show(self, views: list[ItemView], lang: str) -> None:

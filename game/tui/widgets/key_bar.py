@@ -46,15 +46,20 @@ class KeyBar(HorizontalGroup):
 
         action: str
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.hints: list[KeyHint] = []
+
     def compose(self) -> ComposeResult:
-        return iter(())
+        yield from (KeyChip(hint) for hint in self.hints)
 
     def show(self, hints: list[KeyHint]) -> None:
-        """Show these keys (chips are updated in place when their number is unchanged)."""
-        chips = list(self.query(KeyChip))
-        if len(chips) == len(hints):
-            for chip, hint in zip(chips, hints):
-                chip.show(hint)
+        """Show these keys (chips are updated in place when their number is unchanged, else composed
+        again: the old chips are removed, awaited, before the new ones are mounted)."""
+        changed = len(hints) != len(self.hints)
+        self.hints = list(hints)
+        if changed:
+            self.refresh(recompose=True)
             return
-        self.remove_children()
-        self.mount_all([KeyChip(hint) for hint in hints])
+        for chip, hint in zip(self.query(KeyChip), hints):
+            chip.show(hint)

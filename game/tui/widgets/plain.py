@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from textual.containers import HorizontalGroup
 from textual.content import Content
+from textual.visual import Visual
 from textual.widgets import Static
+
+from game.tui.widgets.broken import LineBroken
 
 
 class Plain(Static):
@@ -18,6 +21,16 @@ class Plain(Static):
         if type(content) is type(self.content) and content == self.content:
             return
         super().update(content, layout=layout)
+
+    def render(self) -> Visual:
+        """The text, wrapped by Chinese line-breaking rules (no line starts with a closing mark)."""
+        visual = super().render()
+        if not isinstance(visual, Content):
+            return visual
+        broken = getattr(self, "_broken", None)
+        if broken is None or broken.source is not visual:
+            broken = self._broken = LineBroken(visual)
+        return broken
 
 
 def styled(*parts: str | tuple[str, str]) -> Content:
