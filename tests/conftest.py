@@ -16,6 +16,22 @@ def fixture_dir() -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _play_in_a_terminal(monkeypatch):
+    """Tests run `grassroots play` in-process with captured (non-terminal) streams; they test what play
+    does after the terminal check, which tests/cli/test_play_terminal.py tests in real subprocesses."""
+    monkeypatch.setattr("game.cli.cmd_play.terminal_problem", lambda: None)
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path_factory, monkeypatch) -> Path:
+    """Every test gets an empty settings folder of its own (game/settings.py), never the user's, and
+    outside its tmp_path (which some tests list)."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("GRASSROOTS_CONFIG_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def isolated_content_roots(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """No test sees the machine's user content folder or $GRASSROOTS_CONTENT_DIR (catalog.py's roots)."""
     from game.scenario import catalog

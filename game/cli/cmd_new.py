@@ -6,6 +6,13 @@ import argparse
 from pathlib import Path
 
 
+EXAMPLES = [
+    ("grassroots new my-town", "a small valid scenario to start from"),
+    ("grassroots new river-street --from lianhe-town", "a copy of a shipped scenario under a new id"),
+    ("grassroots new my-town --dir ~/scenarios", "make it in a folder of your choice"),
+]
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "new", help="make a new scenario to edit (from a template or a copy)",

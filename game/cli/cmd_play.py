@@ -3,6 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+
+
+EXAMPLES = [
+    ("grassroots play", "the default scenario, from the title screen"),
+    ("grassroots play --lang en --name Lin", "in English, saving as Lin"),
+    ("grassroots play lianhe-town --seed 42", "start at once; the same seed gives the same draws"),
+    ("grassroots play --load saves/Lin.save.json", "continue a saved game"),
+    ("grassroots play --records-dir class-records/", "in a class: the finished game's record goes there"),
+]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,6 +29,22 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="where the finished game's record goes, e.g. a class's shared folder (default: "
                         "$GRASSROOTS_RECORDS_DIR, else records/ in the saves folder)")
     parser.set_defaults(run=run)
+
+
+def terminal_problem() -> str | None:
+    """Why the game cannot be drawn here (standard input or output is not a terminal), or None.
+
+    A full-screen game in a file or a pipe would write screen codes into it and wait for keys that never
+    come. A Textual driver chosen in the environment (e.g. textual-serve's web driver, which talks over
+    pipes) means the caller knows, and is trusted.
+    """
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return None
+    for name, stream in (("output", sys.stdout), ("input", sys.stdin)):
+        if stream is None or not stream.isatty():
+            return (f"play needs a terminal, but standard {name} is not one; run it in a terminal window "
+                    "(to read a game as text, use `grassroots replay FILE`)")
+    return None
 
 
 def run(args: argparse.Namespace) -> int:

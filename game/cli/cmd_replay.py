@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
+
+
+EXAMPLES = [
+    ("grassroots replay saves/records/*Lin*.record.json", "Lin's finished games, week by week"),
+    ("grassroots replay saves/Lin.save.json --lang en", "a game in progress, labels in English"),
+    ("grassroots replay saves/records/*.record.json --verify", "check that records reproduce exactly"),
+    ("grassroots replay saves/Lin.save.json --format json", "the same game as data"),
+]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,6 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="a .save.json or .record.json file")
     parser.add_argument("--verify", action="store_true", help="only check that the game reproduces exactly")
     parser.add_argument("--lang", choices=("zh", "en"), help="language of the labels (default: the file's)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="output format: json gives decisions and happenings week by week as data")
     parser.add_argument("--scenario", metavar="SCENARIO",
                         help="scenario id or folder to replay with (default: found by the file's scenario id)")
     parser.set_defaults(run=run)
@@ -33,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
             scenario = resolve(args.scenario)
         except UnknownScenario as err:
             raise UsageError(str(err)) from None
-    failed = 0
+    failed, games = 0, []
     for position, name in enumerate(args.files):
         try:
             if args.verify:
@@ -46,13 +57,30 @@ def run(args: argparse.Namespace) -> int:
             continue
         for warning in loaded.warnings:
             print(f"grassroots: warning: {warning}", file=sys.stderr)
-        if args.verify:
+        if args.format == "json":
+            games.append({"path": name, **(_verified_data(loaded) if args.verify else _story(loaded, args.lang))})
+        elif args.verify:
             print(_verified(name, loaded))
         else:
             if position:
                 print()
             _tell(loaded, args.lang or loaded.lang)
+    if args.format == "json" and games:
+        payload = games[0] if len(args.files) == 1 else {"ok": not failed, "results": games}
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
     return 1 if failed else 0
+
+
+def _story(loaded, lang: str | None) -> dict:
+    from game.saves.story import story
+
+    return story(loaded, lang or loaded.lang)
+
+
+def _verified_data(loaded) -> dict:
+    state = loaded.state
+    return {"ok": True, "scenario": loaded.rules.id, "seed": loaded.seed, "decisions": len(loaded.decisions),
+            "week": state.week, "ending": state.ended or None, "reproduces": True}
 
 
 def _verified(name: str, loaded) -> str:

@@ -7,6 +7,12 @@ import json
 import sys
 from pathlib import Path
 
+EXAMPLES = [
+    ("grassroots report class-records/", "the class's games as tables"),
+    ("grassroots report class-records/ --html report.html --handouts handouts/", "a page to show, a handout each"),
+    ("grassroots report a.record.json b.record.json --format csv > class.csv", "one row per player"),
+]
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
@@ -16,10 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "index, lines crossed, weeks, variant), the endings, the spread of the idle index, and how the class split "
         "on every card and directive it met. Records of different scenarios, versions, variants or seeds are "
         "shown as separate groups; damaged or edited records are listed as refused with the reason. Exit 0 when "
-        "at least one record was usable, 1 when none was, 2 on a usage error.",
-        epilog="examples:\n  grassroots report class-records/\n  grassroots report class-records/ --html "
-        "report.html --handouts handouts/\n  grassroots report a.record.json b.record.json --format csv > class.csv",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        "at least one record was usable, 1 when none was, 2 on a usage error.")
     parser.add_argument("records", nargs="+", metavar="RECORDS", help="record files or folders of records")
     parser.add_argument("--format", choices=("text", "json", "csv"),
                         help="what to print: text tables (default), JSON, or CSV (one row per player)")

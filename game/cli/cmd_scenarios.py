@@ -6,6 +6,12 @@ import argparse
 import json
 
 
+EXAMPLES = [
+    ("grassroots scenarios", "ids, titles and lengths"),
+    ("grassroots scenarios --lang zh --format json", "the same as data, titles in Chinese"),
+]
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("scenarios", help="list the scenarios found",
                             description="List the scenarios found by id (--content-dir, $GRASSROOTS_CONTENT_DIR, "

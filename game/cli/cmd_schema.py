@@ -8,6 +8,12 @@ import sys
 from pathlib import Path
 
 
+EXAMPLES = [
+    ("grassroots schema -o scenario.schema.json", "write the schema for your editor"),
+    ("grassroots schema | head", "look at it"),
+]
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "schema", help="write the JSON Schema of the scenario format",

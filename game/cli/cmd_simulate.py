@@ -10,6 +10,13 @@ import time
 from pathlib import Path
 
 
+EXAMPLES = [
+    ("grassroots simulate --runs 500", "every strategy on the default scenario"),
+    ("grassroots simulate my-town --strategy trace,service --seed 7", "two strategies, another seed"),
+    ("grassroots simulate --check-claims --format json", "exit 1 when a claim of the scenario fails"),
+]
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "simulate", help="let bots play many games: balance, coverage, claims",

@@ -8,6 +8,13 @@ import sys
 from pathlib import Path
 
 
+EXAMPLES = [
+    ("grassroots translate export my-town -o my-town.po", "texts for a translator (Poedit, Weblate...)"),
+    ("grassroots translate import my-town my-town.po --dry-run", "what the translated file would change"),
+    ("grassroots translate status my-town my-town.po", "missing and stale translations"),
+]
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "translate", help="export a scenario's texts to PO for translators, import them back, report gaps",

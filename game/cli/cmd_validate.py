@@ -16,6 +16,12 @@ if TYPE_CHECKING:
 HELPER_FRACTION_BEFORE_IMPORT = 0.7
 
 
+EXAMPLES = [
+    ("grassroots validate content/scenarios/lianhe-town", "check a whole scenario folder"),
+    ("grassroots validate my-town/events.yaml --format json", "one file, the problems as data"),
+]
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "validate", help="check scenario files or folders",

@@ -9,15 +9,27 @@ from typing import Sequence
 
 from game import __version__
 from game.cli import (
-    cmd_new, cmd_play, cmd_replay, cmd_report, cmd_scenarios, cmd_schema, cmd_simulate, cmd_translate, cmd_validate,
+    cmd_completion, cmd_new, cmd_play, cmd_replay, cmd_report, cmd_scenarios, cmd_schema, cmd_simulate, cmd_translate,
+    cmd_validate,
 )
 from game.cli import cmd_serve
+from game.cli.helptext import HelpFormatter, epilog, finish
 from game.cli import output
 from game.safe_text import clean_line
 
 COMMANDS = [cmd_play, cmd_scenarios, cmd_validate, cmd_schema, cmd_simulate, cmd_replay]
 COMMANDS += [cmd_new, cmd_translate, cmd_report]
 COMMANDS += [cmd_serve]
+COMMANDS += [cmd_completion]
+
+SUMMARY = "Grassroots: Traces & Trust (基层：留痕与民心) - a terminal serious game about grassroots administration."
+EXAMPLES = [
+    ("grassroots", "play (the same as `grassroots play`)"),
+    ("grassroots play --lang en --seed 42", "play in English with the draws of seed 42"),
+    ("grassroots scenarios", "list the scenarios"),
+    ("grassroots replay saves/records/*.record.json", "tell finished games week by week"),
+    ("grassroots COMMAND --help", "the options and examples of one command"),
+]
 
 
 class UsageError(Exception):
@@ -27,14 +39,16 @@ class UsageError(Exception):
 def build_parser() -> argparse.ArgumentParser:
     """The full parser; each command module adds its own subcommand."""
     parser = argparse.ArgumentParser(
-        prog="grassroots",
-        description="Grassroots: Traces & Trust (基层：留痕与民心) - a serious game about grassroots "
-        "administration. With no command, starts the game.",
+        prog="grassroots", description=f"{SUMMARY}\nWith no command, starts the game.",
+        epilog=epilog(EXAMPLES), formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"grassroots {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
     for module in COMMANDS:
+        before = set(sub.choices)
         module.register(sub)
+        for name in set(sub.choices) - before:  # the command's help gets the module's examples and the docs
+            finish(sub.choices[name], module)
     add_content_dir_option(sub)
     return parser
 

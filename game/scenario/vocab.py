@@ -83,7 +83,7 @@ CLAIM_FUNCTIONS: dict[str, FunctionSpec] = {
 }
 # The shipped strategies (game/sim/strategies/*.yaml, a test keeps the two in step): the names claims may use.
 BOTS = ("random", "trace", "service", "balanced", "reform", "cynic", "fake-small-items", "fake-headcount",
-        "reform-then-trace", "delegate-all", "service-and-shelve")
+        "reform-then-trace", "delegate-all", "service-and-shelve", "hexi-bystander")
 
 
 def make_env(

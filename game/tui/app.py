@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from textual import events
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.geometry import Size
@@ -17,7 +17,9 @@ from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.help import HelpDialog
 from game.tui.dialogs.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmall
 from game.tui.screens.title import TitleScreen
-from game.tui.themes import HIGH_CONTRAST, THEMES
+from game.tui.palette import Palette, label_palette_key, screenshot_note, textual_commands
+from game.tui.themes import DEFAULT_THEME, HIGH_CONTRAST, THEMES
+from game.tui.session import DEFAULT_PLAYER
 from game.tui.start import Start, error_line
 
 
@@ -54,7 +56,10 @@ class GrassrootsApp(App):
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
-        self.theme = self.start.theme
+        self.theme = self.start.theme if self.start.theme in self.available_themes else DEFAULT_THEME
+        label_palette_key(self, self.lang)
+        for problem in self.start.settings_problems:
+            self.notify(problem.text(self.lang), severity="warning", markup=False)
         self._watch_hangup()
         if self.session is None:
             self.push_screen(TitleScreen(self.start.player))
@@ -67,6 +72,8 @@ class GrassrootsApp(App):
             self._adopt(self.session)
             self.push_screen(self._intro_screen())
         self.started = True
+        if self.session is not None:  # started from the command line (--seed or --load)
+            self.remember_player(self.start.player)
         self.check_size()
 
     def _adopt(self, session) -> None:
@@ -135,6 +142,7 @@ class GrassrootsApp(App):
         from game.tui.screens.new_game import NewGameScreen
 
         self.start.player = player
+        self.remember_player(player)
         self.switch_screen(NewGameScreen(self.start.scenario_choices(), self.start.scenario_path, player))
 
     def start_new_game(self, scenario: Path, seed: int | None, player: str) -> str:
@@ -146,6 +154,7 @@ class GrassrootsApp(App):
         self._drop_session()
         self.session = session
         self._adopt(session)
+        self.remember_player(player)
         self.switch_screen(self._intro_screen())
         return ""
 
@@ -181,6 +190,7 @@ class GrassrootsApp(App):
         self.session = session
         self._adopt(session)
         self.start.player = self.session.player
+        self.remember_player(self.session.player)
         for warning in self.session.warnings:
             self.notify(t("load.warning", self.lang, warning=warning), markup=False)
         self.lang = self.session.lang
@@ -271,6 +281,24 @@ class GrassrootsApp(App):
     def watch_lang(self, lang: str) -> None:
         if self.session is not None:
             self.session.lang = lang
+        label_palette_key(self, lang)
+        self.remember(lang=lang)
+
+    def watch_theme(self, theme: str) -> None:
+        self.remember(theme=theme)
+
+    def remember_player(self, name: str) -> None:
+        """Keep a name the player gave (not the default one a nameless game gets)."""
+        if name and name != DEFAULT_PLAYER:
+            self.remember(player=name)
+
+    def remember(self, **values: str | None) -> None:
+        """Keep a changed setting for the next run (game/settings.py); a failure is told, not fatal."""
+        if not self.started:  # the values the game starts with are not changes
+            return
+        error = self.start.remember(**values)
+        if error:
+            self.notify(t("settings.failed", self.lang, error=error), severity="warning", markup=False)
 
     def action_toggle_language(self) -> None:
         self.lang = other_language(self.lang)
@@ -302,7 +330,7 @@ class GrassrootsApp(App):
             self.pop_screen()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Game commands first, then Textual's own (its instant quit is replaced by ours)."""
+        """Game commands first, then the Textual ones the game keeps; all in the player's language."""
         lang = self.lang
         if self.session is not None:
             yield SystemCommand(t("cmd.save", lang), t("cmd.save_help", lang), self.action_save)
@@ -311,6 +339,17 @@ class GrassrootsApp(App):
             yield SystemCommand(t(key, lang), t("cmd.theme_help", lang), lambda name=name: setattr(self, "theme", name))
         yield SystemCommand(t("cmd.help", lang), t("cmd.help_help", lang), self.action_help)
         yield SystemCommand(t("key.quit", lang), t("quit.confirm", lang), self.action_request_quit)
-        for command in super().get_system_commands(screen):
-            if command.title not in ("Quit", "Theme"):
-                yield command
+        yield from textual_commands(self, screen, lang, super().get_system_commands(screen))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its prompt in the player's language."""
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(self.lang))
+
+    @on(events.DeliveryComplete)
+    @on(events.DeliveryFailed)
+    def tell_screenshot(self, event: events.DeliveryComplete | events.DeliveryFailed) -> None:
+        note = screenshot_note(event, self.lang)
+        if note:
+            self.notify(note, severity="error" if isinstance(event, events.DeliveryFailed) else "information",
+                        markup=False)

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import os
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.settings import Problem, Settings, write_settings
 from game.tui.session import DEFAULT_PLAYER, Session
+
+DEFAULT_THEME = "textual-dark"
 
 
 def default_language() -> str:
@@ -49,9 +52,11 @@ class Start:
     player: str = ""
     saves_dir: str | None = None
     load: str | None = None
-    theme: str = "textual-dark"
+    theme: str = DEFAULT_THEME
     session: Session | None = None
     loaded: bool = False
+    settings: Settings = field(default_factory=Settings)
+    settings_problems: list[Problem] = field(default_factory=list)
     _folder: Path | None = None
 
     def prepare(self, lang_given: bool) -> None:
@@ -109,6 +114,18 @@ class Start:
             seed = random.SystemRandom().randrange(1_000_000)
         self.player = player or self.player
         return Session.new(scenario, seed, player or DEFAULT_PLAYER, lang, self.folder)
+
+    def remember(self, **values: str | None) -> str | None:
+        """Keep changed settings (lang, theme, player) in the settings file; an error line, or None."""
+        changed = self.settings.changed(**values)
+        if changed == self.settings:
+            return None
+        self.settings = changed
+        try:
+            write_settings(changed)
+        except OSError as err:  # settings are a comfort: the game goes on, the player is told
+            return f"{getattr(err, 'filename', None) or ''}: {err.strerror or err}".lstrip(": ")
+        return None
 
     def load_session(self, path: Path, lang: str) -> Session:
         return Session.load(path, self.folder, lang)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.theme import Theme
 
+from game.tui.start import DEFAULT_THEME  # the theme a first start uses (start.py: it must not import Textual)
+
 HIGH_CONTRAST = Theme(
     name="grassroots-contrast",
     primary="#FFFF00",
@@ -28,6 +30,7 @@ HIGH_CONTRAST = Theme(
         "block-cursor-text-style": "bold",
     },
 )
+
 
 # theme name -> i18n key of its command-palette title, in the order F3 cycles through them
 THEMES = {"textual-dark": "cmd.theme_dark", "textual-light": "cmd.theme_light",

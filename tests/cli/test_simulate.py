@@ -125,7 +125,7 @@ def test_without_check_claims_a_false_claim_still_exits_0(tmp_path, capsys):
 @pytest.mark.parametrize(("args", "message"), [
     (["--strategy", "cheater"], "grassroots: unknown strategy 'cheater' (choose from random, trace, service, "
                                 "balanced, reform, cynic, fake-small-items, fake-headcount, reform-then-trace, "
-                                "delegate-all, service-and-shelve, a strategy file, or all)"),
+                                "delegate-all, service-and-shelve, hexi-bystander, a strategy file, or all)"),
     (["--strategy", "trace,nobody"], "grassroots: unknown strategy 'nobody'"),
     (["--runs", "0"], "grassroots: --runs must be between 1 and 1000000"),
     (["--runs", "-3"], "grassroots: --runs must be between 1 and 1000000"),
