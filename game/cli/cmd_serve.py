@@ -12,6 +12,12 @@ EXTRA_MISSING = ("serve needs the optional web extra: pip install 'grassroots-ga
                  "(in a checkout: pip install -e '.[web]')")
 
 
+EXAMPLES = [
+    ("grassroots serve --class-dir class-records", "this computer only"),
+    ("grassroots serve --host 0.0.0.0 --class-dir class --seed 7", "the room's network, one seed for all"),
+]
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "serve", help="serve the game to the browsers of a workshop room",
@@ -19,13 +25,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "once), with its own saves in the class folder and its record where `grassroots report` reads it. "
         "A reload continues that player's game; closing the tab saves it. Needs the extra: "
         "pip install 'grassroots-game[web]'. Exit 0 after Ctrl+C, 1 when the address cannot be used, "
-        "2 on a usage error or without the extra.",
-        epilog="The default address, 127.0.0.1, is reachable from this computer only. With --host 0.0.0.0 (or "
+        "2 on a usage error or without the extra.\n\n"
+        "The default address, 127.0.0.1, is reachable from this computer only. With --host 0.0.0.0 (or "
         "this machine's LAN address) anyone who can reach this machine can play and read any player's "
         "game page; there are no passwords, only the facilitator page needs the key printed at start. "
-        "Use it on the room's own network.\n\nexamples:\n  grassroots serve --class-dir class-records\n"
-        "  grassroots serve --host 0.0.0.0 --port 8000 --class-dir /srv/class --max-sessions 30 --seed 7",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        "Use it on the room's own network.")
     parser.add_argument("--host", default="127.0.0.1",
                         help="address to listen on (default 127.0.0.1: this computer only; 0.0.0.0: the room)")
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")

@@ -135,3 +135,52 @@ def save_of(class_dir: Path, token: str) -> dict:
     """The player's latest save, parsed ({} when none yet)."""
     saves = sorted((class_dir / "saves" / token).glob("*.save.json"), key=lambda p: p.stat().st_mtime)
     return json.loads(saves[-1].read_text(encoding="utf-8")) if saves else {}
+
+
+def progress(class_dir: Path, token: str) -> dict:
+    """Like save_of, but {} also while the save is being replaced."""
+    try:
+        return save_of(class_dir, token)
+    except (OSError, ValueError):
+        return {}
+
+
+# One turn of keys that moves the game on from any screen, whichever shows: `e` asks to end the week, `y`
+# confirms (the end of a week, or a choice that crosses a line: Enter alone means no there), space closes
+# the week's ledger, `1` answers an event card or takes the first approach. A key that changes nothing where
+# it lands (or is dropped because a screen is still coming) costs one pause; the turn comes round again.
+TURN = ("e", "y", " ", "1", "y")
+
+
+async def drive(tab: Tab, class_dir: Path, token: str, done, keys: tuple[str, ...] = TURN,
+                pause: float = 1.0, seconds: float = 180.0) -> dict:
+    """Send `keys` in turn, each once the previous one took effect in the save (or after `pause` seconds),
+    until `done(save)` holds; return that save. AssertionError after `seconds`."""
+    deadline = time.monotonic() + seconds
+    turn = 0
+    while not done(save := progress(class_dir, token)):
+        assert time.monotonic() < deadline, f"the game did not get there: {save.get('snapshot')} {tab.text[-600:]}"
+        tab.mark = len(tab.text)
+        await tab.ws.send_str(json.dumps(["stdin", keys[turn % len(keys)]]))
+        turn += 1
+        wait_until = time.monotonic() + pause
+        while time.monotonic() < wait_until and progress(class_dir, token) == save:
+            await tab.read(0.15)
+    return save
+
+
+async def begin(tab: Tab, tries: int = 10) -> None:
+    """From the intro into week 1: Enter, sent again while week 1 does not show (a dropped key)."""
+    assert await tab.wait_for("Begin week 1"), tab.text[-500:]
+    for _ in range(tries):
+        await tab.keys("\r", pause=0.3)
+        if await tab.wait_for(r"Week 1/12", 2):
+            return
+    raise AssertionError(tab.text[-500:])
+
+
+def after_end_of_week(save: dict) -> int:
+    """Decisions taken since the last end of a week (all of them before the first)."""
+    decisions = save.get("decisions", [])
+    ends = [i for i, d in enumerate(decisions) if d == ["end_week"]]
+    return len(decisions) - 1 - ends[-1] if ends else len(decisions)

@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from serve_kit import ROOT, Served, Tab, alive, need_web_extra, save_of
+from serve_kit import ROOT, Served, Tab, alive, begin, drive, need_web_extra, save_of
 
 
 def run_serve(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -90,10 +90,13 @@ async def test_pages_limits_and_idle(served):
         await second.post(served.url + "/join", data={"name": "Jun"})
         async with second.get(served.url + "/") as response:  # one seat, taken
             assert response.status == 503 and "The room is full" in await response.text()
-        await tab.keys("\r", "1", "e", "\r", "\r")  # into week 2: a save
         token = next(c.value for c in jar if c.key == "grassroots_player")
+        await begin(tab)  # into week 2, each key once the last took effect: a save
+        await drive(tab, served.class_dir, token, lambda s: s.get("snapshot", {}).get("week") == 2, pause=0.8)
         assert save_of(served.class_dir, token)["snapshot"]["week"] == 2
         closed = await tab.ws.receive(timeout=30)  # no key for 3 seconds: the server ends the game
+        while closed.type == aiohttp.WSMsgType.BINARY:  # the screen still drawing what the last key did
+            closed = await tab.ws.receive(timeout=30)
         assert closed.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
         await asyncio.sleep(1)
         assert not [pid for pid in served.children if alive(pid)]
