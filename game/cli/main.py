@@ -12,12 +12,14 @@ from game.cli import (
     cmd_completion, cmd_new, cmd_play, cmd_replay, cmd_report, cmd_scenarios, cmd_schema, cmd_simulate, cmd_translate,
     cmd_validate,
 )
+from game.cli import cmd_serve
 from game.cli.helptext import HelpFormatter, epilog, finish
 from game.cli import output
 from game.safe_text import clean_line
 
 COMMANDS = [cmd_play, cmd_scenarios, cmd_validate, cmd_schema, cmd_simulate, cmd_replay]
 COMMANDS += [cmd_new, cmd_translate, cmd_report]
+COMMANDS += [cmd_serve]
 COMMANDS += [cmd_completion]
 
 SUMMARY = "Grassroots: Traces & Trust (基层：留痕与民心) - a terminal serious game about grassroots administration."
@@ -52,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Commands that name scenarios by id take --content-dir (see game/scenario/catalog.py for the rule).
-SCENARIO_COMMANDS = ("play", "scenarios", "validate", "simulate", "replay", "new", "translate", "report")
+SCENARIO_COMMANDS = ("play", "scenarios", "validate", "simulate", "replay", "new", "translate", "report", "serve")
 
 
 def add_content_dir_option(sub: argparse._SubParsersAction) -> None:

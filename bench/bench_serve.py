@@ -1,0 +1,104 @@
+"""`grassroots serve`: memory and CPU per game session, and the time to the first frame in a browser.
+
+    python bench/bench_serve.py                 # 6 sessions, 3 browser loads
+    python bench/bench_serve.py --sessions 12   # more sessions at once
+
+Needs the web extra (`pip install -e '.[web]'`) and, for the browser part, Debian's chromium
+(`bash tests/web/setup_browser.sh`). Starts a real server on a free loopback port with a temporary class
+folder; each session joins through the page's form and plays through the websocket protocol, as the tests do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "web"))
+
+import aiohttp  # noqa: E402
+from serve_kit import Served, Tab  # noqa: E402
+
+TICKS = 100  # os.sysconf("SC_CLK_TCK") on Linux
+
+
+def memory_kib(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of a process in KiB: PSS shares the common pages (the interpreter, libraries) fairly."""
+    rss = pss = 0
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            rss = int(line.split()[1])
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            pss = int(line.split()[1])
+    return rss, pss
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+async def sessions(served: Served, count: int) -> None:
+    browsers, tabs = [], []
+    for number in range(count):
+        browser = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+        async with browser.post(f"{served.url}/join", data={"name": f"p{number}"}) as response:
+            await response.read()
+        tabs.append(Tab(await browser.ws_connect(f"ws://127.0.0.1:{served.port}/ws?width=120&height=36")))
+        browsers.append(browser)
+    await asyncio.gather(*(t.wait_for("Begin week 1", 120) for t in tabs))
+    await asyncio.gather(*(t.keys("\r", "1", "e", "\r", "\r", "1", pause=1.0) for t in tabs))  # into week 2
+    pids = sorted(served.note_children())
+    await asyncio.sleep(2)
+    mem = [memory_kib(pid) for pid in pids]
+    played = [cpu_seconds(pid) for pid in pids]
+    print(f"{len(pids)} sessions in week 2 (each a game process):")
+    print(f"  memory per session: RSS median {statistics.median(m[0] for m in mem) / 1024:.1f} MiB, "
+          f"PSS median {statistics.median(m[1] for m in mem) / 1024:.1f} MiB (max RSS {max(m[0] for m in mem) / 1024:.1f})")
+    print(f"  CPU to start and play into week 2: median {statistics.median(played):.2f} s per session")
+    for tab in tabs:
+        await tab.ws.close()
+    for browser in browsers:
+        await browser.close()
+
+
+async def first_frames(served: Served, loads: int) -> None:
+    from browser_kit import Browser
+
+    times = []
+    for number in range(loads):
+        async with Browser(1200, 760) as page:
+            await page.goto(served.url + "/")
+            await page.js(f"document.getElementById('name').value = 'b{number}'; true")
+            start = time.monotonic()
+            await page.js("document.forms[0].submit(); true")
+            await page.until("document.body && document.body.classList.contains('-first-byte')", 120)
+            times.append(time.monotonic() - start)
+    print(f"time to first frame in headless Chromium (form sent -> game drawn), {loads} loads: "
+          f"median {statistics.median(times):.2f} s, max {max(times):.2f} s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sessions", type=int, default=6)
+    parser.add_argument("--loads", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        served = Served(Path(folder) / "class", "--lang", "en", "--seed", "1", "--max-sessions", "100")
+        try:
+            asyncio.run(asyncio.wait_for(sessions(served, args.sessions), 300))
+            if args.loads:
+                asyncio.run(asyncio.wait_for(first_frames(served, args.loads), 300))
+        finally:
+            served.stop()
+            served.kill()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
