@@ -24,8 +24,12 @@ async def test_chromium_plays_in_chinese_offline(tmp_path):
             await page.until("document.body.classList.contains('-first-byte')")
             await page.until("document.activeElement && document.activeElement.classList.contains("
                              "'xterm-helper-textarea')", 10)  # focused on load: no click needed
-            await page.key("Enter", "Enter", 13, "\r")  # the intro -> week 1
             token = next(c for c in await cookies(page) if c["name"] == "grassroots_player")["value"]
+            for _ in range(20):  # Enter: the intro, then the intention question, until the game's save shows week 1
+                if progress(served.class_dir, token).get("snapshot"):
+                    break
+                await page.key("Enter", "Enter", 13, "\r")
+                await wait(lambda: bool(progress(served.class_dir, token).get("snapshot")), 1.0, must=False)
             await page.until("document.querySelector('.xterm-rows, canvas') !== null")
             keys = {"e": ("e", "KeyE", 69, "e"), "y": ("y", "KeyY", 89, "y"), " ": (" ", "Space", 32, " "),
                     "1": ("1", "Digit1", 49, "1")}
