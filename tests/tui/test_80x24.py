@@ -164,3 +164,30 @@ async def test_week_at_80x24_later_in_the_game(saves, lang, weeks):
             await pilot.press("down")
             await pilot.pause()
         await two_approaches_with_costs_in_view(app)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_every_debrief_page_reaches_its_end_from_the_keyboard_at_80x24(saves, lang):
+    """A long page (the reflection) is read to its end with End / PageDown, and back with Home: no mouse."""
+    session = finish(saved_game(saves, "keys", weeks=0, lang=lang, scenario=SHIPPED))
+    app = make_app(str(SHIPPED), lang=lang, saves_dir=str(saves), load=str(session.save()))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        scrolled = 0
+        for page in "12345":
+            await pilot.press(page)
+            await pilot.pause()
+            body = app.screen.query_one(f"#{app.screen.query_one('#debrief-tabs').active}-body")
+            if body.max_scroll_y == 0:
+                continue
+            await pilot.press("end")
+            await pilot.pause()
+            assert body.scroll_y == body.max_scroll_y, page
+            await pilot.press("home", "pagedown")
+            await pilot.pause()
+            assert 0 < body.scroll_y <= body.max_scroll_y, page
+            await pilot.press("home")
+            await pilot.pause()
+            assert body.scroll_y == 0, page
+            scrolled += 1
+        assert scrolled, "at 80x24 at least one debrief page is longer than the screen"

@@ -29,7 +29,12 @@ class DebriefScreen(GameScreen):
     CSS_PATH = "debrief.tcss"
     HELP_TOPIC = "debrief"
     BINDINGS = [Binding("m", "menu", "title", show=False),
-                *[Binding(str(n), f"page({n})", show=False) for n in range(1, len(TABS) + 1)]]
+                *[Binding(str(n), f"page({n})", show=False) for n in range(1, len(TABS) + 1)],
+                # the page scrolls from the keyboard whatever has focus (issue 11: usable at 80x24 without a mouse)
+                Binding("down", "scroll('down')", show=False), Binding("up", "scroll('up')", show=False),
+                Binding("pagedown", "scroll('page_down')", show=False),
+                Binding("pageup", "scroll('page_up')", show=False),
+                Binding("end", "scroll('end')", show=False), Binding("home", "scroll('home')", show=False)]
 
     def __init__(self, session, record: str, record_error: str) -> None:
         super().__init__(classes="debrief")  # a class, not an id: the old screen may still be mounted
@@ -168,6 +173,15 @@ class DebriefScreen(GameScreen):
     # -- actions -------------------------------------------------------------------------------------
     def action_page(self, number: int) -> None:
         self.query_one("#debrief-tabs", TabbedContent).active = TABS[number - 1][0]
+
+    def action_scroll(self, how: str) -> None:
+        """Scroll the page on show: a line, a page, or to either end."""
+        active = self.query_one("#debrief-tabs", TabbedContent).active
+        if not active:
+            return
+        body = self.query_one(f"#{active}-body", RebuiltScroll)
+        {"down": body.scroll_down, "up": body.scroll_up, "page_down": body.scroll_page_down,
+         "page_up": body.scroll_page_up, "end": body.scroll_end, "home": body.scroll_home}[how](animate=False)
 
     def action_menu(self) -> None:
         if self.is_active:
