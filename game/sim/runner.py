@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from game.engine import Rules, apply, legal, new_game, outcome
+from game.engine.fast import FastGame
 from game.engine.game import Outcome
 from game.engine.state import GameState
 from game.scenario.loader import load_scenario
@@ -34,17 +35,37 @@ def strategy_id(strategy: StrategyRef) -> str:
 
 def play(rules: Rules, strategy: StrategyRef, seed: int, bot_seed: str, happenings: list | None = None) -> GameState:
     """Play one whole game with a bot; return the final state (and extend `happenings`, when given, with
-    everything that happened: coverage counts them)."""
+    everything that happened: coverage counts them).
+
+    Without `happenings` the game runs on the engine's fast path (`game.engine.fast`: one state changed in
+    place, legal moves kept up to date incrementally), which gives the same final state as the reference
+    path (`play_reference`); tests/sim/test_fast_path.py checks that for every shipped strategy."""
+    if happenings is not None:
+        return play_reference(rules, strategy, seed, bot_seed, happenings)
+    bot = BOTS[strategy] if isinstance(strategy, str) else make_bot(strategy)
+    rng = random.Random(bot_seed)
+    game = FastGame(rules, seed)
+    state, legal_now, apply_now = game.state, game.legal, game.apply
+    guard = rules.weeks * 400
+    while not state.ended and guard:
+        apply_now(bot(rules, state, legal_now(), rng))
+        guard -= 1
+    return state
+
+
+def play_reference(rules: Rules, strategy: StrategyRef, seed: int, bot_seed: str,
+                   happenings: list | None = None) -> GameState:
+    """`play` on the reference path: the public `legal` and `apply`, a new state per decision."""
     bot = BOTS[strategy] if isinstance(strategy, str) else make_bot(strategy)
     rng = random.Random(bot_seed)
     state, first = new_game(rules, seed)
     record = happenings is not None
-    if record:
+    if happenings is not None:
         happenings.extend(first)
     guard = rules.weeks * 400
     while not state.ended and guard:
         state, out = apply(rules, state, bot(rules, state, legal(rules, state), rng), record=record)
-        if record:
+        if happenings is not None:
             happenings.extend(out)
         guard -= 1
     return state

@@ -1,0 +1,275 @@
+"""The simulator's fast path: one game played in place, its legal moves kept up to date incrementally.
+
+`FastGame(rules, seed)` plays exactly the game that `new_game` / `legal` / `apply` (the reference path)
+plays for the same decisions: `legal()` returns the same list in the same order, `apply()` makes the same
+changes (it calls the same `_take`, `end_week` and threshold code), but on one state changed in place
+instead of a copy per decision, and without keeping what happened (as `apply(..., record=False)`).
+
+What makes it fast: after a decision only the verdicts that can have changed are recomputed (see
+`game.engine.fast_deps` for what each one reads), a full scan runs only when a week starts or the
+active modifiers change, and no state is cloned. `tests/sim/test_fast_path.py` checks that final states
+equal the reference path's over 500 seeded games of every shipped strategy.
+
+The state belongs to the game: read it between calls, never change it. Call `legal()` before each
+`apply()` (a decision applied without a fresh `legal()` is checked the slow way, as the reference does).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from game.engine.actions import (
+    IllegalDecision, _find, _legal_choices, _lock, _take, costs_for, hours_for, hours_table,
+)
+from game.engine.compile import CAction, Rules
+from game.engine.context import Ctx
+from game.engine.effects import check_thresholds
+from game.engine.fast_deps import fast_tables
+from game.engine.game import new_game
+from game.engine.state import END_WEEK, OPEN, Decision, Discard, GameState
+from game.engine.week import end_week
+
+_BIG = 1 << 30
+Priced = tuple[CAction, float, dict[int, float]]
+
+
+class FastGame:
+    """One game in progress on the fast path (see the module docstring)."""
+
+    __slots__ = ("rules", "state", "tables", "quiet", "priced", "order", "decisions", "buckets", "dirty",
+                 "full", "fresh", "modifiers", "table", "hours_left", "meters", "flags", "week", "card")
+
+    def __init__(self, rules: Rules, seed: int) -> None:
+        self.rules = rules
+        self.state: GameState = new_game(rules, seed)[0]
+        self.tables = fast_tables(rules)
+        self.quiet = Discard()
+        self.priced: dict[int, Priced] = {}  # legal approach index -> (action, hours, costs)
+        self.order: list[int] = []  # the legal approaches' indices, ascending (the reference's scan order)
+        self.decisions: list[Decision] = []  # their decisions, in the same order
+        self.buckets: dict[float, set[int]] = {}  # hours -> legal approaches taking that long
+        self.dirty: set[int] = set()  # approaches whose verdict may have changed
+        self.full = True  # a full scan is needed
+        self.fresh = False  # `priced` and `card` describe the state as it is now
+        self.modifiers: list = []
+        self.table: list[float | None] = []
+        self.hours_left = 0.0
+        self.meters: list[float] = []
+        self.flags: set[str] = set()
+        self.week = 0
+        self.card: dict[Decision, Priced] = {}
+
+    # -- legal moves -------------------------------------------------------------------------------
+    def legal(self) -> list[Decision]:
+        """The decisions that may be applied now: the same list, in the same order, as `legal()`."""
+        state = self.state
+        self.fresh = True
+        if state.ended:
+            return []
+        if state.pending:
+            state.derived = None  # the reference code remembers values on the state: never stale ones
+            found, self.card = _legal_choices(self.rules, state)
+            state.derived = None
+            return found
+        if self.full or state.week != self.week or state.hours_left > self.hours_left:
+            self._rescan()
+        else:
+            self._refresh()
+        found = self.decisions.copy()
+        found.append(END_WEEK)
+        return found
+
+    def _modifiers(self, ctx: Ctx) -> list:
+        modifiers = self.rules.modifiers
+        return [m for m in modifiers if m.when(ctx)] if modifiers else []
+
+    def _rescan(self) -> None:
+        rules, state = self.rules, self.state
+        ctx = Ctx(rules, state)
+        self.modifiers = self._modifiers(ctx)
+        self.table = hours_table(rules, self.modifiers)
+        self.priced, self.order, self.decisions, self.buckets = {}, [], [], {}
+        self.dirty.clear()
+        check, add = self._check, self._add
+        for rule, item in zip(rules.items, state.items):
+            if item.status != OPEN:
+                continue
+            for action in rule.actions:
+                verdict = check(action, ctx)
+                if verdict is not None:
+                    add(action.index, verdict)
+        self._remember()
+        self.full = False
+
+    def _remember(self) -> None:
+        state = self.state
+        self.hours_left, self.week = state.hours_left, state.week
+        self.meters, self.flags = state.meters.copy(), state.flags.copy()
+
+    def _refresh(self) -> None:
+        """Bring the verdicts up to date after decisions: recheck only those that may have changed."""
+        rules, state, tables, dirty = self.rules, self.state, self.tables, self.dirty
+        recount = tables.modifiers_volatile
+        flags = state.flags
+        if flags != self.flags:
+            watch = tables.flag_watch
+            for flag in flags ^ self.flags:
+                if flag in watch:
+                    dirty.update(watch[flag])
+                if flag in tables.modifier_flags:
+                    recount = True
+        meters = state.meters
+        if meters != self.meters:
+            old, lows, watch, groups = self.meters, rules.lows, tables.meter_watch, tables.cost_groups
+            for meter, value in enumerate(meters):
+                before = old[meter]
+                if value == before:
+                    continue
+                if meter in watch:
+                    dirty.update(watch[meter])
+                if meter in tables.modifier_meters:
+                    recount = True
+                if meter in groups:
+                    low = lows[meter] - 1e-9
+                    for cost, actions in groups[meter]:
+                        if (before - cost < low) != (value - cost < low):
+                            dirty.update(actions)
+        ctx = Ctx(rules, state)
+        if recount:
+            modifiers = self._modifiers(ctx)
+            if len(modifiers) != len(self.modifiers) or any(a is not b for a, b in zip(modifiers, self.modifiers)):
+                self._rescan()
+                return
+        if tables.volatile:
+            dirty.update(tables.volatile)
+        if state.hours_left < self.hours_left:
+            limit = state.hours_left + 1e-9
+            for hours in [h for h in self.buckets if h > limit]:
+                for index in self.buckets.pop(hours):
+                    self._remove(index, False)
+        if dirty:
+            actions, priced, check = rules.actions, self.priced, self._check
+            for index in dirty:
+                verdict = check(actions[index], ctx)
+                if verdict is None:
+                    if index in priced:
+                        self._remove(index, True)
+                elif index in priced:
+                    old_hours = priced[index][1]
+                    priced[index] = verdict
+                    if verdict[1] != old_hours:
+                        self._rebucket(index, old_hours, verdict[1])
+                else:
+                    self._add(index, verdict)
+            dirty.clear()
+        self._remember()
+
+    def _check(self, action: CAction, ctx: Ctx) -> Priced | None:
+        """An approach's verdict now: (action, hours, costs) when legal (the checks of `_legal_actions`)."""
+        state = self.state
+        if state.items[action.owner].status != OPEN:
+            return None
+        index = action.index
+        if state.uses_week.get(index, 0) >= action.max_per_week:
+            return None
+        if state.uses_total.get(index, 0) >= (action.max_total or _BIG):
+            return None
+        hours = self.table[index]
+        if hours is None:
+            hours = hours_for(self.rules, state, action, self.modifiers, ctx)
+        if hours > state.hours_left + 1e-9:
+            return None
+        requires = action.requires
+        if requires is not None:
+            ctx.item = action.owner
+            if not requires(ctx):
+                return None
+        costs = action.fixed_costs
+        if costs is None:
+            costs = costs_for(self.rules, state, action, ctx)
+        if costs:
+            meters, lows = state.meters, self.rules.lows
+            for meter, cost in costs.items():
+                if cost > 0 and meters[meter] - cost < lows[meter] - 1e-9:
+                    return None
+        return action, hours, costs
+
+    def _add(self, index: int, verdict: Priced) -> None:
+        self.priced[index] = verdict
+        order = self.order
+        if not order or index > order[-1]:
+            order.append(index)
+            self.decisions.append(verdict[0].decision)  # type: ignore[arg-type]
+        else:
+            at = bisect_left(order, index)
+            order.insert(at, index)
+            self.decisions.insert(at, verdict[0].decision)  # type: ignore[arg-type]
+        bucket = self.buckets.get(verdict[1])
+        if bucket is None:
+            self.buckets[verdict[1]] = {index}
+        else:
+            bucket.add(index)
+
+    def _remove(self, index: int, from_bucket: bool) -> None:
+        hours = self.priced.pop(index)[1]
+        at = bisect_left(self.order, index)
+        del self.order[at]
+        del self.decisions[at]
+        if from_bucket:
+            bucket = self.buckets[hours]
+            bucket.discard(index)
+            if not bucket:
+                del self.buckets[hours]
+
+    def _rebucket(self, index: int, old: float, new: float) -> None:
+        bucket = self.buckets[old]
+        bucket.discard(index)
+        if not bucket:
+            del self.buckets[old]
+        self.buckets.setdefault(new, set()).add(index)
+
+    # -- applying ----------------------------------------------------------------------------------
+    def apply(self, decision: Decision) -> None:
+        """Apply a decision to the state in place (IllegalDecision when it is not legal now)."""
+        rules, state = self.rules, self.state
+        if state.ended:
+            raise IllegalDecision("the game is over")
+        if decision.kind == "end_week":
+            if decision != END_WEEK:
+                raise IllegalDecision(f"ending the week names no target or option: {decision!r}")
+            if state.pending:
+                raise IllegalDecision("answer the waiting event card first")
+            state.decisions.append(decision)
+            end_week(rules, state, self.quiet)
+            self.full, self.fresh = True, False
+            return
+        known = self._known(decision) if self.fresh else None
+        if known is None:
+            known = self._priced_slowly(decision)
+        action, hours, costs = known
+        state.decisions.append(decision)
+        _take(rules, state, action, min(hours, state.hours_left), costs, self.quiet)
+        check_thresholds(rules, state, self.quiet)
+        self.dirty.update(self.tables.touch_dirty[action.index])
+        self.fresh = False
+
+    def _known(self, decision: Decision) -> Priced | None:
+        if self.state.pending:
+            return self.card.get(decision)
+        action = self.rules.by_decision.get(decision)
+        return self.priced.get(action.index) if action is not None and action.owner >= 0 else None
+
+    def _priced_slowly(self, decision: Decision) -> Priced:
+        """A decision's action, hours and costs checked as the reference `apply` does (IllegalDecision)."""
+        rules, state = self.rules, self.state
+        if decision.kind not in ("act", "choose"):
+            raise IllegalDecision(f"unknown decision kind '{decision.kind}'")
+        state.derived = None
+        action, relax = _find(rules, state, decision)
+        modifiers = self._modifiers(Ctx(rules, state))
+        hours, costs = hours_for(rules, state, action, modifiers), costs_for(rules, state, action)
+        reason = _lock(rules, state, action, hours, costs, relax)
+        state.derived = None
+        if reason:
+            raise IllegalDecision(f"{decision} is locked ({reason})")
+        return action, hours, costs

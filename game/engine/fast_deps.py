@@ -1,0 +1,138 @@
+"""What each approach's legality reads and what taking an action can change: the tables behind the fast path.
+
+Built once per `Rules` (kept in `rules.derived`). An approach's verdict (legal or not, and at what hours and
+costs) reads: its item's status and uses; its hours (a constant under the active modifiers, or an
+expression); `hours_left`; its `requires` expression; its costs against the meters. Expressions are read
+from their parse trees: meters, flags and the approach's own item are tracked; names fixed within a week
+(`turn`, `hours`, ...) need a rescan only when a week starts; anything else (`hours_left`, functions that
+read counters or other items) makes the verdict "volatile", rechecked after every decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.engine.compile import CAction, CEffect, Rules
+from game.scenario.expr import parse
+
+OWN_ITEM_NAMES = frozenset(("quota", "reported", "actual", "progress", "weight", "age", "weeks_left"))
+WEEK_NAMES = frozenset(("turn", "weeks", "hours", "score"))  # fixed between two week starts
+PURE_FUNCTIONS = frozenset(("min", "max", "abs", "round", "floor", "ceil", "clamp"))
+
+
+@dataclass
+class Reads:
+    """What an expression reads: meter indices, flags, its own item, or anything (volatile)."""
+
+    meters: set[int] = field(default_factory=set)
+    flags: set[str] = field(default_factory=set)
+    own_item: bool = False
+    volatile: bool = False
+
+
+def expression_reads(text: Any, rules: Rules, reads: Reads) -> None:
+    """Add what expression `text` reads to `reads` (a constant reads nothing)."""
+    if isinstance(text, str):
+        _walk(parse(text), rules, reads)
+
+
+def _walk(node: tuple, rules: Rules, reads: Reads) -> None:
+    tag = node[0]
+    if tag == "name":
+        name = node[1]
+        if name in rules.meter_index:
+            reads.meters.add(rules.meter_index[name])
+        elif name.startswith("flag."):
+            reads.flags.add(name[5:])
+        elif name in OWN_ITEM_NAMES:
+            reads.own_item = True
+        elif name not in WEEK_NAMES:
+            reads.volatile = True  # hours_left, or a name this module does not know
+    elif tag == "call":
+        if node[1] not in PURE_FUNCTIONS:
+            reads.volatile = True  # functions read counters, other items, fired cards...
+        for arg in node[2]:
+            _walk(arg, rules, reads)
+    elif tag == "list":
+        for item in node[1]:
+            _walk(item, rules, reads)
+    elif tag not in ("num", "str"):
+        for part in node[1:]:
+            if isinstance(part, tuple) and part and isinstance(part[0], str):
+                _walk(part, rules, reads)
+
+
+@dataclass
+class Touch:
+    """What applying an action (and its chance outcomes) can change right away."""
+
+    items: set[int] = field(default_factory=set)
+    flags: set[str] = field(default_factory=set)
+
+
+def _touch_effect(effect: CEffect | None, owner: int, touch: Touch) -> None:
+    if effect is None:
+        return
+    if effect.has_ledger and owner >= 0:
+        touch.items.add(owner)
+    touch.items.update(target for target, *_ in effect.progress)
+    touch.items.update(effect.issue)
+    touch.flags.update(effect.set_flags)
+    touch.flags.update(effect.clear_flags)
+
+
+class FastTables:
+    """Per-scenario tables for `game.engine.fast.FastGame` (see the module docstring)."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.flag_watch: dict[str, set[int]] = {}  # flag -> approaches whose verdict reads it
+        self.meter_watch: dict[int, set[int]] = {}  # meter -> approaches whose requires/hours/costs read it
+        self.volatile: list[int] = []  # approaches rechecked after every decision
+        # meter -> [(cost, approaches)]: constant costs, whose affordability flips only at a threshold
+        self.cost_groups: dict[int, list[tuple[float, list[int]]]] = {}
+        # per action: the approaches of the items that taking it can change (their verdicts need a recheck)
+        self.touch_dirty: list[frozenset[int]] = [frozenset() for _ in rules.actions]
+        groups: dict[int, dict[float, list[int]]] = {}
+        for action in rules.actions:
+            touch = Touch()
+            if action.owner >= 0:
+                touch.items.add(action.owner)  # its uses, its ledgers, closing it
+            for effect in (action.effect, action.then, action.otherwise):
+                _touch_effect(effect, action.owner, touch)
+            self.touch_dirty[action.index] = frozenset(
+                a.index for item in touch.items for a in rules.items[item].actions)
+            if action.owner < 0:
+                continue  # event choices are priced by the reference code when a card waits
+            reads = Reads()
+            expression_reads(action.model.requires, rules, reads)
+            expression_reads(action.model.hours, rules, reads)
+            for value in action.model.costs.values():
+                expression_reads(value, rules, reads)
+            if action.fixed_costs is None:
+                reads.meters.update(meter for meter, _ in action.costs)
+            elif action.fixed_costs:
+                for meter, cost in action.fixed_costs.items():
+                    if cost > 0:
+                        groups.setdefault(meter, {}).setdefault(cost, []).append(action.index)
+            if reads.volatile:
+                self.volatile.append(action.index)
+            for flag in reads.flags:
+                self.flag_watch.setdefault(flag, set()).add(action.index)
+            for meter in reads.meters:
+                self.meter_watch.setdefault(meter, set()).add(action.index)
+        self.cost_groups = {meter: sorted(by_cost.items()) for meter, by_cost in groups.items()}
+        modifier_reads = Reads()
+        for modifier in rules.modifiers:
+            expression_reads(modifier.model.when, rules, modifier_reads)
+        self.modifiers_volatile = modifier_reads.volatile or modifier_reads.own_item
+        self.modifier_flags = frozenset(modifier_reads.flags)
+        self.modifier_meters = frozenset(modifier_reads.meters)
+
+
+def fast_tables(rules: Rules) -> FastTables:
+    """The tables for these rules (built once, kept with them)."""
+    found = rules.derived.get("fast_tables")
+    if found is None:
+        found = rules.derived["fast_tables"] = FastTables(rules)
+    return found
