@@ -37,7 +37,8 @@ class FastGame:
     """One game in progress on the fast path (see the module docstring)."""
 
     __slots__ = ("rules", "state", "tables", "quiet", "priced", "order", "decisions", "buckets", "dirty",
-                 "full", "fresh", "modifiers", "table", "hours_left", "meters", "flags", "week", "card")
+                 "touched", "hours_locked", "full", "fresh", "modifiers", "table", "hours_left", "meters", "flags",
+                 "items", "uses_week", "week", "card")
 
     def __init__(self, rules: Rules, seed: int) -> None:
         self.rules = rules
@@ -49,13 +50,18 @@ class FastGame:
         self.decisions: list[Decision] = []  # their decisions, in the same order
         self.buckets: dict[float, set[int]] = {}  # hours -> legal approaches taking that long
         self.dirty: set[int] = set()  # approaches whose verdict may have changed
+        self.touched: set[int] = set()  # items that decisions since the last refresh may have changed
+        self.hours_locked: set[int] = set()  # approaches found too long for the hours left (or more)
         self.full = True  # a full scan is needed
         self.fresh = False  # `priced` and `card` describe the state as it is now
         self.modifiers: list = []
         self.table: list[float | None] = []
+        # the state as the verdicts saw it (copies; `uses_week` is the week's own dict, replaced at week start)
         self.hours_left = 0.0
         self.meters: list[float] = []
         self.flags: set[str] = set()
+        self.items: list = []
+        self.uses_week: dict[int, int] = {}
         self.week = 0
         self.card: dict[Decision, Priced] = {}
 
@@ -71,7 +77,7 @@ class FastGame:
             found, self.card = _legal_choices(self.rules, state)
             state.derived = None
             return found
-        if self.full or state.week != self.week or state.hours_left > self.hours_left:
+        if self.full:
             self._rescan()
         else:
             self._refresh()
@@ -90,6 +96,8 @@ class FastGame:
         self.table = hours_table(rules, self.modifiers)
         self.priced, self.order, self.decisions, self.buckets = {}, [], [], {}
         self.dirty.clear()
+        self.touched.clear()
+        self.hours_locked.clear()
         check, add = self._check, self._add
         for rule, item in zip(rules.items, state.items):
             if item.status != OPEN:
@@ -103,13 +111,32 @@ class FastGame:
 
     def _remember(self) -> None:
         state = self.state
-        self.hours_left, self.week = state.hours_left, state.week
-        self.meters, self.flags = state.meters.copy(), state.flags.copy()
+        self.hours_left, self.week, self.uses_week = state.hours_left, state.week, state.uses_week
+        self.meters, self.flags, self.items = state.meters.copy(), state.flags.copy(), state.items.copy()
 
     def _refresh(self) -> None:
         """Bring the verdicts up to date after decisions: recheck only those that may have changed."""
         rules, state, tables, dirty = self.rules, self.state, self.tables, self.dirty
         recount = tables.modifiers_volatile
+        touched = self.touched
+        if state.week != self.week:  # a new week: uses and hours start again, the week's names change
+            actions = rules.actions  # uses counted this week: approaches (event choices and -1 are not)
+            dirty.update(index for index in self.uses_week if index >= 0 and actions[index].owner >= 0)
+            dirty.update(tables.week_watch)
+            touched.update(range(len(rules.items)))
+            recount = recount or tables.modifiers_weekly
+        if touched:
+            old, items, item_actions, own_watch = self.items, state.items, tables.item_actions, tables.own_watch
+            for index in touched:
+                item = items[index]
+                before = old[index]
+                if item is before:
+                    continue
+                if item.status != before.status:
+                    dirty.update(item_actions[index])
+                else:
+                    dirty.update(own_watch[index])
+            touched.clear()
         flags = state.flags
         if flags != self.flags:
             watch = tables.flag_watch
@@ -120,10 +147,10 @@ class FastGame:
                     recount = True
         meters = state.meters
         if meters != self.meters:
-            old, lows, watch, groups = self.meters, rules.lows, tables.meter_watch, tables.cost_groups
+            old_meters, lows, watch, groups = self.meters, rules.lows, tables.meter_watch, tables.cost_groups
             for meter, value in enumerate(meters):
-                before = old[meter]
-                if value == before:
+                before_value = old_meters[meter]
+                if value == before_value:
                     continue
                 if meter in watch:
                     dirty.update(watch[meter])
@@ -132,7 +159,7 @@ class FastGame:
                 if meter in groups:
                     low = lows[meter] - 1e-9
                     for cost, actions in groups[meter]:
-                        if (before - cost < low) != (value - cost < low):
+                        if (before_value - cost < low) != (value - cost < low):
                             dirty.update(actions)
         ctx = Ctx(rules, state)
         if recount:
@@ -147,6 +174,10 @@ class FastGame:
             for hours in [h for h in self.buckets if h > limit]:
                 for index in self.buckets.pop(hours):
                     self._remove(index, False)
+                    self.hours_locked.add(index)
+        elif state.hours_left > self.hours_left:
+            dirty.update(self.hours_locked)
+            self.hours_locked.clear()
         if dirty:
             actions, priced, check = rules.actions, self.priced, self._check
             for index in dirty:
@@ -178,6 +209,7 @@ class FastGame:
         if hours is None:
             hours = hours_for(self.rules, state, action, self.modifiers, ctx)
         if hours > state.hours_left + 1e-9:
+            self.hours_locked.add(index)
             return None
         requires = action.requires
         if requires is not None:
@@ -241,7 +273,7 @@ class FastGame:
                 raise IllegalDecision("answer the waiting event card first")
             state.decisions.append(decision)
             end_week(rules, state, self.quiet)
-            self.full, self.fresh = True, False
+            self.fresh = False
             return
         known = self._known(decision) if self.fresh else None
         if known is None:
@@ -250,7 +282,9 @@ class FastGame:
         state.decisions.append(decision)
         _take(rules, state, action, min(hours, state.hours_left), costs, self.quiet)
         check_thresholds(rules, state, self.quiet)
-        self.dirty.update(self.tables.touch_dirty[action.index])
+        if action.owner >= 0:
+            self.dirty.add(action.index)  # its uses
+        self.touched.update(self.tables.touch_items[action.index])
         self.fresh = False
 
     def _known(self, decision: Decision) -> Priced | None:

@@ -28,6 +28,7 @@ class Reads:
     meters: set[int] = field(default_factory=set)
     flags: set[str] = field(default_factory=set)
     own_item: bool = False
+    week: bool = False  # reads something that changes only when a week starts (the week, its hours)
     volatile: bool = False
 
 
@@ -47,7 +48,10 @@ def _walk(node: tuple, rules: Rules, reads: Reads) -> None:
             reads.flags.add(name[5:])
         elif name in OWN_ITEM_NAMES:
             reads.own_item = True
-        elif name not in WEEK_NAMES:
+            reads.week = reads.week or name in ("age", "weeks_left")
+        elif name in WEEK_NAMES:
+            reads.week = True
+        else:
             reads.volatile = True  # hours_left, or a name this module does not know
     elif tag == "call":
         if node[1] not in PURE_FUNCTIONS:
@@ -68,7 +72,6 @@ class Touch:
     """What applying an action (and its chance outcomes) can change right away."""
 
     items: set[int] = field(default_factory=set)
-    flags: set[str] = field(default_factory=set)
 
 
 def _touch_effect(effect: CEffect | None, owner: int, touch: Touch) -> None:
@@ -78,8 +81,6 @@ def _touch_effect(effect: CEffect | None, owner: int, touch: Touch) -> None:
         touch.items.add(owner)
     touch.items.update(target for target, *_ in effect.progress)
     touch.items.update(effect.issue)
-    touch.flags.update(effect.set_flags)
-    touch.flags.update(effect.clear_flags)
 
 
 class FastTables:
@@ -91,8 +92,11 @@ class FastTables:
         self.volatile: list[int] = []  # approaches rechecked after every decision
         # meter -> [(cost, approaches)]: constant costs, whose affordability flips only at a threshold
         self.cost_groups: dict[int, list[tuple[float, list[int]]]] = {}
-        # per action: the approaches of the items that taking it can change (their verdicts need a recheck)
-        self.touch_dirty: list[frozenset[int]] = [frozenset() for _ in rules.actions]
+        # per action: the items that taking it can change (their status, ledgers or uses)
+        self.touch_items: list[tuple[int, ...]] = [() for _ in rules.actions]
+        self.item_actions: list[tuple[int, ...]] = [tuple(a.index for a in item.actions) for item in rules.items]
+        self.own_watch: list[tuple[int, ...]] = [() for _ in rules.items]  # approaches reading their item's ledgers
+        self.week_watch: list[int] = []  # approaches reading the week or its hours
         groups: dict[int, dict[float, list[int]]] = {}
         for action in rules.actions:
             touch = Touch()
@@ -100,8 +104,7 @@ class FastTables:
                 touch.items.add(action.owner)  # its uses, its ledgers, closing it
             for effect in (action.effect, action.then, action.otherwise):
                 _touch_effect(effect, action.owner, touch)
-            self.touch_dirty[action.index] = frozenset(
-                a.index for item in touch.items for a in rules.items[item].actions)
+            self.touch_items[action.index] = tuple(sorted(touch.items))
             if action.owner < 0:
                 continue  # event choices are priced by the reference code when a card waits
             reads = Reads()
@@ -117,6 +120,10 @@ class FastTables:
                         groups.setdefault(meter, {}).setdefault(cost, []).append(action.index)
             if reads.volatile:
                 self.volatile.append(action.index)
+            if reads.own_item:
+                self.own_watch[action.owner] += (action.index,)
+            if reads.week:
+                self.week_watch.append(action.index)
             for flag in reads.flags:
                 self.flag_watch.setdefault(flag, set()).add(action.index)
             for meter in reads.meters:
@@ -126,6 +133,7 @@ class FastTables:
         for modifier in rules.modifiers:
             expression_reads(modifier.model.when, rules, modifier_reads)
         self.modifiers_volatile = modifier_reads.volatile or modifier_reads.own_item
+        self.modifiers_weekly = modifier_reads.week
         self.modifier_flags = frozenset(modifier_reads.flags)
         self.modifier_meters = frozenset(modifier_reads.meters)
 
