@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from game.engine.bounds import bounded, finite
+from game.engine.bounds import finite
 from game.engine.context import runtime_env
 from game.engine.draws import card_key
+from game.engine.pyexpr import compile_fast
 from game.engine.state import Decision
-from game.scenario.expr_compile import Env, compile_expr
+from game.scenario.expr_compile import Env
 from game.scenario.loader import Scenario
 from game.scenario.models import Action, Effect, Later, Text
 
@@ -230,14 +231,15 @@ class Rules:
         return self.envs[context]
 
     def expr(self, text: str | None, context: str) -> Callable | None:
-        return None if text is None else compile_expr(text, self.env(context))
+        """A condition compiled into one Python function (game/engine/pyexpr.py), or None."""
+        return None if text is None else compile_fast(text, self.env(context), self.meter_index)
 
     def value(self, value: Any, context: str) -> Value:
         """A number, or an expression compiled so that its results are always finite and bounded."""
         if value is None:
             return None
         if isinstance(value, str):
-            return bounded(compile_expr(value, self.env(context)))
+            return compile_fast(value, self.env(context), self.meter_index, bound=True)
         return finite(value)
 
     def effect(self, effect: Effect, context: str) -> CEffect:
