@@ -17,6 +17,7 @@ The state belongs to the game: read it between calls, never change it. Call `leg
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Iterable
 
 from game.engine.actions import (
     IllegalDecision, _find, _legal_choices, _lock, _take, costs_for, hours_for, hours_table,
@@ -98,14 +99,8 @@ class FastGame:
         self.dirty.clear()
         self.touched.clear()
         self.hours_locked.clear()
-        check, add = self._check, self._add
-        for rule, item in zip(rules.items, state.items):
-            if item.status != OPEN:
-                continue
-            for action in rule.actions:
-                verdict = check(action, ctx)
-                if verdict is not None:
-                    add(action.index, verdict)
+        self._recheck([action.index for rule, item in zip(rules.items, state.items) if item.status == OPEN
+                       for action in rule.actions], ctx)
         self._remember()
         self.full = False
 
@@ -179,52 +174,54 @@ class FastGame:
             dirty.update(self.hours_locked)
             self.hours_locked.clear()
         if dirty:
-            actions, priced, check = rules.actions, self.priced, self._check
-            for index in dirty:
-                verdict = check(actions[index], ctx)
-                if verdict is None:
-                    if index in priced:
-                        self._remove(index, True)
-                elif index in priced:
-                    old_hours = priced[index][1]
-                    priced[index] = verdict
-                    if verdict[1] != old_hours:
-                        self._rebucket(index, old_hours, verdict[1])
-                else:
-                    self._add(index, verdict)
+            self._recheck(dirty, ctx)
             dirty.clear()
         self._remember()
 
-    def _check(self, action: CAction, ctx: Ctx) -> Priced | None:
-        """An approach's verdict now: (action, hours, costs) when legal (the checks of `_legal_actions`)."""
-        state = self.state
-        if state.items[action.owner].status != OPEN:
-            return None
-        index = action.index
-        if state.uses_week.get(index, 0) >= action.max_per_week:
-            return None
-        if state.uses_total.get(index, 0) >= (action.max_total or _BIG):
-            return None
-        hours = self.table[index]
-        if hours is None:
-            hours = hours_for(self.rules, state, action, self.modifiers, ctx)
-        if hours > state.hours_left + 1e-9:
-            self.hours_locked.add(index)
-            return None
-        requires = action.requires
-        if requires is not None:
-            ctx.item = action.owner
-            if not requires(ctx):
-                return None
-        costs = action.fixed_costs
-        if costs is None:
-            costs = costs_for(self.rules, state, action, ctx)
-        if costs:
-            meters, lows = state.meters, self.rules.lows
-            for meter, cost in costs.items():
-                if cost > 0 and meters[meter] - cost < lows[meter] - 1e-9:
-                    return None
-        return action, hours, costs
+    def _recheck(self, indices: Iterable[int], ctx: Ctx) -> None:
+        """Compute the verdicts of these approaches now (the checks of `_legal_actions`, in its order) and
+        update the legal list: an approach is legal at (hours, costs) or not."""
+        rules, state = self.rules, self.state
+        items, uses_week, uses_total, table = state.items, state.uses_week, state.uses_total, self.table
+        meters, lows, actions, priced = state.meters, rules.lows, rules.actions, self.priced
+        limit, hours_locked = state.hours_left + 1e-9, self.hours_locked
+        for index in indices:
+            action = actions[index]
+            legal = False
+            if (items[action.owner].status == OPEN and uses_week.get(index, 0) < action.max_per_week
+                    and uses_total.get(index, 0) < (action.max_total or _BIG)):
+                hours = table[index]
+                if hours is None:
+                    hours = hours_for(rules, state, action, self.modifiers, ctx)
+                if hours > limit:
+                    hours_locked.add(index)
+                else:
+                    requires = action.requires
+                    if requires is not None:
+                        ctx.item = action.owner
+                        legal = bool(requires(ctx))
+                    else:
+                        legal = True
+                    if legal:
+                        costs = action.fixed_costs
+                        if costs is None:
+                            costs = costs_for(rules, state, action, ctx)
+                        if costs:
+                            for meter, cost in costs.items():
+                                if cost > 0 and meters[meter] - cost < lows[meter] - 1e-9:
+                                    legal = False
+                                    break
+            known = priced.get(index)
+            if legal:
+                if known is None:
+                    self._add(index, (action, hours, costs))
+                elif known[1] != hours:
+                    self._remove(index, True)
+                    self._add(index, (action, hours, costs))
+                else:
+                    priced[index] = (action, hours, costs)
+            elif known is not None:
+                self._remove(index, True)
 
     def _add(self, index: int, verdict: Priced) -> None:
         self.priced[index] = verdict
@@ -252,13 +249,6 @@ class FastGame:
             bucket.discard(index)
             if not bucket:
                 del self.buckets[hours]
-
-    def _rebucket(self, index: int, old: float, new: float) -> None:
-        bucket = self.buckets[old]
-        bucket.discard(index)
-        if not bucket:
-            del self.buckets[old]
-        self.buckets.setdefault(new, set()).add(index)
 
     # -- applying ----------------------------------------------------------------------------------
     def apply(self, decision: Decision) -> None:
