@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import random
 import signal
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,17 @@ from game.sim.bots import BOTS, make_bot
 from game.sim.strategy import Strategy
 
 CHUNK = 200
+
+
+def cpu_seconds() -> float:
+    """CPU time (user + system) used so far by this process and its finished child processes (simulation
+    workers), in seconds; this process's alone where the platform does not count children."""
+    try:
+        import resource
+    except ImportError:  # not on Unix
+        return time.process_time()
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def game_seed(base: int, run: int) -> int:
@@ -86,6 +98,12 @@ class ChunkResult:
 
 
 _WORKER: dict[tuple[str, str], Rules] = {}
+
+
+def remember_rules(path: Path | str, rules: Rules) -> None:
+    """Let this process (and worker processes forked from it) use `rules` for `path` instead of loading the
+    scenario again (`rules.variant` says which variant they are)."""
+    _WORKER[str(path), rules.variant] = rules
 
 
 def _rules_for(path: str, variant: str = "") -> Rules:
@@ -156,9 +174,12 @@ def _in_workers(tasks: list[tuple], jobs: int, progress: Callable[[int], None] |
 
 def simulate(path: Path, strategies: list[StrategyRef], runs: int, seed: int, jobs: int = 1,
              records: Path | None = None, progress: Callable[[int], None] | None = None,
-             variant: str = "") -> list[ChunkResult]:
+             variant: str = "", rules: Rules | None = None) -> list[ChunkResult]:
     """Run every strategy `runs` times (in `variant` of the scenario, if given); results come back in a fixed
-    order whatever `jobs` is."""
+    order whatever `jobs` is. Given the `rules` already loaded for `path` and `variant`, this process and the
+    workers it forks use them instead of loading the scenario again."""
+    if rules is not None:
+        remember_rules(path, rules)
     tasks = [(str(path), s, seed, start, min(runs, start + CHUNK), str(records) if records else None, variant)
              for s in strategies for start in range(0, runs, CHUNK)]
     results: list[ChunkResult] = []
