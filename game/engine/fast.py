@@ -25,7 +25,7 @@ from game.engine.actions import (
 from game.engine.compile import CAction, Rules
 from game.engine.context import Ctx
 from game.engine.effects import check_thresholds
-from game.engine.fast_deps import fast_tables
+from game.engine.fast_deps import changed_hours, fast_tables
 from game.engine.game import new_game
 from game.engine.state import END_WEEK, OPEN, Decision, Discard, GameState
 from game.engine.week import end_week
@@ -38,7 +38,7 @@ class FastGame:
     """One game in progress on the fast path (see the module docstring)."""
 
     __slots__ = ("rules", "state", "tables", "quiet", "priced", "order", "decisions", "buckets", "dirty",
-                 "touched", "hours_locked", "full", "fresh", "modifiers", "table", "hours_left", "meters", "flags",
+                 "touched", "parked", "full", "fresh", "modifiers", "table", "hours_left", "meters", "flags",
                  "items", "uses_week", "week", "card")
 
     def __init__(self, rules: Rules, seed: int) -> None:
@@ -52,7 +52,8 @@ class FastGame:
         self.buckets: dict[float, set[int]] = {}  # hours -> legal approaches taking that long
         self.dirty: set[int] = set()  # approaches whose verdict may have changed
         self.touched: set[int] = set()  # items that decisions since the last refresh may have changed
-        self.hours_locked: set[int] = set()  # approaches found too long for the hours left (or more)
+        # approaches legal but for the hours left, with their verdicts: back in the list when hours come back
+        self.parked: dict[int, Priced] = {}
         self.full = True  # a full scan is needed
         self.fresh = False  # `priced` and `card` describe the state as it is now
         self.modifiers: list = []
@@ -98,7 +99,7 @@ class FastGame:
         self.priced, self.order, self.decisions, self.buckets = {}, [], [], {}
         self.dirty.clear()
         self.touched.clear()
-        self.hours_locked.clear()
+        self.parked = {}
         self._recheck([action.index for rule, item in zip(rules.items, state.items) if item.status == OPEN
                        for action in rule.actions], ctx)
         self._remember()
@@ -160,19 +161,23 @@ class FastGame:
         if recount:
             modifiers = self._modifiers(ctx)
             if len(modifiers) != len(self.modifiers) or any(a is not b for a, b in zip(modifiers, self.modifiers)):
-                self._rescan()
-                return
+                table = hours_table(rules, modifiers)  # hours change for some approaches: recheck those
+                dirty.update(changed_hours(rules, self.table, table))
+                self.modifiers, self.table = modifiers, table
         if tables.volatile:
             dirty.update(tables.volatile)
         if state.hours_left < self.hours_left:
             limit = state.hours_left + 1e-9
+            parked, priced = self.parked, self.priced
             for hours in [h for h in self.buckets if h > limit]:
                 for index in self.buckets.pop(hours):
+                    parked[index] = priced[index]
                     self._remove(index, False)
-                    self.hours_locked.add(index)
         elif state.hours_left > self.hours_left:
-            dirty.update(self.hours_locked)
-            self.hours_locked.clear()
+            limit = state.hours_left + 1e-9
+            parked = self.parked
+            for index in [i for i, verdict in parked.items() if verdict[1] <= limit and i not in dirty]:
+                self._add(index, parked.pop(index))
         if dirty:
             self._recheck(dirty, ctx)
             dirty.clear()
@@ -184,7 +189,7 @@ class FastGame:
         rules, state = self.rules, self.state
         items, uses_week, uses_total, table = state.items, state.uses_week, state.uses_total, self.table
         meters, lows, actions, priced = state.meters, rules.lows, rules.actions, self.priced
-        limit, hours_locked = state.hours_left + 1e-9, self.hours_locked
+        limit, parked = state.hours_left + 1e-9, self.parked
         for index in indices:
             action = actions[index]
             legal = False
@@ -193,24 +198,28 @@ class FastGame:
                 hours = table[index]
                 if hours is None:
                     hours = hours_for(rules, state, action, self.modifiers, ctx)
-                if hours > limit:
-                    hours_locked.add(index)
+                requires = action.requires
+                if requires is not None:
+                    ctx.item = action.owner
+                    legal = bool(requires(ctx))
                 else:
-                    requires = action.requires
-                    if requires is not None:
-                        ctx.item = action.owner
-                        legal = bool(requires(ctx))
-                    else:
-                        legal = True
-                    if legal:
-                        costs = action.fixed_costs
-                        if costs is None:
-                            costs = costs_for(rules, state, action, ctx)
-                        if costs:
-                            for meter, cost in costs.items():
-                                if cost > 0 and meters[meter] - cost < lows[meter] - 1e-9:
-                                    legal = False
-                                    break
+                    legal = True
+                if legal:
+                    costs = action.fixed_costs
+                    if costs is None:
+                        costs = costs_for(rules, state, action, ctx)
+                    if costs:
+                        for meter, cost in costs.items():
+                            if cost > 0 and meters[meter] - cost < lows[meter] - 1e-9:
+                                legal = False
+                                break
+                if legal and hours > limit:  # legal but for the hours left: parked until hours come back
+                    parked[index] = (action, hours, costs)
+                    legal = False
+                elif index in parked:
+                    del parked[index]
+            elif index in parked:
+                del parked[index]
             known = priced.get(index)
             if legal:
                 if known is None:

@@ -144,3 +144,15 @@ def fast_tables(rules: Rules) -> FastTables:
     if found is None:
         found = rules.derived["fast_tables"] = FastTables(rules)
     return found
+
+
+def changed_hours(rules: Rules, old: list[float | None], new: list[float | None]) -> list[int]:
+    """The approaches whose hours differ between two hours tables (see `actions.hours_table`), and those
+    whose hours are expressions (they may read the modifiers too); remembered per pair of tables."""
+    cache = rules.derived.setdefault("changed_hours", {})
+    key = (id(old), id(new))  # tables live as long as their rules (Rules.hours_tables)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = [action.index for action in rules.actions if action.owner >= 0 and (
+            old[action.index] is None or new[action.index] is None or old[action.index] != new[action.index])]
+    return found
