@@ -130,7 +130,8 @@ class FastGame:
                     continue
                 if item.status != before.status:
                     dirty.update(item_actions[index])
-                else:
+                elif (item.quota != before.quota or item.reported != before.reported
+                      or item.actual != before.actual):  # what `requires` reads of its item (age: week_watch)
                     dirty.update(own_watch[index])
             touched.clear()
         flags = state.flags
@@ -281,8 +282,10 @@ class FastGame:
         state.decisions.append(decision)
         _take(rules, state, action, min(hours, state.hours_left), costs, self.quiet)
         check_thresholds(rules, state, self.quiet)
-        if action.owner >= 0:
-            self.dirty.add(action.index)  # its uses
+        index = action.index
+        if action.owner >= 0 and (state.uses_week[index] >= action.max_per_week
+                                  or state.uses_total[index] >= (action.max_total or _BIG)):
+            self.dirty.add(index)  # used up (its other inputs have watchers of their own)
         self.touched.update(self.tables.touch_items[action.index])
         self.fresh = False
 
