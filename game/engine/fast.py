@@ -136,10 +136,10 @@ class FastGame:
             touched.clear()
         flags = state.flags
         if flags != self.flags:
-            watch = tables.flag_watch
+            flag_watch = tables.flag_watch
             for flag in flags ^ self.flags:
-                if flag in watch:
-                    dirty.update(watch[flag])
+                if flag in flag_watch:
+                    dirty.update(flag_watch[flag])
                 if flag in tables.modifier_flags:
                     recount = True
         meters = state.meters
@@ -155,9 +155,9 @@ class FastGame:
                     recount = True
                 if meter in groups:
                     low = lows[meter] - 1e-9
-                    for cost, actions in groups[meter]:
+                    for cost, flipped in groups[meter]:
                         if (before_value - cost < low) != (value - cost < low):
-                            dirty.update(actions)
+                            dirty.update(flipped)
         ctx = Ctx(rules, state)
         if recount:
             modifiers = self._modifiers(ctx)
@@ -193,43 +193,47 @@ class FastGame:
         limit, parked = state.hours_left + 1e-9, self.parked
         for index in indices:
             action = actions[index]
-            legal = False
+            verdict: Priced | None = None  # legal now, at these hours and costs
             if (items[action.owner].status == OPEN and uses_week.get(index, 0) < action.max_per_week
                     and uses_total.get(index, 0) < (action.max_total or _BIG)):
-                hours = table[index]
-                if hours is None:
-                    hours = hours_for(rules, state, action, self.modifiers, ctx)
                 requires = action.requires
                 if requires is not None:
                     ctx.item = action.owner
-                    legal = bool(requires(ctx))
-                else:
-                    legal = True
-                if legal:
+                if requires is None or requires(ctx):
                     costs = action.fixed_costs
                     if costs is None:
                         costs = costs_for(rules, state, action, ctx)
+                    affordable = True
                     if costs:
                         for meter, cost in costs.items():
                             if cost > 0 and meters[meter] - cost < lows[meter] - 1e-9:
-                                legal = False
+                                affordable = False
                                 break
-                if legal and hours > limit:  # legal but for the hours left: parked until hours come back
-                    parked[index] = (action, hours, costs)
-                    legal = False
+                    if affordable:
+                        hours = table[index]
+                        if hours is None:
+                            hours = hours_for(rules, state, action, self.modifiers, ctx)
+                        verdict = (action, hours, costs)
+                        if hours > limit:  # legal but for the hours left: parked until hours come back
+                            parked[index] = verdict
+                            verdict = None
+                        elif index in parked:
+                            del parked[index]
+                    elif index in parked:
+                        del parked[index]
                 elif index in parked:
                     del parked[index]
             elif index in parked:
                 del parked[index]
             known = priced.get(index)
-            if legal:
+            if verdict is not None:
                 if known is None:
-                    self._add(index, (action, hours, costs))
-                elif known[1] != hours:
+                    self._add(index, verdict)
+                elif known[1] != verdict[1]:
                     self._remove(index, True)
-                    self._add(index, (action, hours, costs))
+                    self._add(index, verdict)
                 else:
-                    priced[index] = (action, hours, costs)
+                    priced[index] = verdict
             elif known is not None:
                 self._remove(index, True)
 

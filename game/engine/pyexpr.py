@@ -126,16 +126,12 @@ class _Builder:
         if op == "in":
             if right[0] != "list":
                 raise _Unsupported("in")
-            items = right[1]
-            if all(item[0] == "num" for item in items):
-                values: ast.expr = ast.Constant(tuple(item[1] for item in items))
-            else:
-                values = ast.Tuple([self.node(item) for item in items], ast.Load())
+            values = ast.Tuple([self.node(item) for item in right[1]], ast.Load())  # constants: folded by Python
             return self.call("_in", _in, [self.node(left), values])
         return ast.Compare(self.node(left), [_COMPARE[op]()], [self.node(right)])
 
     def function(self, name: str, args: tuple) -> ast.expr:
-        built = [ast.Name(_CTX, ast.Load())]
+        built: list[ast.expr] = [ast.Name(_CTX, ast.Load())]
         for arg in args:
             built.append(ast.Constant(arg[1]) if arg[0] == "str" else self.node(arg))
         return self.call(f"_fn_{name}", self.env.functions[name].impl, built)

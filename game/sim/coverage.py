@@ -137,9 +137,9 @@ def measure(path: Path, rules: Rules, refs: list[StrategyRef], runs: int, seed: 
             if key in index:
                 index[key].games[strategy] += count
         for (kind, item, week), count in weekly.items():
-            row = index.get((kind, item))
-            if row is not None and 1 <= week <= rules.weeks:
-                row.weekly[strategy][week - 1] += count
+            found = index.get((kind, item))
+            if found is not None and 1 <= week <= rules.weeks:
+                found.weekly[strategy][week - 1] += count
     rows.sort(key=lambda row: (row.total() > 0, row.total(), KINDS.index(row.kind)))
     claim_rows = [Row("claim", c["id"], c["text"] if isinstance(c["text"], str) else c["text"].get("en", ""),
                       holds=c["holds"]) for c in claims or []]

@@ -9,7 +9,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from game.engine import Rules, apply, legal, new_game, outcome
 from game.engine.fast import FastGame
@@ -172,7 +172,7 @@ def _in_workers(tasks: list[tuple], jobs: int, progress: Callable[[int], None] |
     return results
 
 
-def simulate(path: Path, strategies: list[StrategyRef], runs: int, seed: int, jobs: int = 1,
+def simulate(path: Path, strategies: Sequence[StrategyRef], runs: int, seed: int, jobs: int = 1,
              records: Path | None = None, progress: Callable[[int], None] | None = None,
              variant: str = "", rules: Rules | None = None) -> list[ChunkResult]:
     """Run every strategy `runs` times (in `variant` of the scenario, if given); results come back in a fixed
