@@ -20,7 +20,7 @@ from bisect import bisect_left
 from typing import Iterable
 
 from game.engine.actions import (
-    IllegalDecision, _find, _legal_choices, _lock, _take, costs_for, hours_for, hours_table,
+    ANYTHING, NO_COSTS, NO_HOURS, STRICT, IllegalDecision, _find, _lock, _take, costs_for, hours_for, hours_table,
 )
 from game.engine.compile import CAction, Rules
 from game.engine.context import Ctx
@@ -75,10 +75,8 @@ class FastGame:
         if state.ended:
             return []
         if state.pending:
-            state.derived = None  # the reference code remembers values on the state: never stale ones
-            found, self.card = _legal_choices(self.rules, state)
-            state.derived = None
-            return found
+            self.card = self._card()
+            return list(self.card)
         if self.full:
             self._rescan()
         else:
@@ -86,6 +84,35 @@ class FastGame:
         found = self.decisions.copy()
         found.append(END_WEEK)
         return found
+
+    def _card(self) -> dict[Decision, Priced]:
+        """The waiting card's answers that may be taken now, relaxing locks only as far as needed so that
+        one can always be taken (the rules of `_card` and `_lock` in game/engine/actions.py)."""
+        rules, state = self.rules, self.state
+        ctx = Ctx(rules, state)
+        modifiers = self._modifiers(ctx)
+        table = hours_table(rules, modifiers)
+        meters, lows, limit = state.meters, rules.lows, state.hours_left + 1e-9
+        priced = []
+        for choice in rules.events[state.pending[0]].choices:
+            hours = table[choice.index]
+            if hours is None:
+                hours = hours_for(rules, state, choice, modifiers, ctx)
+            costs = choice.fixed_costs
+            if costs is None:
+                costs = costs_for(rules, state, choice, ctx)
+            ctx.item = choice.owner
+            allowed = choice.requires is None or bool(choice.requires(ctx))
+            affordable = not any(cost > 0 and meters[meter] - cost < lows[meter] - 1e-9
+                                 for meter, cost in costs.items())
+            priced.append((choice, hours, costs, allowed, affordable, hours <= limit))
+        for relax in (STRICT, NO_HOURS, NO_COSTS, ANYTHING):
+            found = {choice.decision: (choice, hours, costs) for choice, hours, costs, allowed, affordable, fits in priced
+                     if (allowed or relax >= ANYTHING) and (affordable or relax >= NO_COSTS)
+                     and (fits or relax >= NO_HOURS)}
+            if found or relax == ANYTHING:
+                return found
+        return {}
 
     def _modifiers(self, ctx: Ctx) -> list:
         modifiers = self.rules.modifiers
@@ -144,20 +171,17 @@ class FastGame:
                     recount = True
         meters = state.meters
         if meters != self.meters:
-            old_meters, lows, watch, groups = self.meters, rules.lows, tables.meter_watch, tables.cost_groups
-            for meter, value in enumerate(meters):
-                before_value = old_meters[meter]
+            old_meters = self.meters
+            for meter, watchers, counts, groups, low in tables.meter_readers:
+                value, before_value = meters[meter], old_meters[meter]
                 if value == before_value:
                     continue
-                if meter in watch:
-                    dirty.update(watch[meter])
-                if meter in tables.modifier_meters:
-                    recount = True
-                if meter in groups:
-                    low = lows[meter] - 1e-9
-                    for cost, flipped in groups[meter]:
-                        if (before_value - cost < low) != (value - cost < low):
-                            dirty.update(flipped)
+                if watchers:
+                    dirty.update(watchers)
+                recount = recount or counts
+                for cost, flipped in groups:
+                    if (before_value - cost < low) != (value - cost < low):
+                        dirty.update(flipped)
         ctx = Ctx(rules, state)
         if recount:
             modifiers = self._modifiers(ctx)

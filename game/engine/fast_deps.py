@@ -136,6 +136,13 @@ class FastTables:
         self.modifiers_weekly = modifier_reads.week
         self.modifier_flags = frozenset(modifier_reads.flags)
         self.modifier_meters = frozenset(modifier_reads.meters)
+        # per meter something reads: (meter, approaches reading it, whether modifiers do, cost groups, the
+        # meter's low end less the tolerance of `affordable`)
+        self.meter_readers: list[tuple[int, frozenset[int], bool, list[tuple[float, list[int]]], float]] = [
+            (meter, frozenset(self.meter_watch.get(meter, ())), meter in self.modifier_meters,
+             self.cost_groups.get(meter, []), rules.lows[meter] - 1e-9)
+            for meter in range(len(rules.meter_ids))
+            if meter in self.meter_watch or meter in self.modifier_meters or meter in self.cost_groups]
 
 
 def fast_tables(rules: Rules) -> FastTables:
