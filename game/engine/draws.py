@@ -17,7 +17,7 @@ import math
 import zlib
 from functools import lru_cache
 
-from game.engine.rng import MASK, next_float, seed_state
+from game.engine.rng import GOLDEN, MASK, float_at, next_float, seed_state
 
 _CORE = 0x636F7265  # a fixed salt for the core target week ("core")
 
@@ -48,7 +48,10 @@ def unit(seed: int, *parts: int) -> float:
 
 def priority(seed: int, key: int, week: int, once: bool, weight: float) -> float:
     """The card's sampling key this week: higher comes first (weight > 0)."""
-    u = unit(seed, key) if once else unit(seed, key, week)
+    if once:
+        u = unit(seed, key)
+    else:  # unit(seed, key, week), whose first number of the week's step is never used: skipped
+        u = max(float_at((((_after(seed, key)[1] ^ (week & MASK)) & MASK) + 2 * GOLDEN) & MASK), 1e-300)
     return math.log(u) / weight
 
 
