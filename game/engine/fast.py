@@ -156,7 +156,10 @@ class FastGame:
                 if item is before:
                     continue
                 if item.status != before.status:
-                    dirty.update(item_actions[index])
+                    if item.status == OPEN:
+                        dirty.update(item_actions[index])
+                    else:  # closed, settled or expired: none of its approaches is legal any more
+                        self._drop(item_actions[index])
                 elif (item.quota != before.quota or item.reported != before.reported
                       or item.actual != before.actual):  # what `requires` reads of its item (age: week_watch)
                     dirty.update(own_watch[index])
@@ -260,6 +263,16 @@ class FastGame:
                     priced[index] = verdict
             elif known is not None:
                 self._remove(index, True)
+
+    def _drop(self, indices: Iterable[int]) -> None:
+        """These approaches are not legal, whatever their hours (their item is no longer open)."""
+        priced, parked = self.priced, self.parked
+        for index in indices:
+            if index in priced:
+                self._remove(index, True)
+            elif index in parked:
+                del parked[index]
+            self.dirty.discard(index)
 
     def _add(self, index: int, verdict: Priced) -> None:
         self.priced[index] = verdict
