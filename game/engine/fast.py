@@ -38,7 +38,7 @@ class FastGame:
     """One game in progress on the fast path (see the module docstring)."""
 
     __slots__ = ("rules", "state", "tables", "quiet", "priced", "order", "decisions", "buckets", "dirty",
-                 "touched", "parked", "full", "fresh", "modifiers", "table", "hours_left", "meters", "flags",
+                 "touched", "parked", "full", "fresh", "modifiers", "truth", "table", "hours_left", "meters", "flags",
                  "items", "uses_week", "week", "card")
 
     def __init__(self, rules: Rules, seed: int) -> None:
@@ -56,7 +56,8 @@ class FastGame:
         self.parked: dict[int, Priced] = {}
         self.full = True  # a full scan is needed
         self.fresh = False  # `priced` and `card` describe the state as it is now
-        self.modifiers: list = []
+        self.modifiers: list = []  # the modifiers in force
+        self.truth: list[bool] = []  # each modifier's condition, by position
         self.table: list[float | None] = []
         # the state as the verdicts saw it (copies; `uses_week` is the week's own dict, replaced at week start)
         self.hours_left = 0.0
@@ -121,7 +122,8 @@ class FastGame:
     def _rescan(self) -> None:
         rules, state = self.rules, self.state
         ctx = Ctx(rules, state)
-        self.modifiers = self._modifiers(ctx)
+        self.truth = [bool(m.when(ctx)) for m in rules.modifiers]
+        self.modifiers = [m for m, holds in zip(rules.modifiers, self.truth) if holds]
         self.table = hours_table(rules, self.modifiers)
         self.priced, self.order, self.decisions, self.buckets = {}, [], [], {}
         self.dirty.clear()
@@ -140,14 +142,14 @@ class FastGame:
     def _refresh(self) -> None:
         """Bring the verdicts up to date after decisions: recheck only those that may have changed."""
         rules, state, tables, dirty = self.rules, self.state, self.tables, self.dirty
-        recount = tables.modifiers_volatile
+        recount = set(tables.modifiers_volatile)  # modifiers whose condition may have changed
         touched = self.touched
         if state.week != self.week:  # a new week: uses and hours start again, the week's names change
             actions = rules.actions  # uses counted this week: approaches (event choices and -1 are not)
             dirty.update(index for index in self.uses_week if index >= 0 and actions[index].owner >= 0)
             dirty.update(tables.week_watch)
             touched.update(range(len(rules.items)))
-            recount = recount or tables.modifiers_weekly
+            recount.update(tables.modifiers_weekly)
         if touched:
             old, items, item_actions, own_watch = self.items, state.items, tables.item_actions, tables.own_watch
             for index in touched:
@@ -171,7 +173,7 @@ class FastGame:
                 if flag in flag_watch:
                     dirty.update(flag_watch[flag])
                 if flag in tables.modifier_flags:
-                    recount = True
+                    recount.update(tables.modifier_flags[flag])
         meters = state.meters
         if meters != self.meters:
             old_meters = self.meters
@@ -181,14 +183,20 @@ class FastGame:
                     continue
                 if watchers:
                     dirty.update(watchers)
-                recount = recount or counts
+                if counts:
+                    recount.update(counts)
                 for cost, flipped in groups:
                     if (before_value - cost < low) != (value - cost < low):
                         dirty.update(flipped)
         ctx = Ctx(rules, state)
         if recount:
-            modifiers = self._modifiers(ctx)
-            if len(modifiers) != len(self.modifiers) or any(a is not b for a, b in zip(modifiers, self.modifiers)):
+            truth, changed = self.truth, False
+            for position in recount:
+                holds = bool(rules.modifiers[position].when(ctx))
+                if holds != truth[position]:
+                    truth[position], changed = holds, True
+            if changed:
+                modifiers = [m for m, holds in zip(rules.modifiers, truth) if holds]
                 table = hours_table(rules, modifiers)  # hours change for some approaches: recheck those
                 dirty.update(changed_hours(rules, self.table, table))
                 self.modifiers, self.table = modifiers, table

@@ -129,20 +129,29 @@ class FastTables:
             for meter in reads.meters:
                 self.meter_watch.setdefault(meter, set()).add(action.index)
         self.cost_groups = {meter: sorted(by_cost.items()) for meter, by_cost in groups.items()}
-        modifier_reads = Reads()
-        for modifier in rules.modifiers:
-            expression_reads(modifier.model.when, rules, modifier_reads)
-        self.modifiers_volatile = modifier_reads.volatile or modifier_reads.own_item
-        self.modifiers_weekly = modifier_reads.week
-        self.modifier_flags = frozenset(modifier_reads.flags)
-        self.modifier_meters = frozenset(modifier_reads.meters)
-        # per meter something reads: (meter, approaches reading it, whether modifiers do, cost groups, the
+        # which modifiers' conditions to evaluate again when something changed (by modifier position)
+        self.modifiers_volatile: tuple[int, ...] = ()  # always
+        self.modifiers_weekly: tuple[int, ...] = ()  # when a week starts
+        self.modifier_flags: dict[str, tuple[int, ...]] = {}
+        modifier_meters: dict[int, tuple[int, ...]] = {}
+        for position, modifier in enumerate(rules.modifiers):
+            reads = Reads()
+            expression_reads(modifier.model.when, rules, reads)
+            if reads.volatile or reads.own_item:
+                self.modifiers_volatile += (position,)
+            if reads.week:
+                self.modifiers_weekly += (position,)
+            for flag in reads.flags:
+                self.modifier_flags[flag] = self.modifier_flags.get(flag, ()) + (position,)
+            for meter in reads.meters:
+                modifier_meters[meter] = modifier_meters.get(meter, ()) + (position,)
+        # per meter something reads: (meter, approaches reading it, modifiers reading it, cost groups, the
         # meter's low end less the tolerance of `affordable`)
-        self.meter_readers: list[tuple[int, frozenset[int], bool, list[tuple[float, list[int]]], float]] = [
-            (meter, frozenset(self.meter_watch.get(meter, ())), meter in self.modifier_meters,
+        self.meter_readers: list[tuple[int, frozenset[int], tuple[int, ...], list[tuple[float, list[int]]], float]] = [
+            (meter, frozenset(self.meter_watch.get(meter, ())), modifier_meters.get(meter, ()),
              self.cost_groups.get(meter, []), rules.lows[meter] - 1e-9)
             for meter in range(len(rules.meter_ids))
-            if meter in self.meter_watch or meter in self.modifier_meters or meter in self.cost_groups]
+            if meter in self.meter_watch or meter in modifier_meters or meter in self.cost_groups]
 
 
 def fast_tables(rules: Rules) -> FastTables:
