@@ -220,8 +220,8 @@ class FastGame:
         self._remember()
 
     def _recheck(self, indices: Iterable[int], ctx: Ctx) -> None:
-        """Compute the verdicts of these approaches now (the checks of `_legal_actions`, in its order) and
-        update the legal list: an approach is legal at (hours, costs) or not."""
+        """Compute the verdicts of these approaches now (the checks of `_legal_actions`; all are pure, so
+        their order does not change a verdict) and update the legal list and the parked verdicts."""
         rules, state = self.rules, self.state
         items, uses_week, uses_total, table = state.items, state.uses_week, state.uses_total, self.table
         meters, lows, actions, priced = state.meters, rules.lows, rules.actions, self.priced
