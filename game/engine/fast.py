@@ -5,9 +5,9 @@ plays for the same decisions: `legal()` returns the same list in the same order,
 changes (it calls the same `_take`, `end_week` and threshold code), but on one state changed in place
 instead of a copy per decision, and without keeping what happened (as `apply(..., record=False)`).
 
-What makes it fast: after a decision only the verdicts that can have changed are recomputed (see
-`game.engine.fast_deps` for what each one reads), a full scan runs only when a week starts or the
-active modifiers change, and no state is cloned. `tests/sim/test_fast_path.py` checks that final states
+What makes it fast: after a decision (or a week's start) only the verdicts whose inputs changed are
+computed again (see `game.engine.fast_deps` for what each one reads); verdicts legal but for the hours left
+wait, parked, for the next week; a full scan runs once, when the game starts; and no state is cloned. `tests/sim/test_fast_path.py` checks that final states
 equal the reference path's over 500 seeded games of every shipped strategy.
 
 The state belongs to the game: read it between calls, never change it. Call `legal()` before each
