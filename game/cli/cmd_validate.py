@@ -9,12 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from game.scenario.file_check import FileReport
-    from game.scenario.loader import LoadReport
-
-# The helper's share of a big scenario's bytes when this process has yet to import the content models
-# (measured best on 2,000 events; half when they are already imported).
-HELPER_FRACTION_BEFORE_IMPORT = 0.7
-
+    from game.scenario.scenario_types import LoadReport
 
 EXAMPLES = [
     ("grassroots validate content/scenarios/lianhe-town", "check a whole scenario folder"),
@@ -39,7 +34,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from game.cli.main import UsageError
     from game.scenario.catalog import UnknownScenario, locate
-    from game.scenario.gcpause import collector_paused
     from game.scenario.sources import read_sources
 
     try:  # the same rule for ids and paths as every other command (game/scenario/catalog.py)
@@ -47,21 +41,17 @@ def run(args: argparse.Namespace) -> int:
     except UnknownScenario as err:
         raise UsageError(str(err)) from None
     results = []
-    with collector_paused():  # importing the models builds many objects too (see gcpause.py)
-        for name, target in zip(args.paths, targets):
-            # Read the files and start the helper that builds some of their values (on big scenarios)
-            # before importing the content models, so that the import overlaps with the helper's work.
-            importing = "game.scenario.models" not in sys.modules
-            sources = read_sources(target.load, helper_fraction=HELPER_FRACTION_BEFORE_IMPORT if importing else 0.5)
-            if target.only is not None or target.load.is_file():
-                from game.scenario.file_check import check_file
+    for name, target in zip(args.paths, targets):
+        sources = read_sources(target.load)
+        if target.only is not None or target.load.is_file():
+            from game.scenario.file_check import check_file
 
-                results.append((name, check_file(target.only or target.load, target.load if target.only else None,
-                                                 sources)))
-                continue
-            from game.scenario.loader import load_report
+            results.append((name, check_file(target.only or target.load, target.load if target.only else None,
+                                             sources)))
+            continue
+        from game.scenario.loader import load_report
 
-            results.append((name, load_report(target.load, sources)))
+        results.append((name, load_report(target.load, sources)))
     if args.strict:  # warnings become errors: the scenario is not valid while it has any
         for _, report in results:
             report.errors.extend(report.warnings)

@@ -11,7 +11,7 @@ from game.scenario.envs import all_flags, choice_sets, dummy_claim_env, dummy_en
 from game.scenario.errors import ContentError, did_you_mean, format_path
 from game.scenario.expr import ExprError
 from game.scenario.expr_compile import Env, compile_expr
-from game.scenario.loader import ParsedFile, Scenario
+from game.scenario.scenario_types import ParsedFile, Scenario
 from game.scenario.checks_static import Reasoner
 from game.scenario.models import Action, Effect, Later
 from game.scenario.yamlread import Document

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.scenario.checks_static import LOOK, look_at_text
 from game.scenario.errors import did_you_mean
-from game.scenario.loader import ParsedFile, Scenario
+from game.scenario.scenario_types import ParsedFile, Scenario
 from game.scenario.models import Effect, LocalizedText
 from game.scenario.walk import has_field, text_fields, walk
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.scenario.expr import ExprError, parse
 from game.scenario.intervals import COUNT, SHARE, TRUTH, Ranges, is_constant, names_in, span, truth
-from game.scenario.loader import ParsedFile, Scenario
+from game.scenario.scenario_types import ParsedFile, Scenario
 
 if TYPE_CHECKING:
     from game.scenario.checks import Checker

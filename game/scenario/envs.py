@@ -10,7 +10,7 @@ from game.scenario.vocab import (
 )
 
 if TYPE_CHECKING:
-    from game.scenario.loader import Scenario
+    from game.scenario.scenario_types import Scenario
 
 CONTEXTS = tuple(CONTEXT_NAMES) + ("request",)
 

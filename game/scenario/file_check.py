@@ -34,8 +34,6 @@ def check_file(file: Path, folder: Path | None, sources: Sources | None = None) 
     if folder is None:
         return _alone(file, sources)
     if file.resolve() not in {p.resolve() for p in content_files(folder)}:  # hidden, or not .yaml/.yml
-        if sources is not None:
-            sources.close()
         report = _alone(file, None)
         report.notes.append(f"the scenario in {folder} does not read this file (hidden names and files not ending "
                             "in .yaml or .yml are skipped)")

@@ -23,7 +23,7 @@ class _AtVariant:
 def check_variants(scenario: Any, parsed: list) -> list[ContentError]:
     """Errors of each declared variant, positioned at the variant (the base scenario is valid)."""
     from game.scenario.checks import check_scenario
-    from game.scenario.loader import ParsedFile
+    from game.scenario.scenario_types import ParsedFile
     from game.scenario.variants import VariantProblem, apply_variant
 
     errors: list[ContentError] = []
