@@ -17,15 +17,10 @@ if TYPE_CHECKING:
 DEFAULT_PLAYER = "player"
 
 
-class SaveUnavailable(RuntimeError):
-    """This build has no saves module."""
-
-
 def _saves():
-    try:
-        import game.saves as saves
-    except ImportError as err:  # pragma: no cover - only while the saves module is being written
-        raise SaveUnavailable(str(err)) from None
+    """The saves package, imported on first use (the title screen needs none of it)."""
+    import game.saves as saves
+
     return saves
 
 
