@@ -26,7 +26,8 @@ def _load() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[tuple[str, ...]
     """(key -> (zh, en)) and, for counted strings, (key -> (zh forms, en forms)) from the catalogue."""
     import polib
 
-    singular, plural = {}, {}
+    singular: dict[str, tuple[str, str]] = {}
+    plural: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     for entry in polib.pofile(str(CATALOGUE), wrapwidth=0):
         if entry.obsolete:
             continue

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         targets = [locate(name) for name in args.paths]
     except UnknownScenario as err:
         raise UsageError(str(err)) from None
-    results = []
+    results: list[tuple[str, LoadReport | FileReport]] = []
     for name, target in zip(args.paths, targets):
         sources = read_sources(target.load)
         if target.only is not None or target.load.is_file():
@@ -87,12 +87,13 @@ def _text(name: str, report: LoadReport | FileReport, quiet_warnings: bool) -> N
         for warning in report.warnings:
             print(f"warning: {warning.format()}", file=sys.stderr)
     stats = report.stats
-    context = getattr(report, "context", None)
-    if context is not None:  # one content file
+    from game.scenario.file_check import FileReport  # already imported: the report was made
+
+    if isinstance(report, FileReport):  # one content file
         for note in report.notes:
             print(f"note: {note}", file=sys.stderr)
         verdict = f"{len(report.errors)} error(s)" if report.errors else "valid"
-        print(f"{name}: {verdict}, checked {context}; {len(report.warnings)} warning(s)")
+        print(f"{name}: {verdict}, checked {report.context}; {len(report.warnings)} warning(s)")
         return
     if report.errors:
         print(f"{name}: {len(report.errors)} error(s), {len(report.warnings)} warning(s)")

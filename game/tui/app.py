@@ -236,7 +236,8 @@ class GrassrootsApp(App):
         if error:
             self._title_says(error)
             return
-        self.push_screen(LoadDialog(saves, folder), lambda path: path and self.load_game(path))
+        if folder is not None:
+            self.push_screen(LoadDialog(saves, folder), lambda path: self.load_game(path) if path else None)
 
     def load_game(self, path: Path) -> None:
         """Continue the saved game in `path`, loaded in a worker (see open_game)."""
@@ -276,6 +277,7 @@ class GrassrootsApp(App):
         record, error = "", ""
         try:
             session = self.session
+            assert session is not None, "the debrief of no game"
             record = str(session.record_of_finished_game() if continued else session.write_record())
         except Exception as err:  # the debrief must still show; the error is shown on it
             error = error_line(err)
@@ -297,7 +299,8 @@ class GrassrootsApp(App):
         if error:
             self.notify(t("save.failed", self.lang, error=error), severity="error", markup=False)
         else:
-            self.notify(t("save.done", self.lang, path=str(self.session.autosave_path)), markup=False)
+            path = self.session.autosave_path if self.session is not None else ""
+            self.notify(t("save.done", self.lang, path=str(path)), markup=False)
 
     def action_request_quit(self) -> None:
         """Ask, save the game in progress, and exit. When saving fails, say why and offer to quit without

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from game.engine import Decision, GameState, Happening, Rules
+    from game.saves import GameLock
 
 DEFAULT_PLAYER = "player"
 
@@ -45,7 +46,7 @@ class Session:
     game_id: str = ""
     save_error: str = ""  # why the last save failed ("" when it worked)
     on_save_error: Callable[[str], None] | None = field(default=None, repr=False)
-    _lock: object = field(default=None, repr=False)
+    _lock: GameLock | None = field(default=None, repr=False)
     intention: dict | None = None  # what the player means to do, stated before week 1 (issue 12)
 
     @classmethod

@@ -81,7 +81,7 @@ def foreseeable(rules: Rules, model, lang: str) -> list[str]:
 
 def approach_views(rules: Rules, options: list[Option], lang: str) -> list[ApproachView]:
     """Numbered views of options that have an action (END_WEEK is left out)."""
-    views = []
+    views: list[ApproachView] = []
     for option in options:
         if option.action is None:
             continue
