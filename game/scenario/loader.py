@@ -76,7 +76,10 @@ def merge(parsed: list[ParsedFile], content_hash: str, source: str) -> Scenario:
         content_hash=content_hash,
         source=source,
         variants=variants,
-        **{name: tuple(items) for name, items in sections.items()},
+        meters=tuple(sections["meters"]), directives=tuple(sections["directives"]),
+        requests=tuple(sections["requests"]), inspections=tuple(sections["inspections"]),
+        events=tuple(sections["events"]), endings=tuple(sections["endings"]), modifiers=tuple(sections["modifiers"]),
+        claims=tuple(sections["claims"]),
     )
 
 

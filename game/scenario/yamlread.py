@@ -60,7 +60,7 @@ class Document:
     def written(self, path: Path) -> str | None:
         """How the author wrote the plain number at `path` when its value reads differently (`02142`), else None."""
         self.where(path)
-        node = self._located[0] if self._located else None
+        node: Any = self._located[0] if self._located else None
         for part in path[:-1]:
             try:
                 node = node[part]
