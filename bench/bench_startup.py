@@ -78,6 +78,10 @@ def run_once(code: str, size: tuple[int, int], saves: str) -> float:
     with tempfile.NamedTemporaryFile(suffix=".stamp", delete=False) as stamp_file:
         stamp = stamp_file.name
     env = dict(os.environ, BENCH_STAMP=stamp, BENCH_SAVES=saves, TERM="xterm-256color", PYTHONPATH=str(ROOT))
+    # As a player's second start: the game's modules compiled once (pip compiles them when it installs; a
+    # checkout, on the first run). With PYTHONDONTWRITEBYTECODE set, every run would compile the game from
+    # source, while Textual's installed bytecode is used: a cost no player pays, only the game's side.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
 
     def drain() -> None:  # the child's screen output must be read or it blocks
         try:

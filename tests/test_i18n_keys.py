@@ -8,6 +8,7 @@ docstrings that merely mention a key do not count.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -50,10 +51,18 @@ def strings_and_prefixes() -> tuple[set[str], set[str]]:
                 strings.add(node.value)
             elif isinstance(node, ast.JoinedStr) and prefix(node):
                 prefixes.add(prefix(node))
-    for template in GAME.rglob("*.html"):  # web and report templates may name keys too
-        strings.update(part for part in template.read_text(encoding="utf-8").replace("'", '"').split('"')
-                       if part in KEYS)
+    for _, key in template_calls():
+        strings.add(key)
     return strings, prefixes
+
+
+TEMPLATE_CALL = re.compile(r"""\b(?:w|t|tn)\(\s*['"]([^'"]+)['"]""")
+
+
+def template_calls() -> list[tuple[str, str]]:
+    """(file, key) of every w('key') / t('key') in the web and report templates (Jinja)."""
+    return [(str(path.relative_to(ROOT)), key) for path in sorted(GAME.rglob("*"))
+            if path.suffix in (".j2", ".html") for key in TEMPLATE_CALL.findall(path.read_text(encoding="utf-8"))]
 
 
 def translator_calls() -> list[tuple[str, int, ast.expr]]:
@@ -85,6 +94,8 @@ def test_every_key_the_game_asks_for_is_in_the_catalogue() -> None:
             missing.append(f"{where}:{line}: {arg.value}")
         elif isinstance(arg, ast.JoinedStr) and prefix(arg) and not any(k.startswith(prefix(arg)) for k in KEYS):
             missing.append(f"{where}:{line}: {prefix(arg)}...")
+    assert len(template_calls()) > 10  # and the templates'
+    missing += [f"{where}: {key}" for where, key in template_calls() if key not in KEYS]
     assert not missing, "keys asked for but not in game/locale/zh.po:\n" + "\n".join(missing)
 
 

@@ -57,12 +57,9 @@ def run(args: argparse.Namespace) -> int:
     if args.seed is not None and seed_problem(args.seed):  # refused before play: a save could not hold it
         raise UsageError(f"--seed: {seed_problem(args.seed)}")
     if args.scenario is not None:  # a scenario that does not exist is said, not a silent title screen
-        from game.scenario.catalog import UnknownScenario, resolve
+        from game.cli.usage import scenario_argument
 
-        try:
-            resolve(args.scenario)
-        except UnknownScenario as err:
-            raise UsageError(str(err)) from None
+        scenario_argument(args.scenario)
     if getattr(args, "records_dir", None):
         _use_records_dir(args.records_dir)
     try:
