@@ -52,10 +52,11 @@ def terminal_problem() -> str | None:
 def run(args: argparse.Namespace) -> int:
     from game.cli.main import UsageError
 
-    from game.saves.schema import seed_problem
+    if args.seed is not None:  # refused before play: a save could not hold it
+        from game.saves.schema import seed_problem  # (only then: the saves package imports the engine)
 
-    if args.seed is not None and seed_problem(args.seed):  # refused before play: a save could not hold it
-        raise UsageError(f"--seed: {seed_problem(args.seed)}")
+        if seed_problem(args.seed):
+            raise UsageError(f"--seed: {seed_problem(args.seed)}")
     if args.scenario is not None:  # a scenario that does not exist is said, not a silent title screen
         from game.cli.usage import scenario_argument
 

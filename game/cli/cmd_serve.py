@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import ipaddress
-import secrets
 import sys
 from pathlib import Path
 
@@ -61,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
     problem = _check(args)
     if problem:
         raise UsageError(problem)
+    import secrets  # here: every command's start-up imports this module
+
     seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
     try:
         config = ServeConfig(class_dir=Path(args.class_dir).resolve(), host=args.host, port=args.port,
@@ -119,6 +119,8 @@ def _check(args: argparse.Namespace) -> str | None:
 
 
 def _loopback(host: str) -> bool:
+    import ipaddress
+
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
