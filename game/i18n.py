@@ -36,7 +36,9 @@ def _load() -> Catalogue:
     cache = _cache_path()
     try:
         with open(cache, "rb") as handle:
-            return marshal.load(handle)
+            kept = marshal.load(handle)
+        if isinstance(kept, tuple) and len(kept) == 2 and all(isinstance(part, dict) for part in kept):
+            return kept
     except (OSError, EOFError, ValueError, TypeError):
         pass
     catalogue = _parse()
