@@ -34,6 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from game.cli.main import UsageError
     from game.scenario.catalog import UnknownScenario, locate
+    from game.scenario.gcpause import collector_paused
     from game.scenario.sources import read_sources
 
     try:  # the same rule for ids and paths as every other command (game/scenario/catalog.py)
@@ -41,17 +42,18 @@ def run(args: argparse.Namespace) -> int:
     except UnknownScenario as err:
         raise UsageError(str(err)) from None
     results: list[tuple[str, LoadReport | FileReport]] = []
-    for name, target in zip(args.paths, targets):
-        sources = read_sources(target.load)
-        if target.only is not None or target.load.is_file():
-            from game.scenario.file_check import check_file
+    with collector_paused():  # importing the models builds many objects too (see gcpause.py)
+        for name, target in zip(args.paths, targets):
+            sources = read_sources(target.load)
+            if target.only is not None or target.load.is_file():
+                from game.scenario.file_check import check_file
 
-            results.append((name, check_file(target.only or target.load, target.load if target.only else None,
-                                             sources)))
-            continue
-        from game.scenario.loader import load_report
+                results.append((name, check_file(target.only or target.load, target.load if target.only else None,
+                                                 sources)))
+                continue
+            from game.scenario.loader import load_report
 
-        results.append((name, load_report(target.load, sources)))
+            results.append((name, load_report(target.load, sources)))
     if args.strict:  # warnings become errors: the scenario is not valid while it has any
         for _, report in results:
             report.errors.extend(report.warnings)

@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from game.scenario.errors import ContentError, ScenarioLoadError
+from game.scenario.gcpause import collector_paused
 from game.scenario.models import SECTIONS, ContentFile, Debrief
 from game.scenario.pydantic_errors import validation_errors
 from game.scenario.sources import Sources, read_sources
@@ -90,7 +91,8 @@ def load_report(path: Path, sources: Sources | None = None, variant: str | None 
     Every declared variant is checked too; with `variant`, the report's scenario has that variant applied
     (raises game.scenario.variants.UnknownVariant for a name the scenario does not declare).
     """
-    report = _load_report(Path(path), sources)
+    with collector_paused():
+        report = _load_report(Path(path), sources)
     if variant and report.scenario is not None:
         from game.scenario.variants import apply_variant, find_variant
 
