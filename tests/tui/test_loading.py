@@ -23,13 +23,17 @@ def held_back(monkeypatch, name: str) -> threading.Event:
     return release
 
 
+async def to_the_form(app, pilot) -> None:
+    await pilot.pause()
+    app.show_new_game("tester")
+    await pilot.pause()
+
+
 async def test_a_new_game_loads_in_a_worker_under_a_bilingual_loading_dialog(saves, monkeypatch):
     release = held_back(monkeypatch, "new_session")
     app = new_app(saves, "en", seed=None)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.show_new_game("tester")
-        await pilot.pause()
+        await to_the_form(app, pilot)
         app.start_new_game(FIXTURE, 3, "tester")
         await pilot.pause()
         assert screen_name(app) == "LoadingDialog" and "Loading..." in screen_text(app.screen)
@@ -52,9 +56,7 @@ async def test_a_scenario_that_fails_to_load_is_one_line_on_the_form(saves, tmp_
     (broken / "scenario.yaml").write_text("scenario: {id: broken-town}\n", encoding="utf-8")
     app = new_app(saves, "en", seed=None)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.show_new_game("tester")
-        await pilot.pause()
+        await to_the_form(app, pilot)
         app.start_new_game(broken, 3, "tester")
         await app.workers.wait_for_complete()
         await pilot.pause()
