@@ -176,7 +176,7 @@ def _plain(text: Any) -> object:
     return text if isinstance(text, str) else text.model_dump(exclude_none=True)
 
 
-def _run_with_progress(path: Path, strategies: list, args: argparse.Namespace, jobs: int,
+def _run_with_progress(path: Path, strategies: list[str], args: argparse.Namespace, jobs: int,
                        records: Path | None) -> list:
     """Run the simulation, with a progress bar on stderr when someone is watching it."""
     from game.sim.runner import simulate

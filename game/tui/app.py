@@ -26,7 +26,9 @@ from game.tui.start import Start, error_line
 class GrassrootsApp(App):
     """Grassroots: Traces & Trust."""
 
-    CSS_PATH = "app.tcss"
+    # The title screen's rules load with the app's: a screen's own CSS_PATH makes Textual parse the whole
+    # stylesheet again when the screen is first shown, which the first frame would wait for (issue 15).
+    CSS_PATH = ["app.tcss", "screens/title.tcss"]
     TITLE = "Grassroots: Traces & Trust"
     ENABLE_COMMAND_PALETTE = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
