@@ -49,6 +49,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import secrets  # here, not at the top: every command's start-up imports this module
+
     from game.cli.main import UsageError
 
     try:
@@ -59,8 +61,6 @@ def run(args: argparse.Namespace) -> int:
     problem = _check(args)
     if problem:
         raise UsageError(problem)
-    import secrets  # here: every command's start-up imports this module
-
     seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
     try:
         config = ServeConfig(class_dir=Path(args.class_dir).resolve(), host=args.host, port=args.port,
