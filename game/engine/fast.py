@@ -287,11 +287,11 @@ class FastGame:
         order = self.order
         if not order or index > order[-1]:
             order.append(index)
-            self.decisions.append(verdict[0].decision)  # type: ignore[arg-type]
+            self.decisions.append(verdict[0].decision)
         else:
             at = bisect_left(order, index)
             order.insert(at, index)
-            self.decisions.insert(at, verdict[0].decision)  # type: ignore[arg-type]
+            self.decisions.insert(at, verdict[0].decision)
         bucket = self.buckets.get(verdict[1])
         if bucket is None:
             self.buckets[verdict[1]] = {index}
