@@ -1,6 +1,6 @@
 """`grassroots serve`: memory and CPU per game session, and the time to the first frame in a browser.
 
-    python bench/bench_serve.py                 # 6 sessions, 3 browser loads
+    python bench/bench_serve.py                 # 6 sessions, 60 s idle, 3 browser loads
     python bench/bench_serve.py --sessions 12   # more sessions at once
 
 Needs the web extra (`pip install -e '.[web]'`) and, for the browser part, Debian's chromium
@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "web"))
 
 import aiohttp  # noqa: E402
-from serve_kit import Served, Tab  # noqa: E402
+from serve_kit import Served, Tab, after_end_of_week, begin, drive  # noqa: E402
 
 TICKS = 100  # os.sysconf("SC_CLK_TCK") on Linux
 
@@ -43,16 +43,22 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
-async def sessions(served: Served, count: int) -> None:
-    browsers, tabs = [], []
+async def sessions(served: Served, count: int, idle: float) -> None:
+    browsers, tabs, tokens = [], [], []
     for number in range(count):
         browser = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
         async with browser.post(f"{served.url}/join", data={"name": f"p{number}"}) as response:
             await response.read()
+        tokens.append(next(c.value for c in browser.cookie_jar if c.key == "grassroots_player"))
         tabs.append(Tab(await browser.ws_connect(f"ws://127.0.0.1:{served.port}/ws?width=120&height=36")))
         browsers.append(browser)
-    await asyncio.gather(*(t.wait_for("Begin week 1", 120) for t in tabs))
-    await asyncio.gather(*(t.keys("\r", "1", "e", "\r", "\r", "1", pause=1.0) for t in tabs))  # into week 2
+    await asyncio.gather(*(begin(t) for t in tabs))
+
+    async def into_week_2(tab: Tab, token: str) -> None:  # keys by the game's state, as the tests play
+        await drive(tab, served.class_dir, token, lambda s: s.get("snapshot", {}).get("week") == 2 and
+                    after_end_of_week(s) >= 1)
+
+    await asyncio.gather(*(into_week_2(t, token) for t, token in zip(tabs, tokens)))
     pids = sorted(served.note_children())
     await asyncio.sleep(2)
     mem = [memory_kib(pid) for pid in pids]
@@ -61,6 +67,12 @@ async def sessions(served: Served, count: int) -> None:
     print(f"  memory per session: RSS median {statistics.median(m[0] for m in mem) / 1024:.1f} MiB, "
           f"PSS median {statistics.median(m[1] for m in mem) / 1024:.1f} MiB (max RSS {max(m[0] for m in mem) / 1024:.1f})")
     print(f"  CPU to start and play into week 2: median {statistics.median(played):.2f} s per session")
+    if idle:
+        server_before = cpu_seconds(served.process.pid)
+        await asyncio.gather(*(t.read(idle) for t in tabs))  # open tabs, no key: as a browser left alone
+        rested = [cpu_seconds(pid) - before for pid, before in zip(pids, played)]
+        print(f"  idle {idle:.0f} s (tab open, no key): CPU per session median {statistics.median(rested):.3f} s, "
+              f"max {max(rested):.3f} s; the server {cpu_seconds(served.process.pid) - server_before:.3f} s")
     for tab in tabs:
         await tab.ws.close()
     for browser in browsers:
@@ -87,11 +99,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sessions", type=int, default=6)
     parser.add_argument("--loads", type=int, default=3)
+    parser.add_argument("--idle", type=float, default=60.0, metavar="SECONDS",
+                        help="then leave the sessions without a key this long and read their CPU (0: skip)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         served = Served(Path(folder) / "class", "--lang", "en", "--seed", "1", "--max-sessions", "100")
         try:
-            asyncio.run(asyncio.wait_for(sessions(served, args.sessions), 300))
+            asyncio.run(asyncio.wait_for(sessions(served, args.sessions, args.idle), 300 + args.idle))
             if args.loads:
                 asyncio.run(asyncio.wait_for(first_frames(served, args.loads), 300))
         finally:

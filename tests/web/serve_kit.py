@@ -169,12 +169,12 @@ async def drive(tab: Tab, class_dir: Path, token: str, done, keys: tuple[str, ..
     return save
 
 
-async def begin(tab: Tab, tries: int = 10) -> None:
-    """From the intro into week 1: Enter, sent again while week 1 does not show (a dropped key)."""
+async def begin(tab: Tab, tries: int = 10, weeks: int = 12) -> None:
+    """From the intro into week 1 (of `weeks`): Enter, sent again while week 1 does not show (a dropped key)."""
     assert await tab.wait_for("Begin week 1"), tab.text[-500:]
     for _ in range(tries):
         await tab.keys("\r", pause=0.3)
-        if await tab.wait_for(r"Week 1/12", 2):
+        if await tab.wait_for(rf"Week 1/{weeks}", 2):
             return
     raise AssertionError(tab.text[-500:])
 

@@ -36,12 +36,15 @@ def test_without_the_web_extra_one_line_and_exit_2(tmp_path):
     (["--idle-minutes", "0"], "--idle-minutes: more than 0"),
     (["--public-url", "example.org"], "--public-url example.org: an http:// or https:// address"),
     (["no-such-scenario"], "no-such-scenario"),
+    (["--variant", "no-such-variant"], "scenario 'lianhe-town' has no variant 'no-such-variant' (variants: seminar,"),
+    (["hexi-street", "--variant", "seminar"], "scenario 'hexi-street' has no variant 'seminar'"),
 ])
 def test_bad_options_one_line_exit_2(tmp_path, args, message):
     need_web_extra()
     done = run_serve("--class-dir", str(tmp_path / "c"), *args)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert message in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert done.stdout == ""  # refused before the server started: no address was announced
 
 
 def test_help_says_what_a_wider_address_exposes():
