@@ -131,8 +131,7 @@ async def test_ctrl_c_mid_game_saves_every_game_and_ends_every_child(tmp_path):
         for name in ("Ann", "Bo"):
             session, token = await join(served, name, "")
             sessions.append((session, token, await open_tab(served, session)))
-        for _, token, tab in sessions:
-            await into_week_2(served, tab, token)
+        await asyncio.gather(*(into_week_2(served, tab, token) for _, token, tab in sessions))
         assert len(served.note_children()) == 2
     finally:
         code, seconds, log = served.stop()
