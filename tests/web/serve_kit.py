@@ -100,8 +100,9 @@ class Tab:
         chunks = []
         deadline = time.monotonic() + seconds
         while (left := deadline - time.monotonic()) > 0:
-            try:
-                message = await self.ws.receive(timeout=left)
+            try:  # not receive(timeout=...): it starts its timeout again after each ping it answers (the
+                # server pings every 15 s), so a quiet read longer than that would never end
+                message = await asyncio.wait_for(self.ws.receive(), left)
             except asyncio.TimeoutError:
                 break
             if message.type == aiohttp.WSMsgType.BINARY:

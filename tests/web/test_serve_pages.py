@@ -97,9 +97,9 @@ async def test_pages_limits_and_idle(served):
         await begin(tab)  # into week 2, each key once the last took effect: a save
         await drive(tab, served.class_dir, token, lambda s: s.get("snapshot", {}).get("week") == 2, pause=0.8)
         assert save_of(served.class_dir, token)["snapshot"]["week"] == 2
-        closed = await tab.ws.receive(timeout=30)  # no key for 3 seconds: the server ends the game
+        closed = await asyncio.wait_for(tab.ws.receive(), 30)  # no key for 3 seconds: the server ends the game
         while closed.type == aiohttp.WSMsgType.BINARY:  # the screen still drawing what the last key did
-            closed = await tab.ws.receive(timeout=30)
+            closed = await asyncio.wait_for(tab.ws.receive(), 30)
         assert closed.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
         await asyncio.sleep(1)
         assert not [pid for pid in served.children if alive(pid)]
