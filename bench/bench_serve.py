@@ -1,6 +1,6 @@
 """`grassroots serve`: memory and CPU per game session, and the time to the first frame in a browser.
 
-    python bench/bench_serve.py                 # 6 sessions, 60 s idle, 3 browser loads
+    python bench/bench_serve.py                 # 3 browser loads, then 6 sessions, 60 s idle, Ctrl+C
     python bench/bench_serve.py --sessions 12   # more sessions at once
 
 Needs the web extra (`pip install -e '.[web]'`) and, for the browser part, Debian's chromium
@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "web"))
 
 import aiohttp  # noqa: E402
-from serve_kit import Served, Tab, after_end_of_week, begin, drive  # noqa: E402
+from serve_kit import Served, Tab, after_end_of_week, alive, begin, drive, progress  # noqa: E402
 
 TICKS = 100  # os.sysconf("SC_CLK_TCK") on Linux
 
@@ -73,6 +73,10 @@ async def sessions(served: Served, count: int, idle: float) -> None:
         rested = [cpu_seconds(pid) - before for pid, before in zip(pids, played)]
         print(f"  idle {idle:.0f} s (tab open, no key): CPU per session median {statistics.median(rested):.3f} s, "
               f"max {max(rested):.3f} s; the server {cpu_seconds(served.process.pid) - server_before:.3f} s")
+    code, seconds, _ = await asyncio.to_thread(served.stop)  # Ctrl+C with every tab still open
+    saved = sum(1 for token in tokens if progress(served.class_dir, token).get("snapshot", {}).get("week") == 2)
+    print(f"  Ctrl+C with {len(tabs)} games open: the server exited ({code}) after {seconds:.2f} s, "
+          f"{saved} games saved in week 2, {sum(alive(pid) for pid in pids)} game processes left")
     for tab in tabs:
         await tab.ws.close()
     for browser in browsers:
@@ -82,17 +86,20 @@ async def sessions(served: Served, count: int, idle: float) -> None:
 async def first_frames(served: Served, loads: int) -> None:
     from browser_kit import Browser
 
-    times = []
+    times, started = [], []
     for number in range(loads):
         async with Browser(1200, 760) as page:
             await page.goto(served.url + "/")
             await page.js(f"document.getElementById('name').value = 'b{number}'; true")
+            before = served.note_children()
             start = time.monotonic()
             await page.js("document.forms[0].submit(); true")
             await page.until("document.body && document.body.classList.contains('-first-byte')", 120)
             times.append(time.monotonic() - start)
+            started += [cpu_seconds(pid) for pid in served.note_children() - before]  # the new game's process
     print(f"time to first frame in headless Chromium (form sent -> game drawn), {loads} loads: "
-          f"median {statistics.median(times):.2f} s, max {max(times):.2f} s")
+          f"median {statistics.median(times):.2f} s, max {max(times):.2f} s; CPU of the game process by then: "
+          f"median {statistics.median(started):.2f} s")
 
 
 def main() -> int:
@@ -105,11 +112,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         served = Served(Path(folder) / "class", "--lang", "en", "--seed", "1", "--max-sessions", "100")
         try:
-            asyncio.run(asyncio.wait_for(sessions(served, args.sessions, args.idle), 300 + args.idle))
             if args.loads:
                 asyncio.run(asyncio.wait_for(first_frames(served, args.loads), 300))
+            asyncio.run(asyncio.wait_for(sessions(served, args.sessions, args.idle), 300 + args.idle))  # then stops
         finally:
-            served.stop()
+            if served.process.poll() is None:
+                served.stop()
             served.kill()
     return 0
 
