@@ -89,6 +89,7 @@ async def a_player(served: Served, name: str, team: str, reconnect: bool) -> tup
             record = json.loads(await response.read())
         assert record["kind"] == "record" and record["player"] == f"{name} ({team})"
         assert record["variant"] == "seminar" and record["snapshot"]["week"] <= SEMINAR_WEEKS
+        assert (record["seed"], record["lang"]) == (7, "en")  # the room's seed and language
         async with session.get(f"{served.url}/me/handout") as response:
             assert response.status == 200 and name in await response.text()
         await tab.ws.close()
