@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import ipaddress
-import secrets
 import sys
 from pathlib import Path
 
@@ -55,6 +53,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import secrets  # here, not at the top: every command's start-up imports this module
+
     from game.cli.main import UsageError
 
     try:
@@ -155,6 +155,8 @@ def _texts(text) -> dict:
 
 
 def _loopback(host: str) -> bool:
+    import ipaddress
+
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
