@@ -23,7 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "simulate", help="let bots play many games: balance, coverage, claims",
         description="Bots play the scenario many times with seeded randomness. Shows endings and mean scores "
         "per strategy, which events and choices were never reached, and whether the scenario's teaching claims "
-        "hold. The same --seed gives the same numbers with any --jobs (only runs_per_second differs).")
+        "hold. The same --seed gives the same numbers with any --jobs (only runs_per_second and timing differ: "
+        "runs_per_second is games per wall-clock second; timing also gives games per CPU second).")
     parser.add_argument("scenario", nargs="?", help="scenario id or folder (default: the shipped default)")
     parser.add_argument("--runs", type=int, default=1000, help="games per strategy (default 1000)")
     parser.add_argument("--strategy", default="all", metavar="NAME|FILE",
@@ -77,11 +78,13 @@ def run(args: argparse.Namespace) -> int:
             records.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise UsageError(f"cannot create {records}: {err.strerror or err}") from None
-    started = time.perf_counter()
     from game.saves import SaveError
+    from game.sim.runner import cpu_seconds
+
+    started, cpu_started = time.perf_counter(), cpu_seconds()
 
     try:
-        results = _run_with_progress(path, strategies, args, jobs, records)
+        results = _run_with_progress(path, strategies, args, jobs, records, rules)
     except SaveError as err:  # a record could not be written (a full disk): one line, the output's exit code
         from game.cli.output import OUTPUT_FAILED
 
@@ -89,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return OUTPUT_FAILED
     elapsed = max(time.perf_counter() - started, 1e-9)
+    cpu = max(cpu_seconds() - cpu_started, 1e-9)
     grouped = by_strategy(results)
     cover = coverage(rules, results)
     fired = fired_by_strategy(results)
@@ -101,7 +105,8 @@ def run(args: argparse.Namespace) -> int:
         "content_hash": rules.content_hash,
         "runs": args.runs,
         "seed": args.seed,
-        "runs_per_second": round(args.runs * len(strategies) / elapsed, 1),
+        "runs_per_second": round(args.runs * len(strategies) / elapsed, 1),  # wall clock: see "timing"
+        "timing": _timing(rules.id, args.runs * len(strategies), jobs, elapsed, cpu),
         "strategies": {name: strategy_stats(rules, grouped[name], fired.get(name, {})) for name in names},
         "coverage": cover,
         "claims": [{**c, "text": _plain(c["text"])} for c in claims],
@@ -123,6 +128,14 @@ def run(args: argparse.Namespace) -> int:
     if args.check_claims and any(c["holds"] is not True for c in claims):
         return 1
     return 0
+
+
+def _timing(scenario: str, games: int, jobs: int, wall: float, cpu: float) -> dict:
+    """How fast the games were played, on which scenario and by which clock: wall-clock seconds (what
+    `runs_per_second` divides by) and CPU seconds of this process and its workers (user + system)."""
+    return {"scenario": scenario, "games": games, "jobs": jobs, "clock": "wall", "wall_seconds": round(wall, 3),
+            "cpu_seconds": round(cpu, 3), "runs_per_second": round(games / wall, 1),
+            "runs_per_cpu_second": round(games / cpu, 1)}
 
 
 def pick_strategies(spec: str, rules) -> list:
@@ -177,13 +190,13 @@ def _plain(text: Any) -> object:
 
 
 def _run_with_progress(path: Path, strategies: list[str], args: argparse.Namespace, jobs: int,
-                       records: Path | None) -> list:
+                       records: Path | None, rules) -> list:
     """Run the simulation, with a progress bar on stderr when someone is watching it."""
     from game.sim.runner import simulate
 
     total = args.runs * len(strategies)  # strategies: ids and Strategy objects
     if not sys.stderr.isatty():
-        return simulate(path, strategies, args.runs, args.seed, jobs, records, variant=args.variant)
+        return simulate(path, strategies, args.runs, args.seed, jobs, records, variant=args.variant, rules=rules)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
@@ -191,4 +204,4 @@ def _run_with_progress(path: Path, strategies: list[str], args: argparse.Namespa
                   TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("simulating", total=total)
         return simulate(path, strategies, args.runs, args.seed, jobs, records,
-                        progress=lambda n: bar.advance(task, n), variant=args.variant)
+                        progress=lambda n: bar.advance(task, n), variant=args.variant, rules=rules)

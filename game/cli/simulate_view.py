@@ -14,7 +14,7 @@ def print_report(payload: dict, rules: Rules) -> None:
     console = Console()
     variant = f", variant {payload['variant']}" if payload.get("variant") else ""
     console.print(Text(f"{payload['scenario']} ({payload['content_hash']}{variant}): {payload['runs']} runs per strategy, "
-                       f"seed {payload['seed']}, {payload['runs_per_second']:.0f} games/s"))
+                       f"seed {payload['seed']}, {_speed(payload)}"))
     strategies = payload["strategies"]
     if len(strategies) > 6:  # too many columns for a terminal: one row per strategy instead
         _print_rows(console, strategies)
@@ -22,6 +22,15 @@ def print_report(payload: dict, rules: Rules) -> None:
         _print_columns(console, strategies, rules)
     print_comparable(console, payload.get("comparable"))
     _print_coverage_and_claims(console, payload)
+
+
+def _speed(payload: dict) -> str:
+    """Games per second, naming the clocks: wall clock, and CPU time of all the processes that played."""
+    timing = payload.get("timing")
+    if not timing:
+        return f"{payload['runs_per_second']:.0f} games/s (wall clock)"
+    return (f"{timing['runs_per_second']:.0f} games/s wall clock, {timing['runs_per_cpu_second']:.0f} per CPU second "
+            f"({timing['scenario']}, {timing['jobs']} job{'s' if timing['jobs'] != 1 else ''})")
 
 
 def _print_rows(console: Console, strategies: dict) -> None:

@@ -286,24 +286,31 @@ def apply(rules: Rules, state: GameState, decision: Decision, record: bool = Tru
 
 def _take(rules: Rules, state: GameState, action: CAction, hours: float, costs: dict[int, float],
           out: list[Happening]) -> None:
+    # (runs for every decision: locals, and max/min written as comparisons with the same results)
+    index, kind, ref = action.index, action.kind, action.ref
     if action.event >= 0:
         state.pending.pop(0)
-    state.hours_left = max(0.0, state.hours_left - hours)
+    left = state.hours_left - hours
+    state.hours_left = left if left > 0.0 else 0.0
     for meter, cost in costs.items():
         set_meter(rules, state, meter, state.meters[meter] - cost)
-    state.uses_week[action.index] = state.uses_week.get(action.index, 0) + 1
-    state.uses_total[action.index] = state.uses_total.get(action.index, 0) + 1
-    state.kind_counts[action.kind] = state.kind_counts.get(action.kind, 0) + 1
-    state.kind_hours[action.kind] = min(LIMIT, state.kind_hours.get(action.kind, 0.0) + hours)  # bounded sum
-    state.took[action.ref] = state.took.get(action.ref, 0) + 1
+    uses_week, uses_total, kind_counts, kind_hours = state.uses_week, state.uses_total, state.kind_counts, state.kind_hours
+    uses_week[index] = uses_week.get(index, 0) + 1
+    uses_total[index] = uses_total.get(index, 0) + 1
+    kind_counts[kind] = kind_counts.get(kind, 0) + 1
+    spent = kind_hours.get(kind, 0.0) + hours
+    kind_hours[kind] = spent if spent < LIMIT else LIMIT  # a bounded sum
+    state.took[ref] = state.took.get(ref, 0) + 1
     if action.crosses_line:
-        state.crossed.append(action.ref)
+        state.crossed.append(ref)
     if type(out) is not Discard:
-        out.append(Happening("chose" if action.event >= 0 else "acted", state.week, action.ref,
-                             {"kind": action.kind, "hours": hours, "costs": _named(rules, costs)}))
-    apply_effect(rules, state, action.effect, action.owner, out, action.ref)
-    if action.chance is not None:
-        won = chance_holds(state, float(val(action.chance, Ctx(rules, state, action.owner))))
+        out.append(Happening("chose" if action.event >= 0 else "acted", state.week, ref,
+                             {"kind": kind, "hours": hours, "costs": _named(rules, costs)}))
+    if not action.effect.empty:
+        apply_effect(rules, state, action.effect, action.owner, out, ref)
+    chance = action.chance
+    if chance is not None:
+        won = chance_holds(state, float(chance(Ctx(rules, state, action.owner)) if callable(chance) else chance))
         # chance actions tried and come up, by kind (the feedback channel's answer rate, finding A1; debrief
         # texts quote them with chances() and chances_then())
         counters = state.counters

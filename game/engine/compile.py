@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from game.engine.bounds import bounded, finite
+from game.engine.bounds import finite
 from game.engine.context import runtime_env
 from game.engine.draws import card_key
+from game.engine.pyexpr import compile_fast
 from game.engine.state import Decision
-from game.scenario.expr_compile import Env, compile_expr
+from game.scenario.expr_compile import Env
 from game.scenario.scenario_types import Scenario
 from game.scenario.models import Action, Effect, Later, Text
 
@@ -70,7 +71,7 @@ class CAction:
     chance: Value | None
     then: CEffect | None
     otherwise: CEffect | None
-    decision: Decision | None = None
+    decision: Decision = Decision("act")  # the decision that takes it (set by Rules.action)
     tags: frozenset[str] = frozenset()  # its own tags and its item's
     fixed_costs: dict[int, float] | None = None  # the costs when all are constants (shared: never change it)
 
@@ -143,7 +144,8 @@ class Rules:
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
         info = scenario.info
-        self.id, self.content_hash, self.weeks = info.id, scenario.content_hash, info.weeks
+        self.id, self.content_hash = info.id, scenario.content_hash
+        self.weeks: int = info.weeks
         self.variant: str = getattr(scenario, "variant", "")  # "" for the scenario as written
         self.envs: dict[str, Env] = {}
         self.meter_ids = [m.id for m in scenario.meters]
@@ -189,7 +191,7 @@ class Rules:
             for i in scenario.inspections
         ]
         self.modifiers = [
-            CModifier(m.id, m, self.expr(m.when, "game"), frozenset(k.value for k in m.kinds) if m.kinds else None,
+            CModifier(m.id, m, self.condition(m.when, "game"), frozenset(k.value for k in m.kinds) if m.kinds else None,
                       frozenset(self.item_index[x] for x in m.items) if m.items else None,
                       frozenset(m.tags) if m.tags else None, float(m.hours),
                       float(m.hours_factor))
@@ -200,10 +202,10 @@ class Rules:
         finals = [e for e in scenario.endings if e.when is not None or e.id not in triggered]
         ordered = sorted(enumerate(finals), key=lambda pair: (-pair[1].priority, pair[0]))
         self.final_endings = [(e.id, self.expr(e.when, "game")) for _, e in ordered]
-        self.reflections = [(r, self.expr(r.when, "game")) for r in scenario.debrief.reflections]
+        self.reflections = [(r, self.condition(r.when, "game")) for r in scenario.debrief.reflections]
         self.by_decision = {a.decision: a for a in self.actions}
         # values other layers compute once from these rules (the bots' appraisal), kept with them
-        self.derived: dict[str, Any] = {}
+        self.derived: dict[Any, Any] = {}
         self.hours_tables: dict[tuple, list] = {}  # hours of constant-cost actions per set of active modifiers
 
     def action_of(self, decision: Decision) -> CAction | None:
@@ -211,15 +213,13 @@ class Rules:
         found = self.by_decision.get(decision)
         if found is not None:
             return found
-        if decision.kind == "act":
-            index = self.item_index.get(decision.target)
-            item = self.items[index] if index is not None else None
-            position = item.action_index.get(decision.option) if item else None
+        if decision.kind == "act" and decision.target in self.item_index:
+            item = self.items[self.item_index[decision.target]]
+            position = item.action_index.get(decision.option)
             return item.actions[position] if position is not None else None
-        if decision.kind == "choose":
-            index = self.event_index.get(decision.target)
-            event = self.events[index] if index is not None else None
-            position = event.choice_index.get(decision.option) if event else None
+        if decision.kind == "choose" and decision.target in self.event_index:
+            event = self.events[self.event_index[decision.target]]
+            position = event.choice_index.get(decision.option)
             return event.choices[position] if position is not None else None
         return None
 
@@ -230,14 +230,19 @@ class Rules:
         return self.envs[context]
 
     def expr(self, text: str | None, context: str) -> Callable | None:
-        return None if text is None else compile_expr(text, self.env(context))
+        """A condition compiled into one Python function (game/engine/pyexpr.py), or None."""
+        return None if text is None else compile_fast(text, self.env(context), self.meter_index)
+
+    def condition(self, text: str, context: str) -> Callable:
+        """A condition that is always there (a modifier's `when`), compiled as `expr` does."""
+        return compile_fast(text, self.env(context), self.meter_index)
 
     def value(self, value: Any, context: str) -> Value:
         """A number, or an expression compiled so that its results are always finite and bounded."""
         if value is None:
             return None
         if isinstance(value, str):
-            return bounded(compile_expr(value, self.env(context)))
+            return compile_fast(value, self.env(context), self.meter_index, bound=True)
         return finite(value)
 
     def effect(self, effect: Effect, context: str) -> CEffect:

@@ -107,43 +107,73 @@ def unbacked_ratio(item: ItemState) -> float:
     return max(0.0, item.reported - item.actual) / item.reported if item.reported > 0 else 0.0
 
 
+def _weights(rules: Rules) -> list[float]:
+    """measure_weight of every item, by index (computed once per Rules: the measures run many times a game)."""
+    found = rules.derived.get("measure_weights")
+    if found is None:
+        found = rules.derived["measure_weights"] = [measure_weight(rules, i) for i in range(len(rules.items))]
+    return found
+
+
+# The measures below build the same (weight, ratio) pairs in the same order as their definitions say, with
+# the weights read from a table and the ratios written out, so that every sum is the same float.
 def idle_index(rules: Rules, state: GameState) -> float:
     """Idle-execution index, 0..1: over arrived directives with something reported, the weighted mean of
     (reported - actual) / reported. 0 when nothing was reported (finding A3: traces without substance)."""
-    items = state.items
-    pairs = [(measure_weight(rules, i), unbacked_ratio(items[i])) for i in rules.directive_indices
-             if items[i].status in ARRIVED and items[i].reported > 0]
+    items, weights = state.items, _weights(rules)
+    pairs = []
+    for i in rules.directive_indices:
+        item = items[i]
+        reported = item.reported
+        if reported > 0 and item.status in ARRIVED:
+            gap = reported - item.actual
+            pairs.append((weights[i], (gap if gap > 0.0 else 0.0) / reported))  # unbacked_ratio
     return _weighted(pairs) or 0.0
 
 
 def share(rules: Rules, state: GameState, which: str) -> float:
     """Reported or actual share, 0..1: over arrived directives (shelved ones included, at what they got),
     the weighted mean of min(1, ledger / quota). 0 before any directive arrives."""
-    items = state.items
-    pairs = [(measure_weight(rules, i), min(1.0, (items[i].reported if which == "reported" else items[i].actual)
-                                            / items[i].quota))
-             for i in rules.directive_indices if items[i].status in ARRIVED and items[i].quota > 0]
+    items, weights, reported = state.items, _weights(rules), which == "reported"
+    pairs = []
+    for i in rules.directive_indices:
+        item = items[i]
+        quota = item.quota
+        if quota > 0 and item.status in ARRIVED:
+            ratio = (item.reported if reported else item.actual) / quota
+            pairs.append((weights[i], ratio if ratio < 1.0 else 1.0))
     return _weighted(pairs) or 0.0
 
 
 def gap_share(rules: Rules, state: GameState) -> float:
     """What a field check finds, 0..1: the idle index over open and settled directives (not shelved ones)."""
-    items = state.items
-    pairs = [(measure_weight(rules, i), unbacked_ratio(items[i])) for i in rules.directive_indices
-             if items[i].status in LIVE and items[i].reported > 0]
+    items, weights = state.items, _weights(rules)
+    pairs = []
+    for i in rules.directive_indices:
+        item = items[i]
+        reported = item.reported
+        if reported > 0 and item.status in LIVE:
+            gap = reported - item.actual
+            pairs.append((weights[i], (gap if gap > 0.0 else 0.0) / reported))
     return _weighted(pairs) or 0.0
 
 
 def ledger_share(rules: Rules, state: GameState) -> float:
     """What a ledger check sees, 0..1: the weighted mean of min(1, reported / quota) over open directives,
     or, when none is open, over those settled this week; 1 when there are none."""
-    items = state.items
-    pairs = [(measure_weight(rules, i), min(1.0, items[i].reported / items[i].quota)) for i in rules.directive_indices
-             if items[i].status == OPEN and items[i].quota > 0]
+    items, weights = state.items, _weights(rules)
+    pairs = []
+    for i in rules.directive_indices:
+        item = items[i]
+        if item.status == OPEN and item.quota > 0:
+            ratio = item.reported / item.quota
+            pairs.append((weights[i], ratio if ratio < 1.0 else 1.0))
     if not pairs:
-        pairs = [(measure_weight(rules, i), min(1.0, items[i].reported / items[i].quota))
-                 for i in rules.directive_indices
-                 if items[i].status in (MET, MISSED) and items[i].deadline == state.week and items[i].quota > 0]
+        for i in rules.directive_indices:
+            item = items[i]
+            if item.status in (MET, MISSED) and item.deadline == state.week and item.quota > 0:
+                ratio = item.reported / item.quota
+                pairs.append((weights[i], ratio if ratio < 1.0 else 1.0))
     found = _weighted(pairs)
     return 1.0 if found is None else found
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import math
 import zlib
+from functools import lru_cache
 
-from game.engine.rng import MASK, next_float, seed_state
+from game.engine.rng import GOLDEN, MASK, float_at, next_float, seed_state
 
 _CORE = 0x636F7265  # a fixed salt for the core target week ("core")
 
@@ -26,11 +27,20 @@ def card_key(card_id: str) -> int:
     return zlib.crc32(card_id.encode("utf-8"))
 
 
+@lru_cache(maxsize=4096)
+def _after(seed: int, part: int) -> tuple[float, int]:
+    """The number and generator state after mixing the first part into the seed's generator (a game asks
+    for the same (seed, card) every week, so this step is remembered)."""
+    number, state = next_float((seed_state(seed) ^ (part & MASK)) & MASK)
+    return next_float(state)
+
+
 def unit(seed: int, *parts: int) -> float:
     """A number in (0, 1) that depends only on the seed and the parts."""
-    state = seed_state(seed)
-    number = 0.0
-    for part in parts:
+    if not parts:
+        return 1e-300
+    number, state = _after(seed, parts[0])
+    for part in parts[1:]:
         number, state = next_float((state ^ (part & MASK)) & MASK)
         number, state = next_float(state)
     return max(number, 1e-300)
@@ -38,7 +48,10 @@ def unit(seed: int, *parts: int) -> float:
 
 def priority(seed: int, key: int, week: int, once: bool, weight: float) -> float:
     """The card's sampling key this week: higher comes first (weight > 0)."""
-    u = unit(seed, key) if once else unit(seed, key, week)
+    if once:
+        u = unit(seed, key)
+    else:  # unit(seed, key, week), whose first number of the week's step is never used: skipped
+        u = max(float_at((((_after(seed, key)[1] ^ (week & MASK)) & MASK) + 2 * GOLDEN) & MASK), 1e-300)
     return math.log(u) / weight
 
 

@@ -84,7 +84,8 @@ def apply_effect(rules: Rules, state: GameState, effect: CEffect | None, item: i
     add_to_meters(rules, state, changes, deltas)
     ledgers: list[tuple] | None = None if quiet else []
     if own is not None and item >= 0 and rules.items[item].is_directive:
-        _change_ledger(rules, state, item, *own, ledgers)
+        reported, actual, quota = own
+        _change_ledger(rules, state, item, reported, actual, quota, ledgers)
     for target, reported, actual, quota in progress:
         _change_ledger(rules, state, target, reported, actual, quota, ledgers)
     if effect.set_flags:

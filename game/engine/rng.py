@@ -14,6 +14,19 @@ def seed_state(seed: int) -> int:
     return (seed * 0x9E3779B97F4A7C15 + 0x632BE59BD9B4E019) & MASK
 
 
+GOLDEN = 0x9E3779B97F4A7C15
+
+
+def float_at(state: int) -> float:
+    """The float that `next_float` returns when its new state is `state` (for skipping ahead: k calls
+    from state s end at (s + k * GOLDEN) & MASK, and only the last one's number may be needed)."""
+    z = state
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+    z ^= z >> 31
+    return (z >> 11) / 9007199254740992.0
+
+
 def next_float(state: int) -> tuple[float, int]:
     """A float in [0, 1) and the next state."""
     state = (state + 0x9E3779B97F4A7C15) & MASK

@@ -37,7 +37,7 @@ def start_week(rules: Rules, state: GameState, out: list[Happening]) -> None:
         if state.items[rule.index].status == PENDING:
             arrive(rules, state, rule.index, out)
     for rule in rules.conditional_arrivals:
-        if state.items[rule.index].status == PENDING and rule.when(ctx):
+        if state.items[rule.index].status == PENDING and rule.when is not None and rule.when(ctx):
             arrive(rules, state, rule.index, out)
     for when, effect in rules.weekly:
         if when is None or when(ctx):

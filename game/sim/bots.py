@@ -5,7 +5,7 @@ names. Strategies are data (game/sim/strategy.py); this module turns one into a 
 from __future__ import annotations
 
 import random
-from typing import Callable
+from typing import Any, Callable
 
 from game.engine import END_WEEK, Decision, GameState, Rules
 from game.engine.compile import CAction
@@ -60,7 +60,7 @@ def _const(value: object) -> float:
     return float(value) if isinstance(value, (int, float)) else 0.0
 
 
-def _number(value: object, ctx: Ctx) -> float:
+def _number(value: Any, ctx: Ctx) -> float:
     """A compiled ledger value now: a constant, a closure evaluated in ctx, or 0 when absent."""
     if value is None:
         return 0.0
@@ -170,7 +170,7 @@ def make_bot(strategy: Strategy) -> Bot:
             if fresh:
                 return max(fresh, key=lambda pair: _urgency(rules, state, pair[1]))[0]
         if strategy.mode == "prefer":
-            ranked = [(orders.rank[a.index], d, a) for d, a in pairs if orders.rank[a.index] is not None]
+            ranked = [(rank, d, a) for d, a in pairs if (rank := orders.rank[a.index]) is not None]
             if ranked and state.pending:
                 return min(ranked, key=lambda t: t[0])[1]
             if ranked:

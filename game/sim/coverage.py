@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.engine import Rules
-from game.sim.runner import CHUNK, StrategyRef, _rules_for, game_seed, play, strategy_id
+from game.sim.runner import CHUNK, StrategyRef, _rules_for, game_seed, play, remember_rules, strategy_id
 
 KINDS = ("directive", "request", "event", "choice", "ending", "claim")
 VERBS = {"directive": "arrived", "request": "arrived", "event": "drawn", "choice": "taken", "ending": "reached",
@@ -76,10 +76,11 @@ def empty_rows(rules: Rules) -> list[Row]:
     return rows
 
 
-def coverage_chunk(path: str, strategy: StrategyRef, base_seed: int, start: int, stop: int) -> tuple[Counter, Counter]:
-    """Runs start..stop-1 of one strategy: (games in which each (kind, id) happened,
-    occurrences by (kind, id, week))."""
-    rules = _rules_for(path)
+def coverage_chunk(path: str, strategy: StrategyRef, base_seed: int, start: int, stop: int,
+                   variant: str = "") -> tuple[Counter, Counter]:
+    """Runs start..stop-1 of one strategy (in `variant` of the scenario): (games in which each (kind, id)
+    happened, occurrences by (kind, id, week))."""
+    rules = _rules_for(path, variant)
     games: Counter = Counter()
     weekly: Counter = Counter()
     for run in range(start, stop):
@@ -117,7 +118,9 @@ def measure(path: Path, rules: Rules, refs: list[StrategyRef], runs: int, seed: 
     """Play `runs` games per strategy (as `simulate` does) and count what was met; `claims` are the
     results of `check_claims`, shown as rows of their own."""
     strategies = [strategy_id(s) for s in refs]
-    tasks = [(str(path), s, seed, start, min(runs, start + CHUNK)) for s in refs for start in range(0, runs, CHUNK)]
+    remember_rules(path, rules)  # the games are those of `rules`, the variant included, loaded once
+    tasks = [(str(path), s, seed, start, min(runs, start + CHUNK), rules.variant)
+             for s in refs for start in range(0, runs, CHUNK)]
     if jobs <= 1 or len(tasks) == 1:
         results = [coverage_chunk(*task) for task in tasks]
     else:
@@ -134,9 +137,9 @@ def measure(path: Path, rules: Rules, refs: list[StrategyRef], runs: int, seed: 
             if key in index:
                 index[key].games[strategy] += count
         for (kind, item, week), count in weekly.items():
-            row = index.get((kind, item))
-            if row is not None and 1 <= week <= rules.weeks:
-                row.weekly[strategy][week - 1] += count
+            found = index.get((kind, item))
+            if found is not None and 1 <= week <= rules.weeks:
+                found.weekly[strategy][week - 1] += count
     rows.sort(key=lambda row: (row.total() > 0, row.total(), KINDS.index(row.kind)))
     claim_rows = [Row("claim", c["id"], c["text"] if isinstance(c["text"], str) else c["text"].get("en", ""),
                       holds=c["holds"]) for c in claims or []]

@@ -28,7 +28,7 @@ COMMAND = "python -m game.sim.policy_lab -o docs/policy-lab.md"
 def lab_variants(path: Path) -> list[tuple[str, str]]:
     """(id, English title) of the scenario's policy-lab variants (ids starting with lab_)."""
     scenario = load_scenario(path)
-    return [(v.id, v.title if isinstance(v.title, str) else v.title.en or v.title.zh)
+    return [(v.id, v.title if isinstance(v.title, str) else v.title.en or v.title.zh or "")
             for v in scenario.variants if v.id.startswith(LAB_PREFIX)]
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import multiprocessing
 import random
 import signal
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from game.engine import Rules, apply, legal, new_game, outcome
+from game.engine.fast import FastGame
 from game.engine.game import Outcome
 from game.engine.state import GameState
 from game.scenario.loader import load_scenario
@@ -18,6 +20,17 @@ from game.sim.bots import BOTS, make_bot
 from game.sim.strategy import Strategy
 
 CHUNK = 200
+
+
+def cpu_seconds() -> float:
+    """CPU time (user + system) used so far by this process and its finished child processes (simulation
+    workers), in seconds; this process's alone where the platform does not count children."""
+    try:
+        import resource
+    except ImportError:  # not on Unix
+        return time.process_time()
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def game_seed(base: int, run: int) -> int:
@@ -34,17 +47,37 @@ def strategy_id(strategy: StrategyRef) -> str:
 
 def play(rules: Rules, strategy: StrategyRef, seed: int, bot_seed: str, happenings: list | None = None) -> GameState:
     """Play one whole game with a bot; return the final state (and extend `happenings`, when given, with
-    everything that happened: coverage counts them)."""
+    everything that happened: coverage counts them).
+
+    Without `happenings` the game runs on the engine's fast path (`game.engine.fast`: one state changed in
+    place, legal moves kept up to date incrementally), which gives the same final state as the reference
+    path (`play_reference`); tests/sim/test_fast_path.py checks that for every shipped strategy."""
+    if happenings is not None:
+        return play_reference(rules, strategy, seed, bot_seed, happenings)
+    bot = BOTS[strategy] if isinstance(strategy, str) else make_bot(strategy)
+    rng = random.Random(bot_seed)
+    game = FastGame(rules, seed)
+    state, legal_now, apply_now = game.state, game.legal, game.apply
+    guard = rules.weeks * 400
+    while not state.ended and guard:
+        apply_now(bot(rules, state, legal_now(), rng))
+        guard -= 1
+    return state
+
+
+def play_reference(rules: Rules, strategy: StrategyRef, seed: int, bot_seed: str,
+                   happenings: list | None = None) -> GameState:
+    """`play` on the reference path: the public `legal` and `apply`, a new state per decision."""
     bot = BOTS[strategy] if isinstance(strategy, str) else make_bot(strategy)
     rng = random.Random(bot_seed)
     state, first = new_game(rules, seed)
     record = happenings is not None
-    if record:
+    if happenings is not None:
         happenings.extend(first)
     guard = rules.weeks * 400
     while not state.ended and guard:
         state, out = apply(rules, state, bot(rules, state, legal(rules, state), rng), record=record)
-        if record:
+        if happenings is not None:
             happenings.extend(out)
         guard -= 1
     return state
@@ -65,6 +98,12 @@ class ChunkResult:
 
 
 _WORKER: dict[tuple[str, str], Rules] = {}
+
+
+def remember_rules(path: Path | str, rules: Rules) -> None:
+    """Let this process (and worker processes forked from it) use `rules` for `path` instead of loading the
+    scenario again (`rules.variant` says which variant they are)."""
+    _WORKER[str(path), rules.variant] = rules
 
 
 def _rules_for(path: str, variant: str = "") -> Rules:
@@ -133,11 +172,14 @@ def _in_workers(tasks: list[tuple], jobs: int, progress: Callable[[int], None] |
     return results
 
 
-def simulate(path: Path, strategies: list[StrategyRef], runs: int, seed: int, jobs: int = 1,
+def simulate(path: Path, strategies: Sequence[StrategyRef], runs: int, seed: int, jobs: int = 1,
              records: Path | None = None, progress: Callable[[int], None] | None = None,
-             variant: str = "") -> list[ChunkResult]:
+             variant: str = "", rules: Rules | None = None) -> list[ChunkResult]:
     """Run every strategy `runs` times (in `variant` of the scenario, if given); results come back in a fixed
-    order whatever `jobs` is."""
+    order whatever `jobs` is. Given the `rules` already loaded for `path` and `variant`, this process and the
+    workers it forks use them instead of loading the scenario again."""
+    if rules is not None:
+        remember_rules(path, rules)
     tasks = [(str(path), s, seed, start, min(runs, start + CHUNK), str(records) if records else None, variant)
              for s in strategies for start in range(0, runs, CHUNK)]
     results: list[ChunkResult] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Any
+from typing import Any, Callable
 
 from game.engine import Rules
 from game.engine.game import Outcome
@@ -134,7 +134,7 @@ def check_claims(rules: Rules, grouped: dict[str, list[Outcome]], cover: dict[st
     def rarest(ctx: Any) -> float:
         best = {e.id: max((rates[b].get(e.id, 0) / counts[b] for b in grouped), default=0.0)
                 for e in rules.scenario.endings}
-        ending = min(best, key=best.get) if best else ""
+        ending = min(best, key=lambda e: best[e]) if best else ""
         value = best.get(ending, 0.0)
         calls.append(f"rarest_ending_rate() = {value:.4f} ({ending})")
         return value
@@ -168,7 +168,7 @@ def check_claims(rules: Rules, grouped: dict[str, list[Outcome]], cover: dict[st
         calls.append(f"most_often({ending}) = {value} [{shown}]")
         return value
 
-    impls = {
+    impls: dict[str, Callable[..., Any]] = {
         "median": median, "fired_rate": fired_rate, "answered_rate": answered_rate, "most_often": most_often,
         "mean": mean, "ending_rate": ending_rate, "top_ending_rate": top_ending_rate,
         "best": lambda ctx, m: pick(m, True), "worst": lambda ctx, m: pick(m, False),

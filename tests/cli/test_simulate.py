@@ -63,14 +63,19 @@ def run_json(capsys, *args: str) -> dict:
 
 
 def without_speed(payload: dict) -> dict:
-    assert payload.pop("runs_per_second") > 0
+    """The payload without its speed figures, which name their clocks and scenario."""
+    wall = payload.pop("runs_per_second")
+    timing = payload.pop("timing")
+    assert wall > 0 and timing["runs_per_second"] == wall and timing["clock"] == "wall"
+    assert timing["scenario"] == payload["scenario"] and timing["games"] == payload["runs"] * len(payload["strategies"])
+    assert timing["runs_per_cpu_second"] > 0 and timing["cpu_seconds"] > 0
     return payload
 
 
 def test_json_report_on_the_fixture(capsys):
     payload = run_json(capsys, str(FIXTURE), "--runs", "200", "--strategy", "all")
-    assert set(payload) == {"scenario", "content_hash", "runs", "seed", "runs_per_second", "strategies", "coverage",
-                            "claims", "variant", "comparable"}
+    assert set(payload) == {"scenario", "content_hash", "runs", "seed", "runs_per_second", "timing", "strategies",
+                            "coverage", "claims", "variant", "comparable"}
     assert (payload["scenario"], payload["runs"], payload["seed"], payload["variant"]) == ("mini-town", 200, 1, "")
     comparable = payload["comparable"]
     assert set(comparable) == {"shared_draws", "pairs", "core", "decisions"}
@@ -189,3 +194,20 @@ def _exit_code(argv: list[str]) -> int:
         return main(argv)
     except SystemExit as exit_:
         return int(exit_.code)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_simulate_plays_with_the_rules_it_loaded(capsys, monkeypatch, jobs):
+    """The scenario is read once: neither the runs nor the coverage pass (in this process or in workers
+    forked from it) load it again, the variant included."""
+    import game.sim.runner as runner
+
+    def load_again(*args, **kwargs):
+        raise AssertionError("the scenario was loaded again")
+
+    monkeypatch.setattr(runner, "load_scenario", load_again)
+    monkeypatch.setattr(runner, "_WORKER", {})
+    scenario = Path(__file__).resolve().parents[2] / "content" / "scenarios" / "lianhe-town"
+    payload = run_json(capsys, str(scenario), "--variant", "seminar", "--runs", "4", "--strategy", "random,trace",
+                       "--coverage", "--jobs", jobs)
+    assert payload["variant"] == "seminar" and payload["timing"]["jobs"] == int(jobs)
