@@ -77,7 +77,7 @@ def handout_data(game: Game, group: Group, lang: str) -> dict:
         crossed.append(t("handout.more", lang, n=len(set(refs)) - MAX_CROSSED))
     return {
         "player": game.player, "scenario": _text(rules.scenario.info.title, lang), "seed": game.seed,
-        "weeks": m.get("weeks_played", game.state.week), "decisions": len(game.decisions),
+        "weeks": m["weeks_played"], "decisions": len(game.decisions),
         "ending_title": _text(ending.title, lang) if ending else str(m.get("ending") or ""),
         "ending_text": _text(ending_words(rules, game.state, ending.id, lang)[0], lang) if ending else "",
         "scores": [

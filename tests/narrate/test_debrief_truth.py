@@ -12,6 +12,7 @@ import re
 import pytest
 
 from game.engine import Rules, outcome
+from game.engine.context import weeks_played
 from game.narrate.debrief_text import ending_words, questions, reflection_words
 from game.narrate.research import findings_table
 from game.scenario import load_scenario
@@ -115,7 +116,7 @@ def test_counts_in_endings_are_the_games_own(lianhe, games, lang):
             assert not faults(text)
             if ending == "honest_middle":
                 numbers = [int(n) for n in re.findall(r"\d+", text)]
-                assert numbers[:3] == [finished.week, value(lianhe, finished, "met_count()"),
+                assert numbers[:3] == [weeks_played(finished), value(lianhe, finished, "met_count()"),
                                        value(lianhe, finished, "missed_count()")]
             if ending == "trusted_ranked_low" and value(lianhe, finished, "missed_count()") == 0:
                 assert ("every deadline" in text) if lang == "en" else ("每个期限" in text)
