@@ -28,7 +28,7 @@ EVIDENCE: dict[str, set[str]] = {
     "A2": {"service", "trace"},  # landing a service against the odds, or marking it done when it did not land
     "A3": {"trace"},
     "A4": {"trace", "delegate"},  # quantified pressure answered with traces, or split further down
-    "A5": {"set_aside"},
+    "A5": {"set_aside", "feedback"},  # shelving, or shelving agreed while the misfit is sent up in writing
     "A6": {"delegate", "trace"},  # binding villages; a village collective paying a quota out of dividends
     "A7": {"trace", "set_aside"},  # residents' demands left for the technical task
     "A8": {"trace", "set_aside"},  # avoidance and self-protection
