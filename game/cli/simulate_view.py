@@ -77,6 +77,10 @@ def _print_coverage_and_claims(console: Console, payload: dict) -> None:
         # one line per claim: a terminal may fold it on screen, but it is never cut into lines
         console.print(Text.assemble((f"claim {claim['id']}: ", "bold"), (result, style), f" - {claim['detail']}"),
                       soft_wrap=True)
+    if payload["claims"]:
+        states = [claim["holds"] for claim in payload["claims"]]
+        console.print(Text(f"claims: {states.count(True)} of {len(states)} hold, {states.count(False)} fail, "
+                           f"{states.count(None)} not checked"), soft_wrap=True)
 
 
 def print_comparable(console: Console, comparable: dict | None) -> None:

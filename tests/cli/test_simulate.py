@@ -192,6 +192,8 @@ def test_piped_claims_read_one_line_each_and_each_number_once(tmp_path, capsys):
     assert len(detail) == len(set(detail)) == 3  # mean(trace, a), mean(service, a), mean(service, b)
     assert all(line.startswith(("claim ", "events never", "choices never", "endings never")) or "mean(" not in line
                for line in lines)
+    held = sum(": holds - " in line for line in claims)
+    assert lines[-1] == f"claims: {held} of 3 hold, {3 - held} fail, 0 not checked" and 0 < held < 3
 
 
 def test_json_simulation_imports_neither_textual_nor_rich():
