@@ -9,6 +9,8 @@ endings, and each check with its numbers) and exits 1 when a check fails. `docs/
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import platform
 import subprocess
@@ -28,6 +30,35 @@ from game.sim.strategy import applies_to, shipped  # noqa: E402
 from game.sim.summary import by_strategy, percentile  # noqa: E402
 
 IDLE_ENDING = "decoupled_official"  # the ending that names idle execution itself
+STRATEGIES = ROOT / "game" / "sim" / "strategies"
+# fields that only say things (texts, notes, finding tags) or never touch a default game (text variants of
+# endings, the debrief, claims): editing them leaves the table as it is, so they are not in the balance key
+WORDS = frozenset({"title", "text", "label", "hint", "message", "notes", "speaker", "issuer", "unit", "locked_reason",
+                   "source", "short", "description", "week_labels", "findings", "debrief", "variants",
+                   "upward_label", "downward_label"})
+KEY_LINE = "Balance key: `{key}`"
+
+
+def _mechanics(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _mechanics(v) for k, v in value.items() if k not in WORDS}
+    if isinstance(value, (list, tuple)):
+        return [_mechanics(v) for v in value]
+    return value
+
+
+def balance_key(rules: Rules) -> str:
+    """What the table depends on, hashed (16 hex digits): the scenario's mechanics (every field but its
+    words) and the shipped strategy files. A fast test compares it with the key docs/balance.md records, so
+    the table cannot go stale silently; engine speed-ups keep results equal by their own test."""
+    scenario = rules.scenario
+    parts = {name: [m.model_dump(mode="json") for m in getattr(scenario, name)]
+             for name in ("meters", "directives", "requests", "inspections", "events", "endings", "modifiers")}
+    parts["info"] = scenario.info.model_dump(mode="json")
+    digest = hashlib.sha256(json.dumps(_mechanics(parts), sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    for path in sorted(STRATEGIES.glob("*.yaml")):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def rate(outcomes: list[Outcome], ending: str) -> float:
@@ -101,6 +132,8 @@ def page(rules: Rules, games: dict[str, list[Outcome]], args: argparse.Namespace
         "```", f"python bench/lesson_table.py --runs {args.runs} --seed {args.seed} --out docs/balance.md", "```", "",
         f"Scenario `{rules.id}` (content hash `{rules.content_hash}`), {args.runs} games per strategy, base seed "
         f"{args.seed}; {machine()}; {seconds:.0f} s with {args.jobs} worker(s).", "",
+        KEY_LINE.format(key=balance_key(rules)) + " (the scenario's mechanics and the shipped strategies; "
+        "`tests/content/test_balance_current.py` fails when it no longer matches: run the command above again).", "",
         "## Per strategy", "",
         "Upward and downward are 0..100; the idle index is the weighted mean over directives of the unbacked share "
         "of reported progress (docs/authoring.md, \"Ledger measures\"); p10/p50/p90 are percentiles over games.", "",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -9,12 +11,16 @@ from rich.text import Text
 from game.engine import Rules
 
 
+PIPED_WIDTH = 200  # columns for tables when stdout is not a terminal; lines of text are never wrapped
+
+
 def print_report(payload: dict, rules: Rules) -> None:
     """Strategies as columns (they are few), measures and endings as rows."""
-    console = Console()
+    # piped or redirected, a report is read line by line (grep, a file, CI logs): no width to wrap at
+    console = Console() if sys.stdout.isatty() else Console(width=PIPED_WIDTH)
     variant = f", variant {payload['variant']}" if payload.get("variant") else ""
     console.print(Text(f"{payload['scenario']} ({payload['content_hash']}{variant}): {payload['runs']} runs per strategy, "
-                       f"seed {payload['seed']}, {_speed(payload)}"))
+                       f"seed {payload['seed']}, {_speed(payload)}"), soft_wrap=True)
     strategies = payload["strategies"]
     if len(strategies) > 6:  # too many columns for a terminal: one row per strategy instead
         _print_rows(console, strategies)
@@ -73,11 +79,17 @@ def _print_coverage_and_claims(console: Console, payload: dict) -> None:
                        ("endings_never_reached", "endings never reached")):
         items = cover[key]
         shown = ", ".join(items[:8]) + (f" (+{len(items) - 8} more)" if len(items) > 8 else "")
-        console.print(Text(f"{label}: {len(items)}" + (f" - {shown}" if items else "")))
+        console.print(Text(f"{label}: {len(items)}" + (f" - {shown}" if items else "")), soft_wrap=True)
     for claim in payload["claims"]:
         result = {True: "holds", False: "FAILS", None: "not checked"}[claim["holds"]]
         style = {True: "green", False: "bold red", None: "yellow"}[claim["holds"]]
-        console.print(Text.assemble((f"claim {claim['id']}: ", "bold"), (result, style), f"  {claim['detail']}"))
+        # one line per claim: a terminal may fold it on screen, but it is never cut into lines
+        console.print(Text.assemble((f"claim {claim['id']}: ", "bold"), (result, style), f" - {claim['detail']}"),
+                      soft_wrap=True)
+    if payload["claims"]:
+        states = [claim["holds"] for claim in payload["claims"]]
+        console.print(Text(f"claims: {states.count(True)} of {len(states)} hold, {states.count(False)} fail, "
+                           f"{states.count(None)} not checked"), soft_wrap=True)
 
 
 def print_comparable(console: Console, comparable: dict | None) -> None:
@@ -95,4 +107,5 @@ def print_comparable(console: Console, comparable: dict | None) -> None:
     console.print(table)
     if comparable["shared_draws"] is not None:
         console.print(Text(f"shared draws: {100 * comparable['shared_draws']:.1f}% of the drawn cards of two "
-                           f"strategies on one seed are the same (mean over {comparable['pairs']} pairs of games)"))
+                           f"strategies on one seed are the same (mean over {comparable['pairs']} pairs of games)"),
+                      soft_wrap=True)

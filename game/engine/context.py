@@ -178,6 +178,16 @@ def ledger_share(rules: Rules, state: GameState) -> float:
     return 1.0 if found is None else found
 
 
+def weeks_played(state: GameState) -> int:
+    """Weeks the player played (0..weeks): every week closed with "end week", plus the week in progress when
+    a decision was taken in it. A game that ends at the start of a week (a delayed removal, a threshold
+    crossed by the week's arrivals) has not played that week; one that ends mid-week has. The one
+    definition behind the debrief, ending texts (`weeks_played()`), records, replay and reports."""
+    decisions = state.decisions
+    closed = sum(1 for d in decisions if d.kind == "end_week")
+    return closed + 1 if decisions and decisions[-1].kind != "end_week" else closed
+
+
 def _status_is(statuses: tuple[str, ...]) -> Callable:
     def check(c: Ctx, item_id: str) -> bool:
         index = c.r.item_index.get(item_id)
@@ -220,6 +230,7 @@ IMPLS: dict[str, Callable] = {
     "is_open": _status_is((OPEN,)),
     "chances": lambda c, k: c.s.counters.get("tried:" + k, 0),
     "chances_then": lambda c, k: c.s.counters.get("won:" + k, 0),
+    "weeks_played": lambda c: weeks_played(c.s),
 }
 
 

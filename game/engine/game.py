@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from game.engine.compile import Rules
-from game.engine.context import Ctx, idle_index
+from game.engine.context import Ctx, idle_index, weeks_played
 from game.engine.effects import val
 from game.engine.rng import seed_state
 from game.engine.state import GameState, Happening, ItemState
@@ -72,7 +72,7 @@ def outcome(rules: Rules, state: GameState) -> Outcome:
     return Outcome(
         ending=state.ended,
         reason=state.end_reason,
-        weeks_played=state.week,
+        weeks_played=weeks_played(state),
         meters={m: round(v, 4) for m, v in zip(rules.meter_ids, state.meters)},
         history=[[round(v, 4) for v in row] for row in state.history],
         upward=round(up, 4),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from game.engine import Decision, GameState, Rules, outcome
+from game.i18n import tn
 from game.narrate.happenings import (
     Arrived, ChanceFell, Delayed, Effected, Ended, Escalated, EventDrawn, Expired, Ignored, Inspected, Settled, Took,
     WeekStarted, typed_all,
@@ -128,7 +129,8 @@ def summary(rules: Rules, state: GameState, lang: str) -> Iterator[str]:
     teller, done = Teller(rules, lang), outcome(rules, state)
     scoring = rules.scenario.info.scoring
     title = teller.ending_title(done.ending) if done.ending else teller.say("unfinished")
-    yield labelled(teller.say("ending"), title, lang)
+    yield labelled(teller.say("ending"), title, lang) + teller.say("paren", text=tn("deb.weeks_played",
+                                                                                   done.weeks_played, lang))
     up = teller.text(scoring.upward_label) or teller.say("upward")
     down = teller.text(scoring.downward_label) or teller.say("downward")
     yield listing([f"{up} {whole(done.upward)}", f"{down} {whole(done.downward)}",

@@ -1,7 +1,8 @@
 """The debrief's "your game in the research": per finding code, the player's own choices that illustrate it.
 
 A choice illustrates a finding when the action carries the finding's code in `findings`, or, when the
-action names none, when the directive, request or event it belongs to does (content tags, checked at load).
+action names none, when the directive, request or event it belongs to does and the finding's research note
+lets this kind of approach show it (`shown_by`; content tags, checked at load).
 """
 
 from __future__ import annotations
@@ -27,11 +28,16 @@ class FindingRow:
 
 
 def codes_of(rules: Rules, action) -> list[str]:
-    """The finding codes an action illustrates: its own tags, else its owner's."""
+    """The finding codes an action (a compiled approach or choice) illustrates: its own `findings` when it
+    names any; else those of its directive, request or card whose research note lets this kind of approach
+    show it (`shown_by`: a by-the-rules registration on a card about interest binding does not illustrate
+    binding, only the binding choice does)."""
     if action.model.findings:
         return list(action.model.findings)
     owner = rules.items[action.owner].model if action.owner >= 0 else rules.events[action.event].model
-    return list(owner.findings)
+    shown_by = {note.code: {str(getattr(kind, "value", kind)) for kind in note.shown_by}
+                for note in rules.scenario.debrief.research_notes}
+    return [code for code in owner.findings if not shown_by.get(code) or action.kind in shown_by[code]]
 
 
 def findings_table(rules: Rules, state: GameState, lang: str, shown: int = 5) -> list[FindingRow]:

@@ -22,10 +22,12 @@ class BranchError(ValueError):
 
 @dataclass(frozen=True)
 class Branch:
-    """At `week`, decide `decision` instead of the first logged decision on the same card or item."""
+    """At `week`, decide `decision` instead of `replace` (the first time that week it was logged), or, with no
+    `replace`, instead of the first logged decision on the same card or item."""
 
     week: int
     decision: Decision
+    replace: Decision | None = None
 
     @staticmethod
     def parse(text: str, rules: Rules) -> "Branch":
@@ -86,7 +88,9 @@ def branch_game(rules: Rules, seed: int, decisions: list[Decision], branch: Bran
         logged = decisions[index]
         if logged == END_WEEK:  # only this week's decisions can be the one changed
             break
-        if logged.kind == branch.decision.kind and logged.target == branch.decision.target:
+        same = logged == branch.replace if branch.replace is not None else (
+            logged.kind == branch.decision.kind and logged.target == branch.decision.target)
+        if same:
             replaced = logged
             break
     # replay the week up to the replaced decision (or, when adding one, up to the end of the week)

@@ -50,7 +50,9 @@ def side_by_side(rules: Rules, result: BranchResult, lang: str) -> list[str]:
 
 
 def had_you(rules: Rules, result: BranchResult, lang: str) -> str:
-    """One sentence: what the branch would have changed."""
+    """One sentence: what the branch would have changed ("" when it changed no decision)."""
+    if result.replaced == result.branch.decision:
+        return ""
     played, branched = result.outcomes(rules)
     found = rules.ending_by_id.get(branched.ending)
     return t("branch.had_you", lang, week=result.branch.week, choice=choice_label(rules, result.branch.decision, lang),
@@ -74,10 +76,10 @@ def suggest_branch(rules: Rules, decisions: list[Decision]) -> Branch | None:
         siblings = _siblings(rules, decision)
         if action.crosses_line:
             other = next((s for s in siblings if not s.crosses_line), None)
-            if other is not None:
-                return Branch(week, other.decision)
+            if other is not None:  # replace this very decision, not an earlier one on the same item
+                return Branch(week, other.decision, decision)
         elif decision.kind == "choose" and siblings and not firsts:
-            firsts.append(Branch(week, siblings[0].decision))
+            firsts.append(Branch(week, siblings[0].decision, decision))
     return firsts[0] if firsts else None
 
 

@@ -5,6 +5,7 @@ Whole-scenario checks (duplicate ids, findings, translations, reachability) live
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from game.scenario.envs import all_flags, choice_sets, dummy_claim_env, dummy_env
@@ -322,6 +323,9 @@ def _texts_of(value: Any) -> list[tuple[tuple, str]]:
     return [((lang,), text) for lang, text in value.model_dump().items() if isinstance(text, str)]
 
 
+_TURN = re.compile(r"(?<![\w.'\"])turn(?![\w'\"])")  # the name `turn`, not a string or `flag.turn`
+
+
 def check_placeholders(checker: Checker, where: tuple, model: Any, fields: tuple[str, ...]) -> None:
     """Every `{{expression}}` in these text fields (and in the model's variants) compiles; variants' `when`s
     too. A single-brace `{turn}` that would compile is a warning: it is shown as written."""
@@ -331,6 +335,10 @@ def check_placeholders(checker: Checker, where: tuple, model: Any, fields: tuple
         for sub, text in _texts_of(getattr(model, name, None)):
             for expression in placeholders(text):
                 checker.expr(where + (name,) + sub, expression, "game")
+                if _TURN.search(expression):
+                    checker.error(where + (name,) + sub, f"'{{{{{expression}}}}}' quotes `turn`, the week the game "
+                                  "is in: a game that ended at a week's start did not play that week",
+                                  "to quote the weeks played, write '{{weeks_played()}}'", warn=True)
             for expression in single_braced(text):
                 if checker._compile_error(expression, "game") is None:
                     checker.error(where + (name,) + sub, f"'{{{expression}}}' is shown as written",

@@ -237,6 +237,11 @@ FIELDS: dict[str, tuple[str, str]] = {
     "ResearchNote.title": ("The finding's name.", "研究发现的名称。"),
     "ResearchNote.text": ("The finding in a few sentences.", "用几句话说明这个发现。"),
     "ResearchNote.source": ("Where the finding comes from (plain text).", "发现的出处（纯文本）。"),
+    "ResearchNote.shown_by": ("The approach kinds whose choices illustrate the finding when their item or card "
+                              "names it (empty: every kind), e.g. [delegate] for interest binding. A choice that "
+                              "names the finding in its own `findings` always does (the debrief's research table).",
+                              "哪些类型的做法在所属事项或卡片标注了这个发现时体现它（空：所有类型），例如利益捆绑为 "
+                              "[delegate]。在自身 `findings` 中标注了该发现的选项总是体现它（复盘的“你的这一局与研究”表）。"),
     "Claim.id": ("Unique among claims.", "在论断中唯一。"),
     "Claim.text": ("The claim in words.", "用文字写出的论断。"),
     "Claim.holds": ("An expression over simulation results, e.g. mean('trace', 'assessment') > "

@@ -247,6 +247,9 @@ class ResearchNote(Strict):
     title: Text
     text: Text
     source: str | None = None
+    shown_by: list[Kind] = Field(default_factory=list, description=(
+        "The approach kinds whose choices illustrate this finding when the item or card they belong to names "
+        "it (empty: every kind). A choice that names the finding in its own `findings` always does."))
 
 
 class Explainer(Strict):

@@ -1,7 +1,7 @@
 """`{{expression}}` placeholders in debrief texts: found once, checked at load, filled from the final state.
 
 Endings, reflections and questions may quote the game's own numbers ("{{chances_then('feedback')}} of
-{{chances('feedback')}} answered", "your {{turn}} weeks"). Double braces, as in most template languages, so
+{{chances('feedback')}} answered", "your {{weeks_played()}} weeks"). Double braces, as in most template languages, so
 a single brace in ordinary text (or a translator's "{note}") stays text. Each placeholder is an ordinary
 game expression, so a typo gets the same file:line:column error as a `when:`.
 """

@@ -65,6 +65,8 @@ GAME_FUNCTIONS: dict[str, FunctionSpec] = {
     "is_open": FunctionSpec(1, 1, "item", "whether this directive or request is open now"),
     "chances": FunctionSpec(1, 1, "kind", "how many chance actions of this kind the player took (e.g. feedback sent)"),
     "chances_then": FunctionSpec(1, 1, "kind", "how many of those took their `then` outcome (e.g. feedback answered)"),
+    "weeks_played": FunctionSpec(0, 0, doc="weeks the player played: weeks closed, plus the one in progress if "
+                                 "a decision was taken in it (a game ended at a week's start has not played it)"),
 }
 
 CLAIM_METRIC_EXTRA = ("upward", "downward", "combined", "idle_index", "weeks_played", "crossed")

@@ -187,5 +187,6 @@ def check_claims(rules: Rules, grouped: dict[str, list[Outcome]], cover: dict[st
         if missing:
             holds = None
             calls[:] = [f"needs strategies not run: {', '.join(sorted(missing))}"]
-        out.append({"id": claim.id, "holds": holds, "detail": "; ".join(calls), "text": claim.text})
+        # each number once, in the order the claim reads them (a claim may name one twice: "a > b and a > c")
+        out.append({"id": claim.id, "holds": holds, "detail": "; ".join(dict.fromkeys(calls)), "text": claim.text})
     return out

@@ -2,7 +2,7 @@
 
 A handout shows the player's scores beside the class means, the lines they crossed, the reflections whose
 conditions their game met (the engine's `outcome.reflections`), and the research findings their own
-decisions illustrate (the `findings` of each card, directive, request and choice they took).
+decisions illustrate (by the debrief's rule, `codes_of`: a choice's own findings, or its item's or card's by kind).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 from game.engine import Rules
 from game.i18n import t, tn
 from game.narrate.debrief_text import ending_words, reflection_words
+from game.narrate.research import codes_of
 from game.scenario.models import Text
 from game.scenario.text import localize
 from game.workshop.report_build import Report
@@ -46,20 +47,12 @@ def action_label(rules: Rules, ref: str, lang: str) -> str:
 
 
 def findings_of(game: Game) -> Counter:
-    """How many of the player's decisions illustrate each finding code (the owner's and the action's codes)."""
+    """How many of the player's decisions illustrate each finding code (the debrief's rule: `codes_of`)."""
     rules, counts = game.rules, Counter[str]()
     for decision in game.decisions:
-        if decision.kind == "choose" and decision.target in rules.event_index:
-            event = rules.events[rules.event_index[decision.target]]
-            owner, actions = event.model, event.choices
-        elif decision.kind == "act" and decision.target in rules.item_index:
-            item = rules.items[rules.item_index[decision.target]]
-            owner, actions = item.model, item.actions
-        else:
-            continue
-        action = next((a for a in actions if a.id == decision.option), None)
-        codes = set(owner.findings) | set(action.model.findings if action else [])
-        counts.update(codes)
+        action = rules.action_of(decision)
+        if action is not None:
+            counts.update(codes_of(rules, action))
     return counts
 
 
@@ -78,7 +71,7 @@ def handout_data(game: Game, group: Group, lang: str) -> dict:
         crossed.append(t("handout.more", lang, n=len(set(refs)) - MAX_CROSSED))
     return {
         "player": game.player, "scenario": _text(rules.scenario.info.title, lang), "seed": game.seed,
-        "weeks": m.get("weeks_played", game.state.week), "decisions": len(game.decisions),
+        "weeks": m["weeks_played"], "decisions": len(game.decisions),
         "ending_title": _text(ending.title, lang) if ending else str(m.get("ending") or ""),
         "ending_text": _text(ending_words(rules, game.state, ending.id, lang)[0], lang) if ending else "",
         "scores": [

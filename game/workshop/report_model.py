@@ -87,7 +87,7 @@ def row_of(game: Game, lang: str) -> Row:
                tone=model.tone if model else "mixed",
                upward=float(m.get("upward", 0.0)), downward=float(m.get("downward", 0.0)),
                idle_index=float(m.get("idle_index", 0.0)), crossed=list(m.get("crossed", [])),
-               weeks=int(m.get("weeks_played", game.state.week)), variant=game.variant, seed=game.seed,
+               weeks=int(m["weeks_played"]), variant=game.variant, seed=game.seed,
                decisions=len(game.decisions), reflections=list(m.get("reflections", [])))
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from game.cli.main import main
-from game.engine import Rules
+from game.engine import Rules, outcome
 from game.saves import write_game_record, write_save
 from game.saves.document import checksum, encode
 from game.scenario import load_scenario
@@ -114,7 +114,8 @@ def test_replay_tells_the_game_week_by_week_in_english(record: Path, rules: Rule
     assert any(line.startswith("  Ledger inspection: ledgers ") for line in lines)
     assert sum(line.startswith("  Meters at week end: Public trust ") for line in lines) == game.week
     ending = rules.ending_by_id[game.ended]
-    assert f"Ending: {ending.title.en}" in lines
+    played = outcome(rules, game).weeks_played
+    assert f"Ending: {ending.title.en} ({played} week{'s' if played != 1 else ''} played)" in lines
     assert any(line.startswith("Upward score ") and "idle-execution index " in line and line.endswith("%") for line in lines)
 
 

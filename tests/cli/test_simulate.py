@@ -179,6 +179,28 @@ def test_text_report_names_strategies_and_claims(tmp_path, capsys):
     assert "trace" in out and "service" in out and "wrong" in out
 
 
+LONG_CLAIM = ("  - {id: long_claim_with_a_name_that_goes_on, text: Long, holds: \"mean('trace', 'a') > "
+              "mean('service', 'a') and mean('trace', 'a') > mean('service', 'b') and mean('trace', 'a') > 0 and "
+              "mean('service', 'b') > 0\"}\n")
+
+
+def test_piped_claims_read_one_line_each_and_each_number_once(tmp_path, capsys):
+    """Piped (not a terminal), a claim is one line however long; a number the claim reads twice is shown once."""
+    assert main(["simulate", str(small(tmp_path, LONG_CLAIM + FALSE_CLAIM)), "--runs", "3"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    claims = [line for line in lines if line.startswith("claim ")]
+    assert [line.split(":")[0] for line in claims] == ["claim trace_pays", "claim long_claim_with_a_name_that_goes_on",
+                                                         "claim wrong"]
+    long = claims[1]
+    assert len(long) > 120  # longer than any terminal default: it was not cut
+    detail = long.split(" - ", 1)[1].split("; ")
+    assert len(detail) == len(set(detail)) == 3  # mean(trace, a), mean(service, a), mean(service, b)
+    assert all(line.startswith(("claim ", "events never", "choices never", "endings never")) or "mean(" not in line
+               for line in lines)
+    held = sum(": holds - " in line for line in claims)
+    assert lines[-1] == f"claims: {held} of 3 hold, {3 - held} fail, 0 not checked" and 0 < held < 3
+
+
 def test_json_simulation_imports_neither_textual_nor_rich():
     code = ("import io, contextlib, sys; from game.cli.main import main\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from game.engine import Rules, outcome
+from game.engine.context import weeks_played
 from game.narrate.debrief_text import ending_words, questions, reflection_words
 from game.narrate.research import findings_table
 from game.scenario import load_scenario
@@ -115,7 +116,7 @@ def test_counts_in_endings_are_the_games_own(lianhe, games, lang):
             assert not faults(text)
             if ending == "honest_middle":
                 numbers = [int(n) for n in re.findall(r"\d+", text)]
-                assert numbers[:3] == [finished.week, value(lianhe, finished, "met_count()"),
+                assert numbers[:3] == [weeks_played(finished), value(lianhe, finished, "met_count()"),
                                        value(lianhe, finished, "missed_count()")]
             if ending == "trusted_ranked_low" and value(lianhe, finished, "missed_count()") == 0:
                 assert ("every deadline" in text) if lang == "en" else ("每个期限" in text)
@@ -179,3 +180,29 @@ def test_the_middle_ending_describes_the_scores_it_ended_with(lianhe, games, lan
     assert (mixed_assessment in text) == (assessment < 70 and trust < 60)
     if trust >= 60:
         assert praised in text and {"en": "mixed things", "zh": "有褒有贬"}[lang] not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("took", "shown_as"), [
+    ({"flood_danger_points.walk_the_points": 1}, "right"),
+    ({"typhoon_landfall.door_to_door": 1}, "right"),
+    ({"flood_danger_points.walk_the_points": 1, "flood_danger_points.copy_last_year": 1}, "mixed"),
+    ({"typhoon_landfall.door_to_door": 1, "typhoon_landfall.planned_figure": 1}, "mixed"),
+    ({"flood_danger_points.copy_last_year": 1}, None),
+])
+def test_the_good_trace_reflection_is_not_unqualified_when_the_same_game_also_faked(lianhe, lang, took, shown_as):
+    """Praise for the three-prevention records ("had anything gone wrong they would have shown what you did")
+    is true only of a game that kept no copied list or planned figure beside them."""
+    state = random_game(lianhe, 1, ()).clone()
+    state.took = dict(took)
+    reflection = next(r for r in lianhe.scenario.debrief.reflections if r.id == "logs_that_matter")
+    when = lianhe.reflections[[r.id for r, _ in lianhe.reflections].index("logs_that_matter")][1]
+    from game.engine.context import Ctx
+
+    assert bool(when(Ctx(lianhe, state))) == (shown_as is not None)
+    if shown_as is None:
+        return
+    text = reflection_words(lianhe, state, reflection, lang)
+    praise = {"zh": "万一出事，它们也能说明", "en": "had anything gone wrong they would have shown"}[lang]
+    admits = {"zh": "照抄", "en": "copied"}[lang]
+    assert (praise in text, admits in text) == ((True, False) if shown_as == "right" else (False, True))

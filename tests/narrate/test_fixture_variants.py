@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import Rules, new_game
+from game.engine import END_WEEK, Rules, new_game
 from game.narrate.debrief_text import ending_words, questions, reflection_words
 from game.narrate.research import explainers, glossary
 from game.scenario import load_scenario
@@ -29,6 +29,7 @@ def rules():
 def _state(rules, week=7, feedback=0, chances=0, heard=0):
     state = new_game(rules, 1)[0].clone()
     state.week = week
+    state.decisions = [END_WEEK] * week  # `week` weeks played (see weeks_played())
     state.kind_counts["feedback"] = feedback
     state.counters.update({"tried:feedback": chances, "won:feedback": heard})
     return state
@@ -82,9 +83,10 @@ def test_placeholders_are_found_and_filled(text, found, filled):
 
 
 def test_a_bad_placeholder_is_a_load_error_with_its_position(tmp_path: Path) -> None:
-    error, line = broken(tmp_path, "endings.yaml", "Over {{turn}} weeks you found", "Over {{trun}} weeks you found")
+    error, line = broken(tmp_path, "endings.yaml", "Over {{weeks_played()}} weeks you found",
+                         "Over {{weeks_playd()}} weeks you found")
     assert error.line == line and error.path.startswith("endings[5].text")
-    assert "trun" in error.message and "turn" in error.hint
+    assert "weeks_playd" in error.message and "weeks_played" in error.hint
 
 
 def test_a_bad_variant_condition_is_a_load_error(tmp_path: Path) -> None:
@@ -98,14 +100,36 @@ def test_a_single_braced_expression_is_a_warning_not_an_error(tmp_path: Path) ->
     from game.scenario import load_report
 
     folder = copy_fixture(tmp_path)
-    line = replace_once(folder, "endings.yaml", "Over {{turn}} weeks you found", "Over {turn} weeks you found")
+    line = replace_once(folder, "endings.yaml", "Over {{weeks_played()}} weeks you found",
+                        "Over {weeks_played()} weeks you found")
     report = load_report(folder)
     assert report.errors == []
     [warning] = [w for w in report.warnings if "shown as written" in w.message]
-    assert warning.line == line and "{{turn}}" in warning.hint
+    assert warning.line == line and "{{weeks_played()}}" in warning.hint
     folder2 = copy_fixture(tmp_path / "b")
-    replace_once(folder2, "endings.yaml", "Over {{turn}} weeks you found", "Over {braces} weeks you found")
+    replace_once(folder2, "endings.yaml", "Over {{weeks_played()}} weeks you found", "Over {braces} weeks you found")
     assert not [w for w in load_report(folder2).warnings if "shown as written" in w.message]
+
+
+@pytest.mark.parametrize(("placeholder", "warned"), [
+    ("{{turn}}", True), ("{{turn - 1}}", True), ("{{weeks_played()}}", False), ("{{weeks}}", False),
+    ("{{took('turn.x')}}", False),
+])
+def test_quoting_turn_as_the_weeks_played_is_a_warning(tmp_path: Path, placeholder, warned) -> None:
+    """`turn` is the week the game is in: one more than the weeks played when a game ends at a week's
+    start (issue 10), so a text that quotes it gets a warning naming `weeks_played()`."""
+    from scenario_kit import copy_fixture, replace_once
+
+    from game.scenario import load_report
+
+    folder = copy_fixture(tmp_path)
+    line = replace_once(folder, "endings.yaml", "Over {{weeks_played()}} weeks you found",
+                        f"Over {placeholder} weeks you found")
+    report = load_report(folder)
+    found = [w for w in report.warnings if "`turn`" in w.message]
+    assert bool(found) == warned, [w.message for w in report.warnings]
+    if warned:
+        assert found[0].line == line and "{{weeks_played()}}" in found[0].hint
 
 
 def test_a_bad_placeholder_in_an_explainer_is_a_load_error(tmp_path: Path) -> None:

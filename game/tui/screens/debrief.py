@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane
 
+from game.i18n import tn
 from game.tui.present.debrief import DebriefView, debrief_view, times
 from game.narrate.words import hours as half_hours
 from game.narrate.words import whole
@@ -76,7 +77,7 @@ class DebriefScreen(GameScreen):
     def _ending(self, view: DebriefView):
         yield Plain(Content.styled(view.ending_title, "bold"), classes=f"ending-title -{view.tone}")
         gap = "" if self.lang == "zh" else " "
-        yield Plain(f"{view.reason}{gap}{self.t('deb.weeks_played', n=view.weeks_played)}", classes="muted")
+        yield Plain(f"{view.reason}{gap}{tn('deb.weeks_played', view.weeks_played, self.lang)}", classes="muted")
         yield Plain(view.ending_text, classes="ending-text")
         if view.ending_debrief:
             yield Plain(view.ending_debrief, classes="ending-debrief")
