@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalGroup
 from textual.widgets import Button
 
+from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.plain import Plain
 
@@ -30,7 +31,7 @@ class ChoiceDialog(GameDialog[str | None]):
         self.answers = [answer for answer, _ in texts("en")[2]]
 
     def compose(self) -> ComposeResult:
-        with VerticalGroup(classes="dialog"):
+        with DialogFrame(), VerticalGroup(classes="dialog"):
             yield Plain(classes="dialog-title")
             yield Plain(classes="dialog-body")
             with HorizontalGroup(classes="dialog-buttons"):

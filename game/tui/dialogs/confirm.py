@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalGroup
 from textual.widgets import Button
 
+from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.plain import Plain
 
@@ -32,7 +33,7 @@ class ConfirmDialog(GameDialog[bool]):
         self.default = default  # the answer Enter gives (the focused button)
 
     def compose(self) -> ComposeResult:
-        with VerticalGroup(classes="dialog"):
+        with DialogFrame(), VerticalGroup(classes="dialog"):
             yield Plain(classes="dialog-title")
             yield Plain(classes="dialog-body")
             with HorizontalGroup(classes="dialog-buttons"):

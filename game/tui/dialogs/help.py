@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import VerticalGroup, VerticalScroll
 from textual.widgets import Button
 
+from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.plain import Plain
 
@@ -23,7 +24,7 @@ class HelpDialog(GameDialog[None]):
         self.topic = topic
 
     def compose(self) -> ComposeResult:
-        with VerticalGroup(classes="dialog -tall"):
+        with DialogFrame(), VerticalGroup(classes="dialog -tall"):
             yield Plain(classes="dialog-title")
             with VerticalScroll(id="help-body"):  # the text scrolls; the Close button stays in view
                 yield Plain(id="help-keys-heading", classes="dialog-heading")

@@ -12,6 +12,7 @@ from textual.containers import HorizontalGroup, VerticalGroup
 from textual.widgets import Button, RadioSet
 
 from game.saves.intention import FALSIFY, TRACE_SHARES, make_intention
+from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.choice_button import ChoiceButton
 from game.tui.widgets.plain import Plain
@@ -29,7 +30,7 @@ class IntentionDialog(GameDialog[dict | None]):
         super().__init__(classes="dialog-screen intention")
 
     def compose(self) -> ComposeResult:
-        with VerticalGroup(classes="dialog"):
+        with DialogFrame(), VerticalGroup(classes="dialog"):
             yield Plain(classes="dialog-title")
             yield Plain(id="share-q", classes="dialog-body")
             with RadioSet(id="share"):

@@ -12,6 +12,7 @@ from textual.widgets import Button, OptionList
 from textual.widgets.option_list import Option
 
 from game.safe_text import clean_line
+from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.option_list import GameOptionList
 from game.tui.widgets.plain import Plain
@@ -29,7 +30,7 @@ class LoadDialog(GameDialog):
         self.saves, self.folder = saves, folder
 
     def compose(self) -> ComposeResult:
-        with VerticalGroup(classes="dialog -tall"):
+        with DialogFrame(), VerticalGroup(classes="dialog -tall"):
             yield Plain(classes="dialog-title")
             yield Plain(id="load-folder", classes="dialog-muted")
             yield GameOptionList(id="load-list")

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import VerticalGroup
 from textual.widgets import Button
 
+from game.tui.dialogs.frame import DialogFrame
 from game.tui.present.ledger import action_result
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.plain import Bullet, Plain
@@ -25,7 +26,7 @@ class ResultsDialog(GameDialog[None]):
         self.rules, self.results = rules, results
 
     def compose(self) -> ComposeResult:
-        with VerticalGroup(classes="dialog"):
+        with DialogFrame(), VerticalGroup(classes="dialog"):
             yield Plain(classes="dialog-title")
             yield RebuiltScroll(id="results-body")
             yield Button("", id="close", variant="primary")
