@@ -35,7 +35,7 @@ _HAN = r"[\u3400-\u9fff]"
 # it never breaks inside (prose, between punctuation marks, still breaks anywhere)
 SHORT_WORD = re.compile(rf"(?<!{_HAN}){_HAN}{{2,4}}(?=\s*[-+−]?[0-9０-９])|(?:^|(?<=\s)){_HAN}{{2,4}}(?=\s|$)")
 ONLY_A_NUMBER = re.compile(rf"^\s*[-+−]?{_NUMBER}[%％]?[，。；、,.;)）]?\s*$")  # a bare number: a row of its own
-LINE_CANNOT_START = set("，。、；：？！）」』】》〉’”…—·,.;:?!)]}%")
+LINE_CANNOT_START = set("，。、；：？！）」』】》〉’”…—·,.;:?!)]}%|")  # "|" separates facts: it ends a line
 LINE_CANNOT_END = set("（「『【《〈‘“([{")
 
 

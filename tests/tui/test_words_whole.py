@@ -49,6 +49,7 @@ def split_word(lines: list[str], vocabulary: set[str]) -> tuple[str, str, str] |
     ("市级 | 上报 0/1200 实际 0 | 本周截止", 20, ["市级 | 上报 0/1200", "实际 0 | 本周截止"]),
     ("区级 | 上报 0/98 实际 0 | 1周 一票否决 新", 16, ["区级 | 上报 0/98", "实际 0 | 1周", "一票否决 新"]),
     ("上报+30，实际+8，数据 -5，信任 -1", 10, ["上报+30，", "实际+8，", "数据 -5，", "信任 -1"]),
+    ("区级 | 上报 0/8 实际 0 | 1周 一票否决 新", 12, ["区级 |", "上报 0/8", "实际 0 | 1周", "一票否决 新"]),  # "|" ends a line
     ("请在2.5 小时内完成", 8, ["请在", "2.5 小时", "内完成"]),  # a two-character unit after a space stays
 ])
 def test_table_of_label_rows(text, width, expected):
@@ -123,6 +124,9 @@ async def test_the_week_screen_keeps_words_whole_at_every_size(saves, lang):
             for size in ((80, 24), (90, 28), (100, 30), (120, 36), (160, 48)):
                 await pilot.resize_terminal(*size)
                 await pilot.pause()
+                label = app.screen.query_one("#week-label")
+                shown = widget_lines(app, label)[0].rstrip()
+                assert shown == str(label.content).rstrip() or shown.endswith("…"), (name, size, shown)  # marked
                 for widget in app.screen.query("*"):
                     if isinstance(widget, (Static, OptionList)) and widget.display and widget.region:
                         found = split_word(widget_lines(app, widget), vocabulary)

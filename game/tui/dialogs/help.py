@@ -35,7 +35,7 @@ class HelpDialog(GameDialog[None]):
             yield Button("", id="close", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#close", Button).focus()
+        self.query("#close").focus()  # (nothing to focus when the help was closed before it was shown)
 
     def relabel(self) -> None:
         self.query_one(".dialog-title", Plain).update(self.t("help.heading"))
