@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 
 from game.i18n import t
 from game.tui.linebreak import break_points, wrap
+from game.tui.present.fmt import num
 from game.tui.present.items import ItemView, open_items
 from game.tui.session import Session
 from game.tui.widgets.item_list import directive_prompt, request_prompt
@@ -96,9 +97,12 @@ def test_item_prompts_keep_words_whole_at_every_width(lang, saves):
     widest = max(cell_len(word) for word in vocabulary)
     for view in item_views(lang, saves):
         prompt = directive_prompt(view, lang) if view.is_directive else request_prompt(view, lang)
-        for width in range(widest + 8, 81):  # room for the indent, the word and its number
+        for width in range(widest + 14, 81):  # room for the indent, the word and its number (0/123456)
             lines = [strip.text for strip in prompt.render_strips(width, None, Style(), options)]
             assert split_word(lines[1:], vocabulary) is None, (view.id, width, lines)
+            if view.is_directive:  # and a label keeps its number: "Actual" / "0" on two rows is a fault too
+                for pair in (f"{t('item.reported', lang)} {num(view.reported)}", f"{t('item.actual', lang)} {num(view.actual)}"):
+                    assert any(pair in line for line in lines), (view.id, width, pair, lines)
 
 
 def widget_lines(app, widget) -> list[str]:
