@@ -11,6 +11,7 @@ from textual.widgets import Button
 
 from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
+from game.tui.widgets.game_button import GameButton
 from game.tui.widgets.plain import Plain
 
 # (title, body, yes label, no label) in a language
@@ -37,8 +38,8 @@ class ConfirmDialog(GameDialog[bool]):
             yield Plain(classes="dialog-title")
             yield Plain(classes="dialog-body")
             with HorizontalGroup(classes="dialog-buttons"):
-                yield Button("", id="yes", variant="primary")
-                yield Button("", id="no")
+                yield GameButton("", id="yes", variant="primary")
+                yield GameButton("", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#yes" if self.default else "#no", Button).focus()

@@ -9,6 +9,7 @@ from textual.widgets import Button
 
 from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
+from game.tui.widgets.game_button import GameButton
 from game.tui.widgets.plain import Plain
 
 
@@ -32,7 +33,7 @@ class HelpDialog(GameDialog[None]):
                 yield Plain(id="help-everywhere", classes="dialog-muted")
                 yield Plain(id="help-howto-heading", classes="dialog-heading")
                 yield Plain(id="help-howto")
-            yield Button("", id="close", variant="primary")
+            yield GameButton("", id="close", variant="primary")
 
     def on_mount(self) -> None:
         self.query("#close").focus()  # (nothing to focus when the help was closed before it was shown)

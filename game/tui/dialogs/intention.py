@@ -15,6 +15,7 @@ from game.saves.intention import FALSIFY, TRACE_SHARES, make_intention
 from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.choice_button import ChoiceButton
+from game.tui.widgets.game_button import GameButton
 from game.tui.widgets.plain import Plain
 
 
@@ -41,8 +42,8 @@ class IntentionDialog(GameDialog[dict | None]):
                 for answer in FALSIFY:
                     yield ChoiceButton("", value=answer == "undecided", id=f"falsify-{answer}")
             with HorizontalGroup(classes="dialog-buttons"):
-                yield Button("", id="start", variant="primary")
-                yield Button("", id="skip")
+                yield GameButton("", id="start", variant="primary")
+                yield GameButton("", id="skip")
 
     def on_mount(self) -> None:
         self.query_one("#share", RadioSet).focus()

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from game.safe_text import clean_line
 from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
+from game.tui.widgets.game_button import GameButton
 from game.tui.widgets.option_list import GameOptionList
 from game.tui.widgets.plain import Plain
 
@@ -34,7 +35,7 @@ class LoadDialog(GameDialog):
             yield Plain(classes="dialog-title")
             yield Plain(id="load-folder", classes="dialog-muted")
             yield GameOptionList(id="load-list")
-            yield Button("", id="cancel")
+            yield GameButton("", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#load-list", OptionList).focus()

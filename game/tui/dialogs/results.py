@@ -10,6 +10,7 @@ from textual.widgets import Button
 from game.tui.dialogs.frame import DialogFrame
 from game.tui.present.ledger import action_result
 from game.tui.screens.base import GameDialog
+from game.tui.widgets.game_button import GameButton
 from game.tui.widgets.plain import Bullet, Plain
 from game.tui.widgets.rebuilt import RebuiltScroll
 
@@ -29,7 +30,7 @@ class ResultsDialog(GameDialog[None]):
         with DialogFrame(), VerticalGroup(classes="dialog"):
             yield Plain(classes="dialog-title")
             yield RebuiltScroll(id="results-body")
-            yield Button("", id="close", variant="primary")
+            yield GameButton("", id="close", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#close", Button).focus()

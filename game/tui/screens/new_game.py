@@ -17,6 +17,7 @@ from game.tui.dialogs.choice import ChoiceDialog
 from game.tui.screens.base import GameScreen
 from game.tui.start import ScenarioChoice
 from game.tui.widgets.choice_button import CHOSEN, NOT_CHOSEN
+from game.tui.widgets.game_button import GameButton
 from game.tui.widgets.key_bar import KeyBar, KeyHint
 from game.tui.widgets.option_list import GameOptionList
 from game.tui.widgets.plain import Plain
@@ -42,15 +43,15 @@ class NewGameScreen(GameScreen):
                 yield Plain(id="scenario-label", classes="field-label")
                 yield GameOptionList(id="scenario")
                 yield Plain(id="language-label", classes="field-label")
-                yield Button("", id="language")
+                yield GameButton("", id="language")
                 yield Plain(id="seed-label", classes="field-label")
                 yield Input(id="seed", type="integer", max_length=18)
                 yield Plain(id="player-label", classes="field-label")
                 yield Input(self.player, id="player", max_length=40)
                 yield Plain(id="new-status")
                 with HorizontalGroup(id="new-buttons"):
-                    yield Button("", id="start", variant="primary")
-                    yield Button("", id="back")
+                    yield GameButton("", id="start", variant="primary")
+                    yield GameButton("", id="back")
         yield KeyBar()
 
     def on_mount(self) -> None:
