@@ -18,7 +18,7 @@ class GameButton(Button):
     """A Button whose focus reads in plain text (the mark takes the same room either way)."""
 
     def render(self) -> VisualType:
-        return Content.assemble(FOCUS_MARK if self.has_focus else NO_MARK, super().render())
+        return Content.assemble(FOCUS_MARK if self.has_focus else NO_MARK, Content.from_text(self.label))
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return super().get_content_width(container, viewport) + len(NO_MARK)
