@@ -20,7 +20,7 @@ from game.tui.widgets.key_bar import KeyBar, KeyHint
 from game.tui.widgets.level_bar import LevelBar
 from game.tui.widgets.plain import Bullet, Plain
 from game.tui.widgets.rebuilt import RebuiltScroll
-from game.tui.widgets.tabs import underline_tabs_after_layout
+from game.tui.widgets.tabs import relabel_tab, underline_tabs_after_layout
 from game.tui.widgets.week_chart import WeekChart
 
 TABS = (("tab-ending", "deb.tab.ending"), ("tab-charts", "deb.tab.charts"), ("tab-reflect", "deb.tab.reflect"),
@@ -59,7 +59,7 @@ class DebriefScreen(GameScreen):
             (self.t("deb.title") + self.t("colon"), "bold"), (view.ending_title, "bold")))
         tabs = self.query_one("#debrief-tabs", TabbedContent)
         for number, (pane_id, key) in enumerate(TABS, 1):
-            tabs.get_tab(pane_id).label = f"{number} {self.t(key)}"
+            relabel_tab(tabs.get_tab(pane_id), f"{number} {self.t(key)}")  # the underline: after the rebuild
         for pane_id, build in (("tab-ending", self._ending), ("tab-charts", self._charts),
                                ("tab-reflect", self._reflect), ("tab-discuss", self._discuss),
                                ("tab-glossary", self._glossary)):

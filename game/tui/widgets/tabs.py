@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from textual.widgets import TabbedContent, Tabs
+from textual.content import Content
+from textual.widgets import Static, TabbedContent, Tabs
+from textual.widgets._tabs import Tab
+
+
+def relabel_tab(tab: Tab, label: str) -> None:
+    """Give a tab a new label without Textual's immediate underline move: that move measures the tab
+    before the new label is laid out, and (animated) could land after ours, leaving the old width."""
+    tab._label = Content.from_text(label)
+    Static.update(tab, tab._label)
 
 
 def underline_tabs_after_layout(tabbed: TabbedContent) -> None:
