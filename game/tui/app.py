@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, TypeVar
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
@@ -21,6 +21,9 @@ from game.tui.palette import Palette, label_palette_key, screenshot_note, textua
 from game.tui.themes import DEFAULT_THEME, HIGH_CONTRAST, THEMES
 from game.tui.session import DEFAULT_PLAYER, Session
 from game.tui.start import Start, error_line
+
+
+Answer = TypeVar("Answer")
 
 
 class GrassrootsApp(App):
@@ -217,7 +220,7 @@ class GrassrootsApp(App):
         """The intention dialog as an awaited flow; skipping it records {} (asked, nothing stated)."""
         from game.tui.dialogs.intention import IntentionDialog
 
-        answer = await self.push_screen_wait(IntentionDialog())
+        answer = await self.ask(IntentionDialog())
         if self.session is not None:
             self.session.intention = answer or {}
             self.session.try_save()  # the game exists on disk from its first week on
@@ -378,6 +381,24 @@ class GrassrootsApp(App):
         if isinstance(self.screen, (HelpDialog, TooSmall)) or self.loading:
             return
         self.push_screen(HelpDialog(getattr(self.screen, "HELP_TOPIC", "title")))
+
+    def close_help(self) -> None:
+        """Close a help left open over a screen that a flow is leaving (F1 pressed as the flow moved on)."""
+        while isinstance(self.screen, HelpDialog) and len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    async def ask(self, dialog: Screen[Answer]) -> Answer:
+        """A flow's dialog, shown on top and awaited (inside a worker). A help opened while the flow was on
+        its way was the help of the screen left behind: it closes first, so the dialog is never stacked on
+        a help (nor a help under it), F1 then opens the dialog's own help, and closing that returns to it."""
+        self.close_help()
+        return await self.push_screen_wait(dialog)
+
+    def switch_screen(self, screen):
+        """Replace the game's screen; a help still open over it goes with it (never the help is replaced,
+        leaving the old screen under the new one)."""
+        self.close_help()
+        return super().switch_screen(screen)
 
     def on_resize(self, event: events.Resize) -> None:
         self.check_size(event.size)  # runs before the app stores its new size

@@ -5,7 +5,8 @@ Layout", clq-req §3.1.7): closing marks and pause marks never start a line (，
 opening marks never end one (（「‘). Unicode's line-breaking algorithm (UAX #14, from the `uniseg`
 library) already forbids both; on top of it a number stays with its unit (98%, 2.5小时, 第3周) and a
 short leading number (an approach's "1 ") stays with the word after it, so a label never leaves its
-number alone on a row.
+number alone on a row. A short word set apart by spaces, or a label before its number ("实际 0", "一票否决"),
+never breaks inside: Chinese has no spaces between words, so where the UI puts them they mark words.
 """
 
 from __future__ import annotations
@@ -18,15 +19,22 @@ from rich.cells import cell_len
 # units of two characters; otherwise a number keeps the one character after it (个, 岁, 周, 元, 户 ...)
 TWO_CHAR_UNITS = ("小时", "分钟", "公里", "公斤", "万元", "亿元", "个月", "平方", "人次", "户次", "星期")
 _NUMBER = r"[0-9０-９]+(?:[.,/:][0-9０-９]+)*"
-_UNIT = "(?:" + "|".join(TWO_CHAR_UNITS) + r"|[\u3400-\u9fff%％‰℃]|(?:[hH]|min)\b)"
+# a unit may follow after a space when it is a word of its own ("2.5 小时", "3 h"); a one-character unit only
+# directly ("3周", "98%"): after a space a Chinese character starts the next word ("0/1200 实际 0")
+_SPACED_UNIT = "(?:" + "|".join(TWO_CHAR_UNITS) + r"|(?:[hH]|min)\b)"
+_UNIT = rf"(?:\s?{_SPACED_UNIT}|[\u3400-\u9fff%％‰℃])"
 # a number with what belongs to it: 第 before, a unit after
-NUMBER_WITH_UNIT = re.compile(rf"(?:第\s?)?[-+−]?{_NUMBER}(?:\s?{_UNIT})?|(?:第\s?)?[-+−]?{_NUMBER}")
+NUMBER_WITH_UNIT = re.compile(rf"(?:第\s?)?[-+−]?{_NUMBER}{_UNIT}?")
 LEADING_NUMBER = re.compile(rf"^\s*{_NUMBER}[.)、]?\s+(?=\S)")
 _WORD = r"(?:[\u3400-\u9fff]{1,4}|[^\s\u3400-\u9fff，。；：、,;:]+)"  # a label: a latin word, or 1-4 Han
 TRAILING_NUMBER = re.compile(rf"{_WORD}\s+[-+−]?{_NUMBER}\S{{0,3}}\s*$")
 LABEL_THEN_NUMBER = re.compile(rf"(?<=\S)(?:\s+|(?<=[\u3400-\u9fff])(?=[-+−]))[-+−]?{_NUMBER}")
+_HAN = r"[\u3400-\u9fff]"
+# a short Chinese word that is a label or a word set apart by spaces ("实际 0", "上报+30", "本周截止 一票否决"):
+# it never breaks inside (prose, between punctuation marks, still breaks anywhere)
+SHORT_WORD = re.compile(rf"(?<!{_HAN}){_HAN}{{2,4}}(?=\s*[-+−]?[0-9０-９])|(?:^|(?<=\s)){_HAN}{{2,4}}(?=\s|$)")
 ONLY_A_NUMBER = re.compile(rf"^\s*[-+−]?{_NUMBER}[%％]?[，。；、,.;)）]?\s*$")  # a bare number: a row of its own
-LINE_CANNOT_START = set("，。、；：？！）」』】》〉’”…—·,.;:?!)]}%")
+LINE_CANNOT_START = set("，。、；：？！）」』】》〉’”…—·,.;:?!)]}%|")  # "|" separates facts: it ends a line
 LINE_CANNOT_END = set("（「『【《〈‘“([{")
 
 
@@ -51,6 +59,8 @@ def break_points(text: str) -> frozenset[int]:
         points.difference_update(range(trailing.start() + 1, trailing.end()))
     for match in LABEL_THEN_NUMBER.finditer(text):  # "实际 60", "群众信任 -2", "实际+60": a label keeps its number
         points.difference_update(range(match.start(), match.end()))
+    for match in SHORT_WORD.finditer(text):  # "实际", "本周截止": a word stays whole
+        points.difference_update(range(match.start() + 1, match.end()))
     # UAX #14 allows a break after a space even before a pause mark ("好 ；"); the marks' rules hold anyway
     return frozenset(p for p in points if text[p:].lstrip()[:1] not in LINE_CANNOT_START
                      and text[:p].rstrip()[-1:] not in LINE_CANNOT_END)

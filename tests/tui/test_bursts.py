@@ -34,9 +34,26 @@ def send_burst(app, keys: list[str]) -> None:
         app._driver.send_message(event)
 
 
+def _moment(app) -> tuple:
+    """What a key can still change: the screens, the decisions taken, the flows and workers running."""
+    state = app.session.state if app.session is not None else None
+    return (tuple(map(id, app.screen_stack)), len(state.decisions) if state is not None else -1,
+            state.week if state is not None else -1, app.lang,
+            sum(worker.is_running for worker in app.workers), getattr(app.screen, "busy", False))
+
+
 async def settle(pilot, rounds: int = 30) -> None:
+    """Pause until every queued key has acted: nothing changed over three pauses in a row and no worker
+    runs (at most `rounds` pauses). Each pause draws the screen, so waiting no longer than needed is what
+    keeps the burst tests fast; they assert the same things once the app is quiet."""
+    app, last, quiet = pilot.app, None, 0
     for _ in range(rounds):
         await pilot.pause()
+        now = _moment(app)
+        quiet = quiet + 1 if now == last and not now[4] else 0
+        if quiet >= 3:
+            return
+        last = now
 
 
 def check_consistent(app) -> None:

@@ -19,12 +19,13 @@ async def test_scenarios_are_listed_by_title_in_either_language(saves):
         await pilot.pause()
         assert screen_name(app) == "NewGameScreen"
         # shipped scenarios by title and id; the one named on the command line by title and its path
-        assert listed(app) == ["Eight Weeks on Hexi Street  hexi-street", "A Quarter in Lianhe Town  lianhe-town",
-                               f"Twelve Weeks in a Small Town  {FIXTURE}"]
+        assert listed(app) == ["( ) Eight Weeks on Hexi Street  hexi-street", "( ) A Quarter in Lianhe Town  lianhe-town",
+                               f"(*) Twelve Weeks in a Small Town  {FIXTURE}"]
         assert app.screen.query_one("#scenario", OptionList).highlighted == 2  # the one asked for
         await pilot.press("f2")
         await pilot.pause()
-        assert listed(app) == ["河西街道的八周  hexi-street", "联和镇的一个季度  lianhe-town", f"小镇的十二周  {FIXTURE}"]
+        assert listed(app) == ["( ) 河西街道的八周  hexi-street", "( ) 联和镇的一个季度  lianhe-town",
+                               f"(*) 小镇的十二周  {FIXTURE}"]
         assert app.screen.query_one("#scenario", OptionList).highlighted == 2  # kept across the switch
 
 
@@ -37,4 +38,4 @@ async def test_a_scenario_without_a_readable_title_is_listed_by_its_folder_name(
         await pilot.pause()
         app.show_new_game("tester")
         await pilot.pause()
-        assert listed(app)[-1] == f"odd-town  {broken}"
+        assert listed(app)[-1] == f"(*) odd-town  {broken}"

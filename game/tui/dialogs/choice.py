@@ -10,7 +10,9 @@ from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalGroup
 from textual.widgets import Button
 
+from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
+from game.tui.widgets.game_button import GameButton
 from game.tui.widgets.plain import Plain
 
 # (title, body, [(answer id, label), ...]) in a language
@@ -30,12 +32,12 @@ class ChoiceDialog(GameDialog[str | None]):
         self.answers = [answer for answer, _ in texts("en")[2]]
 
     def compose(self) -> ComposeResult:
-        with VerticalGroup(classes="dialog"):
+        with DialogFrame(), VerticalGroup(classes="dialog"):
             yield Plain(classes="dialog-title")
             yield Plain(classes="dialog-body")
             with HorizontalGroup(classes="dialog-buttons"):
                 for index, answer in enumerate(self.answers):
-                    yield Button("", id=f"answer-{answer}", variant="primary" if index == 0 else "default")
+                    yield GameButton("", id=f"answer-{answer}", variant="primary" if index == 0 else "default")
 
     def on_mount(self) -> None:
         self.query_one(f"#answer-{self.answers[0]}", Button).focus()

@@ -9,7 +9,9 @@ from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalGroup
 from textual.widgets import Button
 
+from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
+from game.tui.widgets.game_button import GameButton
 from game.tui.widgets.plain import Plain
 
 # (title, body, yes label, no label) in a language
@@ -32,12 +34,12 @@ class ConfirmDialog(GameDialog[bool]):
         self.default = default  # the answer Enter gives (the focused button)
 
     def compose(self) -> ComposeResult:
-        with VerticalGroup(classes="dialog"):
+        with DialogFrame(), VerticalGroup(classes="dialog"):
             yield Plain(classes="dialog-title")
             yield Plain(classes="dialog-body")
             with HorizontalGroup(classes="dialog-buttons"):
-                yield Button("", id="yes", variant="primary")
-                yield Button("", id="no")
+                yield GameButton("", id="yes", variant="primary")
+                yield GameButton("", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#yes" if self.default else "#no", Button).focus()

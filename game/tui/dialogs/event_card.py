@@ -8,6 +8,7 @@ from textual.containers import VerticalGroup, VerticalScroll
 from textual.content import Content
 
 from game.scenario.text import localize
+from game.tui.dialogs.frame import DialogFrame
 from game.tui.present.approaches import ApproachView, approach_views
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.approach_list import ApproachList
@@ -28,7 +29,7 @@ class EventCard(GameDialog[ApproachView]):
         self.options = options
 
     def compose(self) -> ComposeResult:
-        with VerticalGroup(classes="dialog -card"):
+        with DialogFrame(), VerticalGroup(classes="dialog -card"):
             yield Plain(id="event-heading", classes="dialog-muted")
             yield Plain(classes="dialog-title")
             yield Plain(id="event-speaker", classes="dialog-muted")

@@ -7,7 +7,9 @@ from textual.binding import Binding
 from textual.containers import VerticalGroup, VerticalScroll
 from textual.widgets import Button
 
+from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
+from game.tui.widgets.game_button import GameButton
 from game.tui.widgets.plain import Plain
 
 
@@ -23,7 +25,7 @@ class HelpDialog(GameDialog[None]):
         self.topic = topic
 
     def compose(self) -> ComposeResult:
-        with VerticalGroup(classes="dialog -tall"):
+        with DialogFrame(), VerticalGroup(classes="dialog -tall"):
             yield Plain(classes="dialog-title")
             with VerticalScroll(id="help-body"):  # the text scrolls; the Close button stays in view
                 yield Plain(id="help-keys-heading", classes="dialog-heading")
@@ -31,10 +33,10 @@ class HelpDialog(GameDialog[None]):
                 yield Plain(id="help-everywhere", classes="dialog-muted")
                 yield Plain(id="help-howto-heading", classes="dialog-heading")
                 yield Plain(id="help-howto")
-            yield Button("", id="close", variant="primary")
+            yield GameButton("", id="close", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#close", Button).focus()
+        self.query("#close").focus()  # (nothing to focus when the help was closed before it was shown)
 
     def relabel(self) -> None:
         self.query_one(".dialog-title", Plain).update(self.t("help.heading"))

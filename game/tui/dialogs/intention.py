@@ -9,10 +9,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalGroup
-from textual.widgets import Button, RadioButton, RadioSet
+from textual.widgets import Button, RadioSet
 
 from game.saves.intention import FALSIFY, TRACE_SHARES, make_intention
+from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
+from game.tui.widgets.choice_button import ChoiceButton
+from game.tui.widgets.game_button import GameButton
 from game.tui.widgets.plain import Plain
 
 
@@ -28,19 +31,19 @@ class IntentionDialog(GameDialog[dict | None]):
         super().__init__(classes="dialog-screen intention")
 
     def compose(self) -> ComposeResult:
-        with VerticalGroup(classes="dialog"):
+        with DialogFrame(), VerticalGroup(classes="dialog"):
             yield Plain(classes="dialog-title")
             yield Plain(id="share-q", classes="dialog-body")
             with RadioSet(id="share"):
                 for share in TRACE_SHARES:
-                    yield RadioButton(f"{share}%", value=share == 25, id=f"share-{share}")
+                    yield ChoiceButton(f"{share}%", value=share == 25, id=f"share-{share}")
             yield Plain(id="falsify-q", classes="dialog-body")
             with RadioSet(id="falsify"):
                 for answer in FALSIFY:
-                    yield RadioButton("", value=answer == "undecided", id=f"falsify-{answer}")
+                    yield ChoiceButton("", value=answer == "undecided", id=f"falsify-{answer}")
             with HorizontalGroup(classes="dialog-buttons"):
-                yield Button("", id="start", variant="primary")
-                yield Button("", id="skip")
+                yield GameButton("", id="start", variant="primary")
+                yield GameButton("", id="skip")
 
     def on_mount(self) -> None:
         self.query_one("#share", RadioSet).focus()
@@ -50,7 +53,7 @@ class IntentionDialog(GameDialog[dict | None]):
         self.query_one("#share-q", Plain).update(self.t("intent.share_q"))
         self.query_one("#falsify-q", Plain).update(self.t("intent.falsify_q"))
         for answer in FALSIFY:
-            self.query_one(f"#falsify-{answer}", RadioButton).label = self.t(f"intent.opt_{answer}")
+            self.query_one(f"#falsify-{answer}", ChoiceButton).label = self.t(f"intent.opt_{answer}")
         self.query_one("#start", Button).label = self.t("intent.start")
         self.query_one("#skip", Button).label = self.t("intent.skip")
 

@@ -12,7 +12,9 @@ from textual.widgets import Button, OptionList
 from textual.widgets.option_list import Option
 
 from game.safe_text import clean_line
+from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
+from game.tui.widgets.game_button import GameButton
 from game.tui.widgets.option_list import GameOptionList
 from game.tui.widgets.plain import Plain
 
@@ -29,11 +31,11 @@ class LoadDialog(GameDialog):
         self.saves, self.folder = saves, folder
 
     def compose(self) -> ComposeResult:
-        with VerticalGroup(classes="dialog -tall"):
+        with DialogFrame(), VerticalGroup(classes="dialog -tall"):
             yield Plain(classes="dialog-title")
             yield Plain(id="load-folder", classes="dialog-muted")
             yield GameOptionList(id="load-list")
-            yield Button("", id="cancel")
+            yield GameButton("", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#load-list", OptionList).focus()

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import VerticalGroup
 from textual.widgets import LoadingIndicator
 
+from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.plain import Plain
 
@@ -29,7 +30,7 @@ class LoadingDialog(GameDialog[None]):
         super().__init__(classes="dialog-screen")
 
     def compose(self) -> ComposeResult:
-        with VerticalGroup(classes="dialog", id="loading"):
+        with DialogFrame(), VerticalGroup(classes="dialog", id="loading"):
             yield Plain(id="loading-text", classes="dialog-title")
             yield LoadingIndicator()
 

@@ -7,8 +7,10 @@ from textual.binding import Binding
 from textual.containers import VerticalGroup
 from textual.widgets import Button
 
+from game.tui.dialogs.frame import DialogFrame
 from game.tui.present.ledger import action_result
 from game.tui.screens.base import GameDialog
+from game.tui.widgets.game_button import GameButton
 from game.tui.widgets.plain import Bullet, Plain
 from game.tui.widgets.rebuilt import RebuiltScroll
 
@@ -25,10 +27,10 @@ class ResultsDialog(GameDialog[None]):
         self.rules, self.results = rules, results
 
     def compose(self) -> ComposeResult:
-        with VerticalGroup(classes="dialog"):
+        with DialogFrame(), VerticalGroup(classes="dialog"):
             yield Plain(classes="dialog-title")
             yield RebuiltScroll(id="results-body")
-            yield Button("", id="close", variant="primary")
+            yield GameButton("", id="close", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#close", Button).focus()

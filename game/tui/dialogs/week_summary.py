@@ -7,8 +7,10 @@ from textual.binding import Binding
 from textual.containers import VerticalGroup
 from textual.widgets import Button
 
+from game.tui.dialogs.frame import DialogFrame
 from game.tui.present.ledger import week_summary
 from game.tui.screens.base import GameDialog
+from game.tui.widgets.game_button import GameButton
 from game.tui.widgets.plain import Plain
 from game.tui.widgets.rebuilt import RebuiltScroll
 
@@ -26,11 +28,11 @@ class WeekSummaryDialog(GameDialog[None]):
         self.save_error = save_error
 
     def compose(self) -> ComposeResult:
-        with VerticalGroup(classes="dialog"):
+        with DialogFrame(), VerticalGroup(classes="dialog"):
             yield Plain(classes="dialog-title")
             yield RebuiltScroll(id="summary-body")
             yield Plain(id="summary-saved", classes="dialog-muted")
-            yield Button("", id="close", variant="primary")
+            yield GameButton("", id="close", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#close", Button).focus()

@@ -36,6 +36,8 @@ class Localized:
         return self.is_mounted and self.is_active  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
+        if self not in self.app.screen_stack:  # type: ignore[attr-defined]
+            return  # closed before it was shown (a flow moved on): nothing to label
         self.watch(self.app, "lang", self._language_changed, init=False)  # type: ignore[attr-defined]
         self.relabel()
 

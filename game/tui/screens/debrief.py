@@ -21,6 +21,7 @@ from game.tui.widgets.key_bar import KeyBar, KeyHint
 from game.tui.widgets.level_bar import LevelBar
 from game.tui.widgets.plain import Bullet, Plain
 from game.tui.widgets.rebuilt import RebuiltScroll
+from game.tui.widgets.tabs import relabel_tab, underline_tabs_after_layout
 from game.tui.widgets.week_chart import WeekChart
 
 TABS = (("tab-ending", "deb.tab.ending"), ("tab-charts", "deb.tab.charts"), ("tab-reflect", "deb.tab.reflect"),
@@ -59,7 +60,7 @@ class DebriefScreen(GameScreen):
             (self.t("deb.title") + self.t("colon"), "bold"), (view.ending_title, "bold")))
         tabs = self.query_one("#debrief-tabs", TabbedContent)
         for number, (pane_id, key) in enumerate(TABS, 1):
-            tabs.get_tab(pane_id).label = f"{number} {self.t(key)}"
+            relabel_tab(tabs.get_tab(pane_id), f"{number} {self.t(key)}")  # the underline: after the rebuild
         for pane_id, build in (("tab-ending", self._ending), ("tab-charts", self._charts),
                                ("tab-reflect", self._reflect), ("tab-discuss", self._discuss),
                                ("tab-glossary", self._glossary)):
@@ -173,6 +174,12 @@ class DebriefScreen(GameScreen):
         for term, gloss in view.glossary:
             yield Plain(Content.styled(term, "bold"), classes="note-title")
             yield Plain(gloss, classes="note-text")
+
+    def on_rebuilt_scroll_rebuilt(self, event: RebuiltScroll.Rebuilt) -> None:
+        """The pages were rebuilt (a language switch relabels the tabs too): the underline follows the new
+        width of the active tab once laid out."""
+        event.stop()
+        underline_tabs_after_layout(self.query_one("#debrief-tabs", TabbedContent))
 
     # -- actions -------------------------------------------------------------------------------------
     def action_page(self, number: int) -> None:

@@ -10,6 +10,7 @@ from textual.widgets import Button
 
 from game.scenario.text import localize
 from game.tui.screens.base import GameScreen
+from game.tui.widgets.game_button import GameButton
 from game.tui.widgets.key_bar import KeyBar, KeyHint
 from game.tui.widgets.plain import Plain
 
@@ -33,7 +34,7 @@ class IntroScreen(GameScreen):
                 with VerticalScroll(id="intro-scroll"):
                     yield Plain(id="intro-summary")
                     yield Plain(id="intro-text")
-                yield Button("", id="begin", variant="primary")
+                yield GameButton("", id="begin", variant="primary")
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -16,6 +16,8 @@ from game.safe_text import clean_line
 from game.tui.dialogs.choice import ChoiceDialog
 from game.tui.screens.base import GameScreen
 from game.tui.start import ScenarioChoice
+from game.tui.widgets.choice_button import CHOSEN, NOT_CHOSEN
+from game.tui.widgets.game_button import GameButton
 from game.tui.widgets.key_bar import KeyBar, KeyHint
 from game.tui.widgets.option_list import GameOptionList
 from game.tui.widgets.plain import Plain
@@ -41,29 +43,40 @@ class NewGameScreen(GameScreen):
                 yield Plain(id="scenario-label", classes="field-label")
                 yield GameOptionList(id="scenario")
                 yield Plain(id="language-label", classes="field-label")
-                yield Button("", id="language")
+                yield GameButton("", id="language")
                 yield Plain(id="seed-label", classes="field-label")
                 yield Input(id="seed", type="integer", max_length=18)
                 yield Plain(id="player-label", classes="field-label")
                 yield Input(self.player, id="player", max_length=40)
                 yield Plain(id="new-status")
                 with HorizontalGroup(id="new-buttons"):
-                    yield Button("", id="start", variant="primary")
-                    yield Button("", id="back")
+                    yield GameButton("", id="start", variant="primary")
+                    yield GameButton("", id="back")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#start", Button).focus()
 
+    def scenario_prompt(self, index: int, chosen: bool) -> Content:
+        """`(*) title  id` for the chosen scenario, `( ) title  id` for the others (readable in plain text)."""
+        choice = self.scenarios[index]
+        return Content.assemble(CHOSEN if chosen else NOT_CHOSEN, " ", choice.title(self.lang),
+                                (f"  {choice.name if choice.shipped else choice.path}", "$text-muted"))
+
     def list_scenarios(self) -> None:
-        """One line per scenario: its title in the current language, then its id (or, if given, its path)."""
+        """One line per scenario: its mark, its title in the current language, then its id (or its path)."""
         listing = self.query_one("#scenario", OptionList)
         highlighted = listing.highlighted if listing.option_count else self.first_highlighted
-        listing.set_options([
-            Option(Content.assemble(choice.title(self.lang),
-                                    (f"  {choice.name if choice.shipped else choice.path}", "$text-muted")), id=str(i))
-            for i, choice in enumerate(self.scenarios)])
+        listing.set_options([Option(self.scenario_prompt(i, i == highlighted), id=str(i))
+                             for i in range(len(self.scenarios))])
         listing.highlighted = highlighted
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """The highlighted scenario is the one a start plays: it carries the mark."""
+        event.stop()
+        listing = event.option_list
+        for index in range(listing.option_count):
+            listing.replace_option_prompt_at_index(index, self.scenario_prompt(index, index == event.option_index))
 
     def relabel(self) -> None:
         self.query_one("#new-heading", Plain).update(Content.styled(self.t("new.heading"), "bold"))

@@ -10,6 +10,7 @@ from textual.widgets import Button, Input
 from game.i18n import t
 from game.safe_text import clean_line
 from game.tui.screens.base import GameScreen
+from game.tui.widgets.game_button import GameButton
 from game.tui.widgets.key_bar import KeyBar, KeyHint
 from game.tui.widgets.plain import Plain
 
@@ -38,7 +39,7 @@ class TitleScreen(GameScreen):
                 yield Plain(id="name-label", classes="field-label")
                 yield Input(self.player, id="name", max_length=40)
                 for button_id, _ in BUTTONS:
-                    yield Button("", id=button_id, classes="menu-button")
+                    yield GameButton("", id=button_id, classes="menu-button")
                 yield Plain(id="title-status")
         yield KeyBar()
 

@@ -57,7 +57,7 @@ class WeekFlow(_Screen):
         session = self.session
         while not session.state.ended and session.state.pending:
             card = EventCard(session.rules, session.state.pending[0], session.options())
-            view = await self.app.push_screen_wait(card)
+            view = await self.app.ask(card)
             if view is not None and await self._confirm_crossing(view):
                 self.apply(view.decision)
         if session.state.ended:
@@ -80,7 +80,7 @@ class WeekFlow(_Screen):
             return (t("cross.confirm", lang, label=label), t("cross.body", lang), t("cross.yes", lang),
                     t("cross.no", lang))
 
-        answer = await self.app.push_screen_wait(ConfirmDialog(texts, "cross-line", default=False))
+        answer = await self.app.ask(ConfirmDialog(texts, "cross-line", default=False))
         return bool(answer)
 
     def apply(self, decision) -> None:
@@ -108,7 +108,7 @@ class WeekFlow(_Screen):
             body = t("end.unspent", lang, n=half_hours(left)) if left > 0 else t("end.all_spent", lang)
             return t("end.confirm", lang, week=state.week), body, t("end.yes", lang), t("end.no", lang)
 
-        if not await self.app.push_screen_wait(ConfirmDialog(texts, "end-week")):
+        if not await self.app.ask(ConfirmDialog(texts, "end-week")):
             return
         from game.engine import END_WEEK
 
@@ -117,5 +117,5 @@ class WeekFlow(_Screen):
         self.results = []
         error = self.app.autosave()
         self.state = self.session.state
-        await self.app.push_screen_wait(WeekSummaryDialog(self.session.rules, week, self.session.state, happened,
+        await self.app.ask(WeekSummaryDialog(self.session.rules, week, self.session.state, happened,
                                                           error))

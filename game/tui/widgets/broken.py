@@ -19,14 +19,19 @@ from game.tui.linebreak import wrap_offsets
 
 
 def has_wide_text(text: str) -> bool:
-    """Whether the text holds Chinese (or other East Asian wide) characters; other text wraps as Textual
-    wraps it (at spaces), which already keeps words and numbers whole."""
+    """Whether the text holds Chinese (or other East Asian wide) characters."""
     return any(ord(char) >= 0x2E80 and east_asian_width(char) in "WF" for char in text)
+
+
+def needs_our_breaks(text: str) -> bool:
+    """Chinese text, or text with numbers ("Actual 0" keeps its number, in English too); other text wraps
+    as Textual wraps it (at spaces), which already keeps words whole."""
+    return has_wide_text(text) or any(char.isdigit() for char in text)
 
 
 def broken_lines(content: Content, width: int) -> Content:
     """The content with a line break wherever it must wrap to fit `width` cells."""
-    if not has_wide_text(content.plain):
+    if not needs_our_breaks(content.plain):
         return content
     lines: list[Content] = []
     for line in content.split(allow_blank=True):

@@ -1,12 +1,19 @@
-"""A horizontal level bar drawn with coloured spaces (no glyph whose width terminals disagree on)."""
+"""A horizontal level bar: full blocks in the fill colour, then coloured spaces.
+
+The filled part is drawn with a glyph (not only a background colour), so the bar reads in a monochrome
+terminal, a `tmux capture-pane`, a text export or a screen reader as well as in colour."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
 from textual.content import Content
+from textual.style import Style
 from textual.reactive import reactive
 from textual.widget import Widget
+
+
+FULL = "█"
 
 
 class LevelBar(Widget):
@@ -37,4 +44,5 @@ class LevelBar(Widget):
             filled = 1
         fill = self.get_visual_style("level-bar--fill")
         empty = self.get_visual_style("level-bar--empty")
-        return Content.assemble((" " * filled, fill), (" " * (width - filled), empty))
+        solid = fill + Style(foreground=fill.background)  # a block as wide as the cell, in the fill colour
+        return Content.assemble((FULL * filled, solid), (" " * (width - filled), empty))

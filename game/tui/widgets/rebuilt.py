@@ -11,6 +11,7 @@ from typing import Callable, Iterable
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widget import Widget
 
 Builder = Callable[[], Iterable[Widget]]
@@ -18,6 +19,9 @@ Builder = Callable[[], Iterable[Widget]]
 
 class RebuiltScroll(VerticalScroll):
     """Its children come from the last builder given to `rebuild()`."""
+
+    class Rebuilt(Message):
+        """Posted once the new children are mounted (their layout comes with the next refresh)."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -30,3 +34,8 @@ class RebuiltScroll(VerticalScroll):
         """Show what `builder()` yields instead of the current children (on the next idle moment)."""
         self.builder = builder
         self.refresh(recompose=True)
+
+    async def recompose(self) -> None:
+        """Build the children again, then say so (the screen may measure what the new layout moved)."""
+        await super().recompose()
+        self.post_message(self.Rebuilt())
