@@ -24,11 +24,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from game.scenario import load_report
-    from game.scenario.catalog import DEFAULT_SCENARIO, all_found
+    from game.scenario.catalog import DEFAULT_SCENARIO, all_found, default_first
     from game.scenario.text import localize
 
     rows = []
-    for ref in all_found():
+    for ref in default_first(all_found()):
         where = {"path": str(ref.path), "origin": ref.origin,
                  "shadowed_by": str(ref.shadowed_by) if ref.shadowed_by else None}
         default = ref.id == DEFAULT_SCENARIO and ref.shadowed_by is None
