@@ -100,3 +100,15 @@ def test_no_strategy_takes_the_best_ending_in_most_of_its_games(simulated, scena
     for name, outcomes in by_strategy(results).items():
         reached = sum(o.ending == "recoupled_street" for o in outcomes)
         assert reached <= 0.6 * len(outcomes), name
+
+
+def test_every_answer_to_the_freeze_warning_is_some_players_answer(simulated, scenario):
+    """The card where the district weighs freezing the pilot comes to a street under pressure and to one whose
+    residents have stopped trusting it; each of its answers is taken by some shipped player, not only by the
+    random explorer (promising the numbers is the trace player's answer)."""
+    _, results = simulated
+    card = next(e for e in scenario.events if e.id == "pilot_freeze_warning")
+    by_players = set().union(*(r.taken for r in results if r.strategy != "random"))
+    assert [c.id for c in card.choices if f"pilot_freeze_warning.{c.id}" not in by_players] == []
+    trace_took = set().union(*(r.taken for r in results if r.strategy == "trace"))
+    assert "pilot_freeze_warning.numbers_up" in trace_took
