@@ -112,3 +112,15 @@ def test_every_answer_to_the_freeze_warning_is_some_players_answer(simulated, sc
     assert [c.id for c in card.choices if f"pilot_freeze_warning.{c.id}" not in by_players] == []
     trace_took = set().union(*(r.taken for r in results if r.strategy == "trace"))
     assert "pilot_freeze_warning.numbers_up" in trace_took
+
+
+def test_honest_work_is_never_listed_as_an_example_of_trace_ism(scenario):
+    """The debrief lists, under each finding, the player's choices that carry it (their own `findings`, else
+    their item's): real patrols or resolved tickets must not appear under trace-ism (T1)."""
+    wrong = []
+    for item in (*scenario.directives, *scenario.requests, *scenario.events):
+        for action in getattr(item, "approaches", None) or getattr(item, "choices", None) or ():
+            shown_under = action.findings or item.findings
+            if action.kind in ("service", "reform", "feedback") and "T1" in shown_under:
+                wrong.append(f"{item.id}.{action.id}")
+    assert wrong == []
