@@ -76,10 +76,11 @@ def empty_rows(rules: Rules) -> list[Row]:
     return rows
 
 
-def coverage_chunk(path: str, strategy: StrategyRef, base_seed: int, start: int, stop: int) -> tuple[Counter, Counter]:
-    """Runs start..stop-1 of one strategy: (games in which each (kind, id) happened,
-    occurrences by (kind, id, week))."""
-    rules = _rules_for(path)
+def coverage_chunk(path: str, strategy: StrategyRef, base_seed: int, start: int, stop: int,
+                   variant: str = "") -> tuple[Counter, Counter]:
+    """Runs start..stop-1 of one strategy (in `variant` of the scenario, if given): (games in which each
+    (kind, id) happened, occurrences by (kind, id, week))."""
+    rules = _rules_for(path, variant)
     games: Counter = Counter()
     weekly: Counter = Counter()
     for run in range(start, stop):
@@ -115,9 +116,12 @@ def _key(item) -> tuple[str, str] | None:
 def measure(path: Path, rules: Rules, refs: list[StrategyRef], runs: int, seed: int, jobs: int = 1,
             claims: list[dict] | None = None) -> Coverage:
     """Play `runs` games per strategy (as `simulate` does) and count what was met; `claims` are the
-    results of `check_claims`, shown as rows of their own."""
+    results of `check_claims`, shown as rows of their own. The games are played in the variant `rules`
+    was made with (`rules.variant`), so a variant's coverage is its own, not the base scenario's."""
     strategies = [strategy_id(s) for s in refs]
-    tasks = [(str(path), s, seed, start, min(runs, start + CHUNK)) for s in refs for start in range(0, runs, CHUNK)]
+    variant = rules.variant or ""
+    tasks = [(str(path), s, seed, start, min(runs, start + CHUNK), variant)
+             for s in refs for start in range(0, runs, CHUNK)]
     if jobs <= 1 or len(tasks) == 1:
         results = [coverage_chunk(*task) for task in tasks]
     else:

@@ -49,3 +49,20 @@ def test_no_strategy_takes_the_best_ending_in_most_of_its_games(rules, simulated
         assert all(o.weeks_played <= rules.weeks for o in outcomes)
         for ending in best:
             assert sum(o.ending == ending for o in outcomes) <= 0.6 * len(outcomes), (name, ending)
+
+
+def test_simulate_coverage_plays_the_variant_not_the_base_scenario(rules):
+    """`simulate --variant seminar --coverage` counts the seminar's own games: its rows agree with the
+    simulation of the variant, cards it leaves out have no row, and the weeks are its six."""
+    from game.sim.coverage import measure
+
+    path = resolve(SCENARIO)
+    names = ["random", "trace", "service"]
+    cover = measure(path, rules, names, 40, 3, jobs=1)
+    summary = coverage(rules, simulate(path, names, 40, 3, jobs=1, variant="seminar"))
+    never = {(row.kind, row.id) for row in cover.never()}
+    assert {i for k, i in never if k == "event"} == set(summary["events_never_fired"])
+    assert {i for k, i in never if k == "choice"} == set(summary["choices_never_taken"])
+    assert {i for k, i in never if k == "ending"} == set(summary["endings_never_reached"])
+    assert "platform_outage" not in {row.id for row in cover.rows}
+    assert all(len(weeks) == rules.weeks for row in cover.rows for weeks in row.weekly.values())
