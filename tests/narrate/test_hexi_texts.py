@@ -13,7 +13,7 @@ import re
 import pytest
 
 from game.engine import Rules
-from game.narrate.debrief_text import ending_words, reflection_words
+from game.narrate.debrief_text import ending_words, questions, reflection_words
 from game.scenario import load_scenario
 from narrate_kit import SCENARIOS, faults, random_game, value
 
@@ -69,6 +69,12 @@ def test_every_ending_and_reflection_says_only_what_happened(played, lang):
             if ending.id == "rigid_standard":
                 partial = "Only part" in text or "只标准化了一部分" in text
                 assert partial <= (not value(rules, done, "met('standardise_items')"))
+        asked = [q for _, q in questions(rules, state, lang)]
+        assert all(not faults(q) for q in asked), asked
+        lane_question = ("exception lane" if lang == "en" else "例外通道")
+        assert any(lane_question in q for q in asked) == ("standard_live" in state.flags)
+        if any(("six staff hours" if lang == "en" else "六个小时的人手") in q for q in asked):
+            assert "exception_lane" in state.flags
         for reflection in rules.scenario.debrief.reflections:
             said = reflection_words(rules, state, reflection, lang)
             assert not faults(said), (reflection.id, said)
