@@ -161,7 +161,6 @@ def hexi():
 def test_each_ending_wording_is_chosen_by_what_happened(hexi, lang, ending, flags, drop, took, meters, en, zh):
     rules, base = hexi
     state = _state(rules, base, ending, flags, drop, took, meters)
-    state.crossed = []  # the crossed-lines wording of trust_lost is checked below
     text, _ = ending_words(rules, state, ending, lang)
     assert (en if lang == "en" else zh) in text, text
     others = [(e, z) for (name, *_, e, z) in ENDING_BRANCHES if name == ending and (e, z) != (en, zh)]
@@ -171,13 +170,16 @@ def test_each_ending_wording_is_chosen_by_what_happened(hexi, lang, ending, flag
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_lines_crossed_are_named_in_the_trust_ending_only_when_crossed(hexi, lang):
+def test_early_closures_are_named_in_the_trust_ending_only_when_made(hexi, lang):
     rules, base = hexi
-    phrase = "closed before they were resolved" if lang == "en" else "没办完的件先结了案"
-    for crossed in (0, 2, 3, 6):
-        state = _state(rules, base, "trust_lost")
-        state.crossed = ["closure_rate.close_on_callback"] * crossed
-        assert (phrase in ending_words(rules, state, "trust_lost", lang)[0]) == (crossed >= 3)
+    phrase = "closed on the platform before they were resolved" if lang == "en" else "没办完的件先在平台上结了案"
+    closures = ("closure_rate.close_on_callback", "blocked_drain.photo_and_close",
+                "night_factory_noise.close_as_explained", "neighbour_numbers.match_them")
+    for made in range(5):
+        took = {ref: 0 for ref in closures} | {closures[i % 4]: 1 + i // 4 for i in range(made)}
+        state = _state(rules, base, "trust_lost", took=took)
+        state.crossed = ["footage_request.export"] * 3  # other lines crossed do not make it say so
+        assert (phrase in ending_words(rules, state, "trust_lost", lang)[0]) == (made >= 2)
 
 
 REFLECTION_BRANCHES = [
