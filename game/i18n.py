@@ -9,8 +9,9 @@ ours, never the author's, so they may use `{}` placeholders but hold no markup.
 
 from __future__ import annotations
 
+import marshal
 import re
-
+import sys
 from pathlib import Path
 
 LANGUAGES = ("zh", "en")
@@ -22,11 +23,59 @@ PENDING: dict[str, tuple[str, str]] = {
 }
 
 
-def _load() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[tuple[str, ...], tuple[str, ...]]]]:
-    """(key -> (zh, en)) and, for counted strings, (key -> (zh forms, en forms)) from the catalogue."""
+Catalogue = tuple[dict[str, tuple[str, str]], dict[str, tuple[tuple[str, ...], tuple[str, ...]]]]
+
+
+def _load() -> Catalogue:
+    """(key -> (zh, en)) and, for counted strings, (key -> (zh forms, en forms)) from the catalogue.
+
+    Parsing the PO file (and importing polib) cost about a tenth of the game's start-up, so the parsed
+    catalogue is kept beside it in __pycache__ (as Python keeps compiled modules: not when bytecode
+    writing is off, and silently not where the folder is read-only), named by the file's size and
+    modification time so that an edited catalogue is parsed again."""
+    cache = _cache_path()
+    try:
+        with open(cache, "rb") as handle:
+            kept = marshal.load(handle)
+        if isinstance(kept, tuple) and len(kept) == 2 and all(isinstance(part, dict) for part in kept):
+            return kept
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    catalogue = _parse()
+    if not sys.dont_write_bytecode:
+        _write_cache(cache, catalogue)
+    return catalogue
+
+
+def _cache_path() -> Path:
+    try:
+        stat = CATALOGUE.stat()
+    except OSError:
+        return CATALOGUE.parent / "__pycache__" / "missing"
+    return CATALOGUE.parent / "__pycache__" / f"{CATALOGUE.name}.{stat.st_size}-{stat.st_mtime_ns}.marshal"
+
+
+def _write_cache(cache: Path, catalogue: Catalogue) -> None:
+    import contextlib
+    import os
+
+    temp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+    with contextlib.suppress(OSError):
+        cache.parent.mkdir(exist_ok=True)
+        for old in cache.parent.glob(f"{CATALOGUE.name}.*.marshal"):  # those of earlier versions of the file
+            old.unlink()
+        temp.write_bytes(marshal.dumps(catalogue))
+        os.replace(temp, cache)  # whole or not at all, also when two games start at once
+    with contextlib.suppress(OSError):
+        temp.unlink()
+
+
+def _parse() -> Catalogue:
+    """The catalogue read from the PO file with polib."""
     import polib
 
-    singular, plural = {}, {}
+    singular: dict[str, tuple[str, str]] = {}
+    plural: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     for entry in polib.pofile(str(CATALOGUE), wrapwidth=0):
         if entry.obsolete:
             continue

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from contextlib import suppress
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -106,6 +105,8 @@ def write_settings(settings: Settings, path: Path | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {name: value for name, value in asdict(settings).items() if value is not None}
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    import tempfile  # here: reading the settings at start-up needs none of it
+
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

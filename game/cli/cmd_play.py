@@ -52,24 +52,37 @@ def terminal_problem() -> str | None:
 def run(args: argparse.Namespace) -> int:
     from game.cli.main import UsageError
 
-    from game.saves.schema import seed_problem
+    if args.seed is not None:  # refused before play: a save could not hold it
+        from game.saves.schema import seed_problem  # (only then: the saves package imports the engine)
 
-    if args.seed is not None and seed_problem(args.seed):  # refused before play: a save could not hold it
-        raise UsageError(f"--seed: {seed_problem(args.seed)}")
+        if seed_problem(args.seed):
+            raise UsageError(f"--seed: {seed_problem(args.seed)}")
     if args.scenario is not None:  # a scenario that does not exist is said, not a silent title screen
-        from game.scenario.catalog import UnknownScenario, resolve
+        from game.cli.usage import scenario_argument
 
-        try:
-            resolve(args.scenario)
-        except UnknownScenario as err:
-            raise UsageError(str(err)) from None
+        scenario_argument(args.scenario)
     if getattr(args, "records_dir", None):
         _use_records_dir(args.records_dir)
     try:
-        from game.tui.launch import launch
+        from game.tui.launch import prepare_start, run_game
+        from game.tui.start import error_line
     except ImportError:
         raise UsageError("the terminal game is not available in this build") from None
-    return launch(args)
+    try:
+        start = prepare_start(args.scenario, args.seed, args.lang, args.name, getattr(args, "saves_dir", None),
+                              args.load, variant=getattr(args, "variant", None), ask_intention=True)
+    except Exception as err:  # every start-up problem is one line on stderr (exit 1), never a traceback
+        from game.scenario.catalog import UnknownScenario
+        from game.scenario.variants import UnknownVariant
+
+        if isinstance(err, (UnknownScenario, UnknownVariant)):
+            raise UsageError(str(err)) from None
+        print(f"grassroots: {error_line(err)}", file=sys.stderr)
+        return 1
+    problem = terminal_problem()  # after the arguments and files are checked, before Textual
+    if problem:
+        raise UsageError(problem)
+    return run_game(start)
 
 
 def _use_records_dir(folder: str) -> None:

@@ -39,14 +39,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from game.cli.main import UsageError
     from game.saves import SaveError, read_game, verify_record
-    from game.scenario.catalog import UnknownScenario, resolve
+    from game.cli.usage import scenario_argument
 
-    scenario = None
-    if args.scenario:
-        try:
-            scenario = resolve(args.scenario)
-        except UnknownScenario as err:
-            raise UsageError(str(err)) from None
+    scenario = scenario_argument(args.scenario)
     if args.branch and args.verify:
         raise UsageError("--branch and --verify do not go together")
     if args.branch and args.format == "json":

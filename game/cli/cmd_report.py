@@ -39,16 +39,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.cli.main import UsageError
-    from game.scenario.catalog import UnknownScenario, resolve
+    from game.cli.usage import scenario_argument
     from game.workshop.report_build import build_report
 
-    scenario = None
-    if args.scenario:
-        try:
-            scenario = resolve(args.scenario)
-        except UnknownScenario as err:
-            raise UsageError(str(err)) from None
+    scenario = scenario_argument(args.scenario)
     report = build_report(args.records, args.lang, pool_seeds=args.pool_seeds, scenario=scenario)
     fmt = args.format or ("text" if not (args.html or args.handouts) else None)
     if fmt == "json":

@@ -1,9 +1,13 @@
-"""`grassroots scenarios`: list the scenarios found in every content root, with their titles."""
+"""`grassroots scenarios`: list the scenarios found in every content root, with their titles.
+
+It reads headers only (game/scenario/headers.py), so it stays fast however many scenarios there are; it
+does not validate them (`grassroots validate` does)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 
 EXAMPLES = [
@@ -23,27 +27,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.scenario import load_report
     from game.scenario.catalog import DEFAULT_SCENARIO, all_found, default_first
-    from game.scenario.text import localize
+    from game.scenario.headers import pick, read_header
 
-    rows = []
-    for ref in default_first(all_found()):
-        where = {"path": str(ref.path), "origin": ref.origin,
-                 "shadowed_by": str(ref.shadowed_by) if ref.shadowed_by else None}
-        default = ref.id == DEFAULT_SCENARIO and ref.shadowed_by is None
-        report = load_report(ref.path)
-        if report.scenario is None:
-            rows.append({"id": ref.id, "title": "", "weeks": None, "valid": False, "default": default, "variants": [],
-                         **where})
-            continue
-        info = report.scenario.info
-        variants = [{"id": v.id, "title": localize(v.title, args.lang),
-                     "summary": localize(v.summary, args.lang) if v.summary else "",
-                     "weeks": v.set.get("weeks", info.weeks) if isinstance(v.set.get("weeks", info.weeks), int)
-                     else info.weeks} for v in report.scenario.variants]
-        rows.append({"id": ref.id, "title": localize(info.title, args.lang), "weeks": info.weeks, "valid": True,
-                     "default": default, "variants": variants, **where})
+    rows: list[dict[str, Any]] = []
+    for ref in default_first(all_found()):  # headers only: validating each scenario to print its title took seconds
+        header = read_header(ref.path)
+        variants = [{"id": v.id, "title": pick(v.titles, args.lang, v.id), "summary": pick(v.summaries, args.lang),
+                     "weeks": v.weeks} for v in header.variants]
+        rows.append({"id": ref.id, "title": pick(header.titles, args.lang), "weeks": header.weeks,
+                     "readable": header.readable, "default": ref.id == DEFAULT_SCENARIO and ref.shadowed_by is None,
+                     "variants": variants, "path": str(ref.path), "origin": ref.origin,
+                     "shadowed_by": str(ref.shadowed_by) if ref.shadowed_by else None})
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -55,10 +50,12 @@ def run(args: argparse.Namespace) -> int:
         where = f"  ({row['origin']}: {row['path']})" if row["origin"] != "shipped" else ""
         if row["shadowed_by"]:
             where += f"  - hidden by {row['shadowed_by']}"
-        if row["valid"]:
-            print(f"{row['id']}{mark}  {row['title']}  [{row['weeks']} weeks]{where}")
+        if row["readable"]:
+            weeks = f"  [{row['weeks']} weeks]" if row["weeks"] else ""
+            print(f"{row['id']}{mark}  {row['title']}{weeks}{where}")
             for variant in row["variants"]:
-                print(f"    --variant {variant['id']}  {variant['title']}  [{variant['weeks']} weeks]")
+                weeks = f"  [{variant['weeks']} weeks]" if variant["weeks"] else ""
+                print(f"    --variant {variant['id']}  {variant['title']}{weeks}")
         else:
-            print(f"{row['id']}{mark}  INVALID - run `grassroots validate {row['path']}`{where}")
+            print(f"{row['id']}{mark}  UNREADABLE HEADER - run `grassroots validate {row['path']}`{where}")
     return 0

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import ipaddress
-import secrets
 import sys
 from pathlib import Path
 
@@ -51,6 +49,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import secrets  # here, not at the top: every command's start-up imports this module
+
     from game.cli.main import UsageError
 
     try:
@@ -119,6 +119,8 @@ def _check(args: argparse.Namespace) -> str | None:
 
 
 def _loopback(host: str) -> bool:
+    import ipaddress
+
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:

@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 
 EXAMPLES = [
@@ -106,19 +107,19 @@ def run(args: argparse.Namespace) -> int:
         "claims": [{**c, "text": _plain(c["text"])} for c in claims],
         "comparable": comparability(rules, results),
     }
-    cover = _coverage(args, path, rules, strategies, jobs, payload["claims"]) if args.coverage or args.html else None
-    if cover is not None:
-        payload["coverage_detail"] = cover.to_json()
+    detail = _coverage(args, path, rules, strategies, jobs, payload["claims"]) if args.coverage or args.html else None
+    if detail is not None:
+        payload["coverage_detail"] = detail.to_json()
     if args.format == "json":
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         from game.cli.simulate_view import print_report
 
         print_report(payload, rules)
-        if cover is not None:
+        if detail is not None:
             from game.sim.coverage import text_lines
 
-            print("\n".join(text_lines(cover)))
+            print("\n".join(text_lines(detail)))
     if args.check_claims and any(c["holds"] is not True for c in claims):
         return 1
     return 0
@@ -153,7 +154,7 @@ def pick_strategies(spec: str, rules) -> list:
     return found
 
 
-def _coverage(args: argparse.Namespace, path: Path, rules, strategies: list[str], jobs: int, claims: list[dict]):
+def _coverage(args: argparse.Namespace, path: Path, rules, strategies: list, jobs: int, claims: list[dict]):
     """Measure coverage and write the HTML page when asked (a usage error if it cannot be written)."""
     from game.cli.main import UsageError
     from game.sim.coverage import measure
@@ -170,7 +171,8 @@ def _coverage(args: argparse.Namespace, path: Path, rules, strategies: list[str]
     return cover
 
 
-def _plain(text: object) -> object:
+def _plain(text: Any) -> object:
+    """A claim's text as data: a plain text, or a {zh:, en:} text's fields."""
     return text if isinstance(text, str) else text.model_dump(exclude_none=True)
 
 

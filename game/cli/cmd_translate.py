@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 
 EXAMPLES = [
@@ -139,7 +140,7 @@ def _status(args: argparse.Namespace, folder: Path) -> int:
     else:
         source, target = _languages(args, folder)
     found = status(folder, source, target, po)
-    report = {"source": source, "target": target, "texts": found.total, "missing": found.missing}
+    report: dict[str, Any] = {"source": source, "target": target, "texts": found.total, "missing": found.missing}
     if found.po is not None:
         report.update(stale=found.po.stale, obsolete=found.po.obsolete, fuzzy=found.po.fuzzy,
                       untranslated=found.po.untranslated,

@@ -9,12 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from game.scenario.file_check import FileReport
-    from game.scenario.loader import LoadReport
-
-# The helper's share of a big scenario's bytes when this process has yet to import the content models
-# (measured best on 2,000 events; half when they are already imported).
-HELPER_FRACTION_BEFORE_IMPORT = 0.7
-
+    from game.scenario.scenario_types import LoadReport
 
 EXAMPLES = [
     ("grassroots validate content/scenarios/lianhe-town", "check a whole scenario folder"),
@@ -46,13 +41,10 @@ def run(args: argparse.Namespace) -> int:
         targets = [locate(name) for name in args.paths]
     except UnknownScenario as err:
         raise UsageError(str(err)) from None
-    results = []
+    results: list[tuple[str, LoadReport | FileReport]] = []
     with collector_paused():  # importing the models builds many objects too (see gcpause.py)
         for name, target in zip(args.paths, targets):
-            # Read the files and start the helper that builds some of their values (on big scenarios)
-            # before importing the content models, so that the import overlaps with the helper's work.
-            importing = "game.scenario.models" not in sys.modules
-            sources = read_sources(target.load, helper_fraction=HELPER_FRACTION_BEFORE_IMPORT if importing else 0.5)
+            sources = read_sources(target.load)
             if target.only is not None or target.load.is_file():
                 from game.scenario.file_check import check_file
 
@@ -97,12 +89,13 @@ def _text(name: str, report: LoadReport | FileReport, quiet_warnings: bool) -> N
         for warning in report.warnings:
             print(f"warning: {warning.format()}", file=sys.stderr)
     stats = report.stats
-    context = getattr(report, "context", None)
-    if context is not None:  # one content file
+    from game.scenario.file_check import FileReport  # already imported: the report was made
+
+    if isinstance(report, FileReport):  # one content file
         for note in report.notes:
             print(f"note: {note}", file=sys.stderr)
         verdict = f"{len(report.errors)} error(s)" if report.errors else "valid"
-        print(f"{name}: {verdict}, checked {context}; {len(report.warnings)} warning(s)")
+        print(f"{name}: {verdict}, checked {report.context}; {len(report.warnings)} warning(s)")
         return
     if report.errors:
         print(f"{name}: {len(report.errors)} error(s), {len(report.warnings)} warning(s)")

@@ -15,6 +15,7 @@ from game.cli import (
 from game.cli import cmd_serve
 from game.cli.helptext import HelpFormatter, epilog, finish
 from game.cli import output
+from game.cli.usage import UsageError
 from game.safe_text import clean_line
 
 COMMANDS = [cmd_play, cmd_scenarios, cmd_validate, cmd_schema, cmd_simulate, cmd_replay]
@@ -30,10 +31,6 @@ EXAMPLES = [
     ("grassroots replay saves/records/*.record.json", "tell finished games week by week"),
     ("grassroots COMMAND --help", "the options and examples of one command"),
 ]
-
-
-class UsageError(Exception):
-    """A command was called with arguments that do not fit (exit 2)."""
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -106,7 +106,7 @@ def silence_stdout() -> None:
     final flush does not fail again and print a second error."""
     with suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, raw(sys.stdout).fileno())
+        os.dup2(devnull, raw(sys.stdout).fileno())  # type: ignore[union-attr]  # None: AttributeError, suppressed
         os.close(devnull)
 
 

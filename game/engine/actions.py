@@ -12,8 +12,7 @@ from game.engine.state import CLOSED, END_WEEK, OPEN, Decision, Discard, GameSta
 from game.engine.week import end_week
 
 # Why an option is locked (the UI words these; `requires` also carries the author's text).
-LOCK_REQUIRES, LOCK_HOURS, LOCK_COSTS, LOCK_WEEK, LOCK_TOTAL, LOCK_EVENT = (
-    "requires", "hours", "costs", "used_this_week", "used_up", "answer_event")
+LOCK_REQUIRES, LOCK_HOURS, LOCK_COSTS, LOCK_WEEK, LOCK_TOTAL = "requires", "hours", "costs", "used_this_week", "used_up"
 # For event cards: how far locks are relaxed so that a card can always be answered.
 STRICT, NO_HOURS, NO_COSTS, ANYTHING = 0, 1, 2, 3
 

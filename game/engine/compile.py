@@ -10,7 +10,7 @@ from game.engine.context import runtime_env
 from game.engine.draws import card_key
 from game.engine.state import Decision
 from game.scenario.expr_compile import Env, compile_expr
-from game.scenario.loader import Scenario
+from game.scenario.scenario_types import Scenario
 from game.scenario.models import Action, Effect, Later, Text
 
 Value = Any  # a float, or a closure ctx -> value

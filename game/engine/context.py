@@ -13,7 +13,7 @@ from game.scenario.expr_compile import Env
 if TYPE_CHECKING:
     from game.engine.compile import Rules
     from game.engine.state import GameState
-    from game.scenario.loader import Scenario
+    from game.scenario.scenario_types import Scenario
 
 
 class Ctx:

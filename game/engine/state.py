@@ -139,10 +139,6 @@ class GameState:
             self.order,
         )
 
-    @property
-    def over(self) -> bool:
-        return bool(self.ended)
-
     def fingerprint(self) -> tuple:
         """Everything that makes up the game state, in comparable form (used to check replays).
 

@@ -126,7 +126,9 @@ def action_result(rules: Rules, happenings: list[Happening], lang: str) -> Line:
     the story of the outcome that happened (never a verdict like "it worked"): a ChanceFell is not told, the
     effect of the branch taken that follows it is (its message first)."""
     teller = Teller(rules, lang)
-    label, owner, parts, unseen, meters = "", "", [], False, {}
+    label, owner, unseen = "", "", False
+    parts: list[str] = []
+    meters: dict[str, float] = {}
     for h in typed_all(happenings):
         if isinstance(h, Took) and not label:
             label = teller.action_label(h.ref)

@@ -77,7 +77,7 @@ def replace_atomically(path: Path, data: bytes, durable: bool = True) -> None:
     _move_into_place(_write_temp(path, data, durable), path, durable)
 
 
-def _move_into_place(temp: Path, path: Path, durable: bool, before: Callable[[], None] | None = None) -> None:
+def _move_into_place(temp: str, path: Path, durable: bool, before: Callable[[], None] | None = None) -> None:
     """Rename a written temp file onto `path` (after `before`, if given); the temp never outlives a failure."""
     try:
         if before is not None:

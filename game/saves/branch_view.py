@@ -10,9 +10,10 @@ from game.scenario.text import localize
 
 def choice_label(rules: Rules, decision: Decision | None, lang: str) -> str:
     """The label of a choice or approach as the player saw it (its id if it has none)."""
-    action = rules.action_of(decision) if decision is not None else None
-    return localize(action.model.label, lang) or decision.option if action is not None else (
-        decision.option if decision is not None else "-")
+    if decision is None:
+        return "-"
+    action = rules.action_of(decision)
+    return (localize(action.model.label, lang) if action is not None else "") or decision.option
 
 
 def side_by_side(rules: Rules, result: BranchResult, lang: str) -> list[str]:
@@ -62,7 +63,7 @@ def had_you(rules: Rules, result: BranchResult, lang: str) -> str:
 def suggest_branch(rules: Rules, decisions: list[Decision]) -> Branch | None:
     """The branch the debrief offers: the first decision that crossed a line, made without crossing it; else
     the first card answered, answered another way. None when the game offers neither."""
-    week, firsts = 1, []
+    week, firsts = 1, []  # type: tuple[int, list[Branch]]
     for decision in decisions:
         if decision.kind == "end_week":
             week += 1

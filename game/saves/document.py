@@ -214,10 +214,11 @@ def decode(path: Path, data: Any) -> Document:
         if data.get("format") != FORMAT_NAME:
             raise SaveError(path, f"this is not a Grassroots save or record (format {short(data.get('format'))})",
                             "choose a .save.json or .record.json file", FOREIGN)
-        version = data.get("version")
-        if not is_int(version):
-            raise SaveError(path, f"field 'version' should be a whole number, not {kind_of(version)}",
+        written = data.get("version")
+        if not is_int(written):
+            raise SaveError(path, f"field 'version' should be a whole number, not {kind_of(written)}",
                             DAMAGED_ADVICE, INVALID)
+        version = written
         if version > FORMAT_VERSION:
             raise SaveError(path, f"written by a newer version of the game (save format {version}; this version "
                             f"reads formats up to {FORMAT_VERSION})", "update the game to open it", FUTURE)

@@ -15,7 +15,7 @@ TRACE_SHARES = (0, 25, 50, 75)
 FALSIFY = ("never", "if_needed", "undecided")
 
 
-def make_intention(trace_share: int, falsify: str) -> dict:
+def make_intention(trace_share: object, falsify: object) -> dict:
     """A valid intention; raises ValueError for a share or answer outside the choices."""
     if trace_share not in TRACE_SHARES:
         raise ValueError(f"trace_share must be one of {TRACE_SHARES}, not {trace_share!r}")

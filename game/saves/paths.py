@@ -6,6 +6,7 @@ import os
 import re
 import unicodedata
 from pathlib import Path
+from typing import Callable
 
 from game.saves.errors import WRITE_FAILED, SaveError
 
@@ -32,22 +33,32 @@ def checkout_root(package_dir: Path | None = None) -> Path | None:
 
 def saves_dir(override: str | Path | None = None) -> Path:
     """The saves folder: override, else $GRASSROOTS_SAVES_DIR, else ./saves in a checkout, else the user
-    data folder. Created if missing."""
-    if override:
-        folder = Path(override).expanduser()
-    elif os.environ.get(ENV_VAR):
-        folder = Path(os.environ[ENV_VAR]).expanduser()
-    elif (root := checkout_root()) is not None:
-        folder = root / "saves"
-    else:
+    data folder. Created if missing; raises SaveError when it cannot be."""
+    def default() -> Path:
+        if (root := checkout_root()) is not None:
+            return root / "saves"
         import platformdirs
 
-        folder = Path(platformdirs.user_data_dir("grassroots", appauthor=False))
+        return Path(platformdirs.user_data_dir("grassroots", appauthor=False))
+
+    return _chosen_folder(override, ENV_VAR, default, "saves", "--saves-dir")
+
+
+def _chosen_folder(override: str | Path | None, env_var: str, default: Callable[[], Path], what: str,
+                   option: str) -> Path:
+    """The folder an option names, else the one $`env_var` names, else `default()`; created if missing
+    (SaveError naming `what` and `option` when it cannot be)."""
+    if override:
+        folder = Path(override).expanduser()
+    elif os.environ.get(env_var):
+        folder = Path(os.environ[env_var]).expanduser()
+    else:
+        folder = default()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise SaveError(folder, f"cannot create the saves folder ({err.strerror or err})",
-                        "choose another folder with --saves-dir", WRITE_FAILED) from None
+        raise SaveError(folder, f"cannot create the {what} folder ({err.strerror or err})",
+                        f"choose another folder with {option}", WRITE_FAILED) from None
     return folder
 
 
@@ -100,15 +111,5 @@ def new_game_path(folder: Path, player: str) -> tuple[Path, str]:
 def records_dir(saves_folder: Path, override: str | Path | None = None) -> Path:
     """Where finished-game records go: override (`play --records-dir`), else $GRASSROOTS_RECORDS_DIR, else
     `records/` in the saves folder. Created if missing; raises SaveError when it cannot be."""
-    if override:
-        folder = Path(override).expanduser()
-    elif os.environ.get(RECORDS_ENV_VAR):
-        folder = Path(os.environ[RECORDS_ENV_VAR]).expanduser()
-    else:
-        folder = Path(saves_folder) / "records"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise SaveError(folder, f"cannot create the records folder ({err.strerror or err})",
-                        "choose another folder with --records-dir", WRITE_FAILED) from None
-    return folder
+    return _chosen_folder(override, RECORDS_ENV_VAR, lambda: Path(saves_folder) / "records", "records",
+                          "--records-dir")

@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn, TypeGuard
 
 from game.safe_text import clean_line
 from game.saves.errors import INVALID, SaveError
@@ -119,7 +119,7 @@ class _Checker:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def fail(self, name: str, problem: str) -> None:
+    def fail(self, name: str, problem: str) -> NoReturn:
         raise SaveError(self.path, f"field '{name}' {problem}", DAMAGED_ADVICE, INVALID)
 
     def field(self, data: dict, key: str, expected: type, prefix: str = "", optional: bool = False) -> Any:
@@ -163,7 +163,7 @@ _NAMES = {str: "text", int: "a whole number", float: "a number", list: "a list",
           bool: "true or false"}
 
 
-def is_int(value: Any) -> bool:
+def is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

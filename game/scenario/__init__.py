@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 from game.scenario.errors import ContentError, ScenarioLoadError
 
 if TYPE_CHECKING:
-    from game.scenario.loader import Scenario, load_report, load_scenario
+    from game.scenario.loader import load_report, load_scenario
+    from game.scenario.scenario_types import Scenario
 
 __all__ = ["ContentError", "Scenario", "ScenarioLoadError", "load_report", "load_scenario"]
 _FROM_LOADER = ("Scenario", "load_report", "load_scenario")

@@ -158,26 +158,11 @@ def shipped() -> list[ScenarioRef]:
 
 
 def scenario_titles(path: Path) -> dict[str, str]:
-    """A scenario's title by language, read from its header alone ({} when it cannot be read).
+    """A scenario's title by language, read from its header alone ({} when it cannot be read); for lists of
+    scenarios: cheap, and never fails (see game/scenario/headers.py)."""
+    from game.scenario.headers import read_header
 
-    For lists of scenarios: this reads one small file with the safe reader and validates nothing, so
-    it is cheap and never fails; loading the scenario is what reports its problems.
-    """
-    from game.scenario.sources import read_bytes
-    from game.scenario.yamlread import read_yaml
-
-    header = path / HEADER if path.is_dir() else path
-    raw = read_bytes(header)
-    if isinstance(raw, OSError):
-        return {}
-    document, _ = read_yaml(raw, header.name)
-    info = document.data.get("scenario") if document is not None else None
-    title = info.get("title") if isinstance(info, dict) else None
-    if isinstance(title, str) and title.strip():
-        return {"zh": title, "en": title}
-    if isinstance(title, dict):
-        return {lang: text for lang, text in title.items() if lang in ("zh", "en") and isinstance(text, str) and text.strip()}
-    return {}
+    return read_header(path).titles
 
 
 class UnknownScenario(LookupError):

@@ -11,9 +11,9 @@ from game.scenario.envs import all_flags, choice_sets, dummy_claim_env, dummy_en
 from game.scenario.errors import ContentError, did_you_mean, format_path
 from game.scenario.expr import ExprError
 from game.scenario.expr_compile import Env, compile_expr
-from game.scenario.loader import ParsedFile, Scenario
+from game.scenario.scenario_types import ParsedFile, Scenario
 from game.scenario.checks_static import Reasoner
-from game.scenario.models import Action, Effect, Later
+from game.scenario.models import Action, Directive, Effect, Later, Request
 from game.scenario.yamlread import Document
 
 
@@ -68,7 +68,7 @@ class Checker(Reporter):
     def expr(self, path: tuple, value: Any, context: str) -> None:
         if not isinstance(value, str):
             return
-        err = self.checked.get((context, value), _UNCHECKED)
+        err: Any = self.checked.get((context, value), _UNCHECKED)
         if err is _UNCHECKED:  # the same text in the same context always checks the same
             err = self.checked[context, value] = self._compile_error(value, context)
         if err is not None:
@@ -200,9 +200,9 @@ class Checker(Reporter):
                 self.expr(where + ("ignored_each_week", meter), delta, "request")
             if rule.escalation:
                 self.effect(rule.escalation, where + ("escalation",), "request", None)
-        for index, rule in enumerate(info.weekly):
-            self.expr(base + ("weekly", index, "when"), rule.when, "game")
-            self.effect(rule.effect, base + ("weekly", index, "effect"), "game", None)
+        for index, weekly in enumerate(info.weekly):
+            self.expr(base + ("weekly", index, "when"), weekly.when, "game")
+            self.effect(weekly.effect, base + ("weekly", index, "effect"), "game", None)
         if info.default_language and info.default_language not in info.languages:
             self.error(base + ("default_language",), f"'{info.default_language}' is not in `languages`")
         if len(info.week_labels) > info.weeks:
@@ -344,7 +344,8 @@ def check_placeholders(checker: Checker, where: tuple, model: Any, fields: tuple
 def _tags(scenario: Scenario) -> set[str]:
     """Every tag an item or action carries (a modifier naming another selects nothing: a typo)."""
     found: set[str] = set()
-    for item in [*scenario.directives, *scenario.requests]:
+    items: list[Directive | Request] = [*scenario.directives, *scenario.requests]
+    for item in items:
         found.update(item.tags)
         for action in item.approaches:
             found.update(action.tags)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import functools
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
 from game.scenario.checks_static import LOOK, look_at_text
 from game.scenario.errors import did_you_mean
-from game.scenario.loader import ParsedFile, Scenario
+from game.scenario.scenario_types import ParsedFile, Scenario
 from game.scenario.models import Effect, LocalizedText
 from game.scenario.walk import has_field, text_fields, walk
 
@@ -45,9 +45,9 @@ def duplicates(checker: Checker, files: list[ParsedFile]) -> None:
                     first[key] = (parsed, path)
         if parsed.content.debrief:
             for index, note in enumerate(parsed.content.debrief.research_notes):
-                key, path = ("note", note.code), ("debrief", "research_notes", index, "code")
+                key, where = ("note", note.code), ("debrief", "research_notes", index, "code")
                 if key in first:
-                    checker.error(path, f"duplicate research note '{note.code}' (first defined at {first_at(key)})")
+                    checker.error(where, f"duplicate research note '{note.code}' (first defined at {first_at(key)})")
                 else:
                     first[key] = (parsed, path)
 
@@ -64,10 +64,11 @@ def scan_files(checker: Checker, scenario: Scenario, files: list[ParsedFile]) ->
     in_languages = attrgetter(*languages) if len(languages) > 1 else (lambda text: (getattr(text, languages[0]),))
     flags = set(scenario.info.start_flags)
     missing = 0
+    model: Any  # a content model; _shape says which fields it has
     for parsed in files:
         checker.doc = parsed.doc
         for path, model in walk(parsed.content):
-            is_effect, has_findings, text_names, has_week_labels = _shape(type(model))
+            is_effect, has_findings, text_names, has_week_labels = _shape(model.__class__)
             if is_effect:
                 flags.update(model.set)
                 flags.update(model.clear)
@@ -109,7 +110,7 @@ def _shape(cls: type) -> tuple[bool, bool, tuple[str, ...], bool]:
     return issubclass(cls, Effect), has_field(cls, "findings"), text_fields(cls), has_field(cls, "week_labels")
 
 
-def _translation(checker: Checker, path: tuple, value: Any, languages: list[str]) -> int:
+def _translation(checker: Checker, path: tuple, value: Any, languages: Sequence[str]) -> int:
     """Warn about text missing in a scenario language; return how many translations are missing."""
     if isinstance(value, str):
         if not value.strip():
@@ -173,8 +174,8 @@ def reachability(checker: Checker, files: list[ParsedFile]) -> None:
                 continue
             if ending.when is None:
                 checker.error(("endings", index), f"ending '{ending.id}' can never be chosen",
-                              "another fallback ending without `when` has a higher priority" if shadow.when is None
-                              else why, warn=True)
+                              "another fallback ending without `when` has a higher priority"
+                              if shadow is not None and shadow.when is None else why, warn=True)
             else:
                 checker.error(("endings", index, "priority"), f"ending '{ending.id}' can never be chosen",
                               f"{why}; give this one a higher priority", warn=True)

@@ -13,8 +13,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from game.scenario.expr import ExprError, parse
-from game.scenario.intervals import COUNT, SHARE, TRUTH, Ranges, is_constant, names_in, span, truth
-from game.scenario.loader import ParsedFile, Scenario
+from game.scenario.intervals import COUNT, SHARE, TRUTH, Ranges, Span, is_constant, names_in, span, truth
+from game.scenario.scenario_types import ParsedFile, Scenario
 
 if TYPE_CHECKING:
     from game.scenario.checks import Checker
@@ -54,13 +54,14 @@ def ranges_for(scenario: Scenario, context: str, flags: dict[str, tuple[float, f
     elif context == "inspection":
         names["score"] = SHARE
     directives, requests = float(len(scenario.directives)), float(len(scenario.requests))
-    functions = {name: COUNT for name in ("count_kind", "hours_kind", "crossed", "took", "served", "escalated")}
+    functions: dict[str, Span] = {name: COUNT for name in ("count_kind", "hours_kind", "crossed", "took", "served",
+                                                           "escalated")}
     functions.update({name: SHARE for name in ("idle_index", "reported_share", "actual_share", "gap_share",
                                                "ledger_share")})
     functions.update({name: TRUTH for name in ("fired", "met", "missed", "arrived", "is_open")})
     functions.update(open_requests=(0.0, requests), met_count=(0.0, directives), missed_count=(0.0, directives),
                      vetoes_missed=(0.0, directives))
-    return Ranges(names, flags, functions)
+    return Ranges(names, dict(flags), functions)
 
 
 def flag_spans(scenario: Scenario, set_flags: set[str], cleared: set[str]) -> dict[str, tuple[float, float]]:
@@ -151,7 +152,7 @@ class Reasoner:
         parts = []
         for name in names_in(tree):
             if name.startswith("flag."):
-                low, high = ranges.flags.get(name[5:], (0.0, 1.0))
+                low, high = ranges.flags.get(name[5:]) or (0.0, 1.0)
                 if low == high:
                     parts.append(f"{name} is always {'set' if low else 'clear'}")
                 continue
@@ -196,8 +197,8 @@ def _route(edges: dict[str, list], start: str, goal: str) -> list[str] | None:
         here = queue.pop(0)
         if here == goal:
             route = [here]
-            while previous[route[-1]] is not None:
-                route.append(previous[route[-1]])
+            while (before := previous[route[-1]]) is not None:
+                route.append(before)
             return list(reversed(route))
         for target, _, _ in edges.get(here, ()):
             if target not in previous:
@@ -225,7 +226,8 @@ def cards_that_never_come(checker: Checker, files: list[ParsedFile]) -> None:
             if not event.draw or event.id in checker.triggered_events:
                 continue
             weight = event.weight
-            never = weight <= 0 if not isinstance(weight, str) else checker.reasoner.never_positive(weight)
+            never = weight <= 0 if not isinstance(weight, str) else (
+                checker.reasoner is not None and checker.reasoner.never_positive(weight))
             if never:
                 checker.error(("events", index, "weight"), f"card '{event.id}' can never come: its weight is never "
                               "above 0 and no effect triggers it", "give it a weight above 0 in some weeks, or "

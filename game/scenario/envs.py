@@ -10,7 +10,8 @@ from game.scenario.vocab import (
 )
 
 if TYPE_CHECKING:
-    from game.scenario.loader import Scenario
+    from game.scenario.models import Directive, Request
+    from game.scenario.scenario_types import Scenario
 
 CONTEXTS = tuple(CONTEXT_NAMES) + ("request",)
 
@@ -38,7 +39,7 @@ def iter_effects(scenario: Scenario):
 
 def choice_sets(scenario: Scenario) -> dict[str, frozenset[str]]:
     """The ids each kind of literal function argument may name."""
-    items = [*scenario.directives, *scenario.requests]
+    items: list[Directive | Request] = [*scenario.directives, *scenario.requests]
     return {
         "kind": frozenset(KINDS),
         "event": frozenset(e.id for e in scenario.events),

@@ -70,7 +70,7 @@ def tokenize(text: str) -> list[Token]:
     pos, end = 0, len(text.rstrip())
     while pos < end:
         match = _TOKEN.match(text, pos)
-        kind = match.lastgroup if match else "bad"
+        kind = (match.lastgroup if match else None) or "bad"
         if match is None or kind == "bad":
             where = match.start("bad") if match else pos
             bad = text[where]
@@ -82,7 +82,7 @@ def tokenize(text: str) -> list[Token]:
             raise ExprError(f"unexpected character {bad!r}", where, hint)
         value, start = match.group(kind), match.start(kind)
         if kind == "num" and _GLUED.match(text, match.end()):
-            word = _GLUED.match(text, start).group()
+            word = text[start:_GLUED.match(text, start).end()]  # type: ignore[union-attr]  # a number starts it
             raise ExprError(f"{word!r} is not a number", start,
                             "numbers in expressions are decimal, like 12 or 0.5 (no 0x, 0o or _); "
                             "a name cannot start with a digit")

@@ -34,21 +34,19 @@ def check_file(file: Path, folder: Path | None, sources: Sources | None = None) 
     if folder is None:
         return _alone(file, sources)
     if file.resolve() not in {p.resolve() for p in content_files(folder)}:  # hidden, or not .yaml/.yml
-        if sources is not None:
-            sources.close()
         report = _alone(file, None)
         report.notes.append(f"the scenario in {folder} does not read this file (hidden names and files not ending "
                             "in .yaml or .yml are skipped)")
         return report
-    report = load_report(folder, sources)
+    loaded = load_report(folder, sources)
     name = display_name(file, folder)
-    mine = [e for e in report.errors if e.file == name]
-    others = [e for e in report.errors if e.file != name]
+    mine = [e for e in loaded.errors if e.file == name]
+    others = [e for e in loaded.errors if e.file != name]
     notes = []
     if others:
         notes.append(f"{len(others)} error(s) in other files of the scenario; the checks across files were "
                      f"skipped or may be incomplete (validate {folder} to see them)")
-    return FileReport(mine, [w for w in report.warnings if w.file == name], report.stats,
+    return FileReport(mine, [w for w in loaded.warnings if w.file == name], loaded.stats,
                       f"in scenario folder {folder.name}", notes)
 
 

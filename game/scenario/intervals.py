@@ -14,14 +14,15 @@ from typing import Callable
 
 from game.scenario.expr import Node
 
-Span = tuple[float, float] | None
+Bounds = tuple[float, float]
+Span = Bounds | None
 INF = math.inf
-ANY: Span = (-INF, INF)
-TRUTH: Span = (0.0, 1.0)
-TRUE: Span = (1.0, 1.0)
-FALSE: Span = (0.0, 0.0)
-SHARE: Span = (0.0, 1.0)
-COUNT: Span = (0.0, INF)
+ANY: Bounds = (-INF, INF)
+TRUTH: Bounds = (0.0, 1.0)
+TRUE: Bounds = (1.0, 1.0)
+FALSE: Bounds = (0.0, 0.0)
+SHARE: Bounds = (0.0, 1.0)
+COUNT: Bounds = (0.0, INF)
 
 
 @dataclass
@@ -108,8 +109,8 @@ def _call(name: str, args: list[Span], ranges: Ranges) -> Span:
         low, high = numbers[0]
         return (math.floor(low) if math.isfinite(low) else low, math.ceil(high) if math.isfinite(high) else high)
     if name == "clamp" and len(numbers) == 3:
-        x, low, high = numbers
-        return (max(low[0], min(high[0], x[0])), max(low[1], min(high[1], x[1])))
+        x, floor, ceiling = numbers
+        return (max(floor[0], min(ceiling[0], x[0])), max(floor[1], min(ceiling[1], x[1])))
     return ranges.functions.get(name, ANY)
 
 

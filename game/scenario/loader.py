@@ -1,56 +1,24 @@
-"""Load a scenario: a folder of YAML files (or one file), validated, merged by id and cross-checked."""
+"""Load a scenario: a folder of YAML files (or one file), validated, merged by id and cross-checked.
+
+The orchestrator: it reads, validates, merges and runs the checks. The types it hands out (Scenario,
+ParsedFile, LoadReport) live in game/scenario/scenario_types.py, so that the checks and the engine need
+not import this module."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from game.scenario.errors import ContentError, ScenarioLoadError
 from game.scenario.gcpause import collector_paused
-from game.scenario.models import (
-    SECTIONS, Claim, ContentFile, Debrief, Directive, Ending, Event, Inspection, Meter, Modifier, Request,
-    ScenarioInfo,
-)
+from game.scenario.models import SECTIONS, ContentFile, Debrief
 from game.scenario.pydantic_errors import validation_errors
 from game.scenario.sources import Sources, read_sources
-from game.scenario.yamlread import Document, read_yaml
+from game.scenario.scenario_types import LoadReport, ParsedFile, Scenario
+from game.scenario.yamlread import read_yaml
 
 __all__ = ["LoadReport", "ParsedFile", "Scenario", "load_report", "load_scenario", "parse_files"]
-
-
-@dataclass(frozen=True)
-class Scenario:
-    """A merged, validated scenario; the engine compiles it into runtime tables."""
-
-    info: ScenarioInfo
-    meters: tuple[Meter, ...]
-    directives: tuple[Directive, ...]
-    requests: tuple[Request, ...]
-    inspections: tuple[Inspection, ...]
-    events: tuple[Event, ...]
-    endings: tuple[Ending, ...]
-    modifiers: tuple[Modifier, ...]
-    claims: tuple[Claim, ...]
-    debrief: Debrief
-    content_hash: str
-    source: str
-    warnings: tuple[ContentError, ...] = field(default=(), compare=False)
-    variants: tuple = ()  # the Variant models the content declares
-    variant: str = ""  # the variant applied ("" for the scenario as written)
-
-    @property
-    def id(self) -> str:
-        return self.info.id
-
-
-@dataclass
-class ParsedFile:
-    """A content file read and validated on its own, with positions for later checks."""
-
-    doc: Document
-    content: ContentFile
 
 
 def parse_files(path: Path, sources: Sources | None = None) -> tuple[list[ParsedFile], list[ContentError], str]:
@@ -58,25 +26,25 @@ def parse_files(path: Path, sources: Sources | None = None) -> tuple[list[Parsed
 
     `sources` are the path's files already read (by `read_sources`), or None to read them here.
     """
-    with sources if sources is not None else read_sources(path) as files:
-        if files.problem is not None:
-            return [], [files.problem], ""
-        errors: list[ContentError] = []
-        parsed: list[ParsedFile] = []
-        for name, read, built in files.files_in_order():
-            if isinstance(read, OSError):
-                errors.append(ContentError(name, 1, 1, "", f"cannot read the file: {read.strerror or read}", ""))
-                continue
-            parsed_file, problems = _parse_one(read, name, built)
-            errors.extend(problems)
-            if parsed_file is not None:
-                parsed.append(parsed_file)
-        return parsed, errors, files.content_hash()
+    files = sources if sources is not None else read_sources(path)
+    if files.problem is not None:
+        return [], [files.problem], ""
+    errors: list[ContentError] = []
+    parsed: list[ParsedFile] = []
+    for name, read in files.files_in_order():
+        if isinstance(read, OSError):
+            errors.append(ContentError(name, 1, 1, "", f"cannot read the file: {read.strerror or read}", ""))
+            continue
+        parsed_file, problems = _parse_one(read, name)
+        errors.extend(problems)
+        if parsed_file is not None:
+            parsed.append(parsed_file)
+    return parsed, errors, files.content_hash()
 
 
-def _parse_one(raw: bytes, name: str, built: tuple | None) -> tuple[ParsedFile | None, list[ContentError]]:
-    """One file read (or its value `built` by the helper) and validated against the content model."""
-    doc, problems = read_yaml(raw, name, built)
+def _parse_one(raw: bytes, name: str) -> tuple[ParsedFile | None, list[ContentError]]:
+    """One file read and validated against the content model."""
+    doc, problems = read_yaml(raw, name)
     if doc is None:
         return None, problems
     try:
@@ -109,18 +77,11 @@ def merge(parsed: list[ParsedFile], content_hash: str, source: str) -> Scenario:
         content_hash=content_hash,
         source=source,
         variants=variants,
-        **{name: tuple(items) for name, items in sections.items()},
+        meters=tuple(sections["meters"]), directives=tuple(sections["directives"]),
+        requests=tuple(sections["requests"]), inspections=tuple(sections["inspections"]),
+        events=tuple(sections["events"]), endings=tuple(sections["endings"]), modifiers=tuple(sections["modifiers"]),
+        claims=tuple(sections["claims"]),
     )
-
-
-@dataclass
-class LoadReport:
-    """Everything `validate` prints: the scenario (if valid), errors, warnings and stats."""
-
-    scenario: Scenario | None
-    errors: list[ContentError]
-    warnings: list[ContentError]
-    stats: dict
 
 
 def load_report(path: Path, sources: Sources | None = None, variant: str | None = None) -> LoadReport:

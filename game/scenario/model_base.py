@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Any, Union
+from typing import TYPE_CHECKING, Annotated, Any, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictFloat, StrictInt
 from pydantic_core import PydanticCustomError
@@ -36,7 +36,7 @@ Whole = Annotated[int, BeforeValidator(_no_text_or_bool)]
 """A whole number: 3 (or 3.0, which JSON Schema also counts as an integer); never true, "3" or 1_000."""
 
 
-def bounded_number(**bounds: float) -> Any:
+def bounded_number(**bounds: Any) -> Any:
     """A number type with bounds that both pydantic and the JSON Schema enforce (gt=0 becomes exclusiveMinimum).
 
     The bounds sit on each branch of the int/float union: on the union itself pydantic would write its own
@@ -45,9 +45,14 @@ def bounded_number(**bounds: float) -> Any:
     return Union[Annotated[StrictInt, Field(**bounds)], Annotated[StrictFloat, Field(**bounds)]]
 
 
-PositiveNumber = bounded_number(gt=0)
-NonNegative = bounded_number(ge=0)
-Probability = bounded_number(ge=0, le=1)
+if TYPE_CHECKING:  # to the type checker, numbers; to pydantic, numbers with bounds
+    PositiveNumber = Union[int, float]
+    NonNegative = Union[int, float]
+    Probability = Union[int, float]
+else:
+    PositiveNumber = bounded_number(gt=0)
+    NonNegative = bounded_number(ge=0)
+    Probability = bounded_number(ge=0, le=1)
 
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(?![A-Za-z0-9_])"

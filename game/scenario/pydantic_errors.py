@@ -100,7 +100,7 @@ def _describe(value: Any, written: str | None = None) -> str:
 
 def validation_errors(err: ValidationError, doc: Document, root: type[BaseModel]) -> list[ContentError]:
     """Group pydantic errors by data path and describe each once."""
-    grouped: dict[tuple, list[dict]] = {}
+    grouped: dict[tuple, list[Any]] = {}
     for item in err.errors(include_url=False):
         path = _real_path(doc.data, tuple(item["loc"]))
         grouped.setdefault(path, []).append(item)

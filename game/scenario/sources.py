@@ -1,8 +1,7 @@
-"""A scenario's content files: found, read as bytes, and (for big scenarios) their values being built.
+"""A scenario's content files: found and read as bytes, in order.
 
-This module is light on purpose (no pydantic): `grassroots validate` reads the files and starts the
-helper process here first, and imports the content models while the helper works (see
-`yamlparallel.py`). The loader then takes the files in order with `Sources.files_in_order()`.
+This module is light on purpose (no pydantic): finding and reading files needs no content model. The
+loader takes the files in order with `Sources.files_in_order()`.
 """
 
 from __future__ import annotations
@@ -10,11 +9,10 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
 from game.scenario.errors import ContentError
 from game.scenario.yamlevents import MAX_FILE_BYTES
-from game.scenario.yamlparallel import Helper, helper_share, start_helper
 
 __all__ = ["MAX_FILES", "YAML_SUFFIXES", "Sources", "content_files", "display_name", "hash_files", "read_bytes",
            "read_sources"]
@@ -78,32 +76,18 @@ def display_name(file: Path, base: Path) -> str:
 
 
 class Sources:
-    """The files of one scenario path, read; a context manager, so a helper never outlives a load."""
+    """The files of one scenario path, read (a problem with the whole path instead, if any)."""
 
-    def __init__(self, path: Path, files: list[Path], problem: ContentError | None = None,
-                 helper_fraction: float = 0.5) -> None:
+    def __init__(self, path: Path, files: list[Path], problem: ContentError | None = None) -> None:
         self.path = path
         self.problem = problem  # a problem with the whole path (no files, too many): nothing is read
         self._files = files
         self._names = [display_name(file, path) for file in files]
         self._reads = [read_bytes(file) for file in files]
-        sizes = [len(read) if isinstance(read, bytes) else 0 for read in self._reads]
-        self._first_helped = helper_share(sizes, helper_fraction)
-        self._helper: Helper | None = start_helper(
-            [read if isinstance(read, bytes) else b"" for read in self._reads[self._first_helped:]])
 
-    @property
-    def helped(self) -> bool:
-        """Whether a helper process is building some of the values."""
-        return self._helper is not None
-
-    def files_in_order(self) -> Iterator[tuple[str, bytes | OSError, tuple[Any] | None]]:
-        """(display name, bytes or the reason they could not be read, `(value,)` if already built)."""
-        built: list[tuple[Any] | None] = [None] * len(self._files)
-        for index, (name, read) in enumerate(zip(self._names, self._reads)):
-            if self._helper is not None and index == self._first_helped:
-                built[index:] = self._helper.values()
-            yield name, read, built[index]
+    def files_in_order(self) -> Iterator[tuple[str, bytes | OSError]]:
+        """(display name, bytes or the reason they could not be read), in the files' sorted order."""
+        return zip(self._names, self._reads)
 
     def content_hash(self) -> str:
         """The hash of the readable files' names and bytes."""
@@ -114,23 +98,9 @@ class Sources:
     def _hash_name(self, file: Path) -> str:
         return file.relative_to(self.path).as_posix() if self.path.is_dir() else file.name
 
-    def close(self) -> None:
-        """Stop and reap the helper if its values were never collected."""
-        if self._helper is not None:
-            self._helper.close()
 
-    def __enter__(self) -> Sources:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-def read_sources(path: Path, helper_fraction: float = 0.5) -> Sources:
-    """Find and read a scenario's files (a folder or one file); raise FileNotFoundError if it is missing.
-
-    `helper_fraction` is the share of the bytes the helper process builds, when one is used.
-    """
+def read_sources(path: Path) -> Sources:
+    """Find and read a scenario's files (a folder or one file); raise FileNotFoundError if it is missing."""
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(str(path))
@@ -147,7 +117,7 @@ def read_sources(path: Path, helper_fraction: float = 0.5) -> Sources:
                                               "a scenario folder needs scenario.yaml"))
     if len(files) > MAX_FILES:
         return Sources(path, [], ContentError(str(path), 1, 1, "", f"more than {MAX_FILES} content files", ""))
-    return Sources(path, files, helper_fraction=helper_fraction)
+    return Sources(path, files)
 
 
 def read_bytes(file: Path) -> bytes | OSError:

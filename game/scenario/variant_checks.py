@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from game.scenario.errors import ContentError
 from game.scenario.models import ContentFile, Debrief
+from game.scenario.yamlread import Document
 
 __all__ = ["check_variants"]
 
@@ -23,7 +24,7 @@ class _AtVariant:
 def check_variants(scenario: Any, parsed: list) -> list[ContentError]:
     """Errors of each declared variant, positioned at the variant (the base scenario is valid)."""
     from game.scenario.checks import check_scenario
-    from game.scenario.loader import ParsedFile
+    from game.scenario.scenario_types import ParsedFile
     from game.scenario.variants import VariantProblem, apply_variant
 
     errors: list[ContentError] = []
@@ -48,7 +49,8 @@ def check_variants(scenario: Any, parsed: list) -> list[ContentError]:
             endings=list(varied.endings), modifiers=list(varied.modifiers), claims=list(varied.claims),
             debrief=Debrief.model_construct(reflections=list(varied.debrief.reflections), questions=[],
                                             research_notes=[]), variants=[])
-        found, _, _ = check_scenario(varied, [ParsedFile(_AtVariant(doc.file, line, col), content)])
+        stand_in = cast(Document, _AtVariant(doc.file, line, col))  # positions: all at the variant
+        found, _, _ = check_scenario(varied, [ParsedFile(stand_in, content)])
         for error in found:
             errors.append(ContentError(doc.file, line, col, f"variants[{index}]",
                                        f"variant '{variant.id}': {error.path}: {error.message}", error.hint))

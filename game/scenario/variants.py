@@ -9,11 +9,13 @@ outcomes, one veto, the duty list from week 1: the thesis's recommendations, A9)
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from game.scenario.models import Variant
+
+Model = TypeVar("Model", bound=BaseModel)
 
 ITEM_SECTIONS = ("directives", "requests", "inspections", "events", "endings", "modifiers")
 
@@ -39,7 +41,7 @@ def find_variant(scenario: Any, name: str) -> Variant:
     raise UnknownVariant(f"scenario '{scenario.id}' has no variant '{name}' (variants: {known})")
 
 
-def _changed(model: BaseModel, fields: dict[str, Any], path: tuple) -> BaseModel:
+def _changed(model: Model, fields: dict[str, Any], path: tuple) -> Model:
     """The model with some fields replaced, validated as content is (VariantProblem if it is not valid)."""
     data = model.model_dump(mode="json", exclude_unset=True)
     data.update(fields)

@@ -60,7 +60,7 @@ class Document:
     def written(self, path: Path) -> str | None:
         """How the author wrote the plain number at `path` when its value reads differently (`02142`), else None."""
         self.where(path)
-        node = self._located[0] if self._located else None
+        node: Any = self._located[0] if self._located else None
         for part in path[:-1]:
             try:
                 node = node[part]
@@ -77,12 +77,8 @@ def _locate(source: bytes, written: dict) -> tuple[Any, dict[int, Any], Any]:
         return None, {}, None
 
 
-def read_yaml(raw: bytes, file: str, built: tuple[Any] | None = None) -> tuple[Document | None, list[ContentError]]:
-    """Parse bytes into a Document, or return clear errors naming the file.
-
-    `built` is `(value,)` when the fast reader already built the file's value elsewhere (see
-    `yamlparallel.py`); the file's checks are the same either way.
-    """
+def read_yaml(raw: bytes, file: str) -> tuple[Document | None, list[ContentError]]:
+    """Parse bytes into a Document, or return clear errors naming the file."""
     def fail(message: str, line: int = 1, column: int = 1, hint: str = "") -> tuple[None, list[ContentError]]:
         return None, [ContentError(file, line, column, "", message, hint)]
 
@@ -105,7 +101,7 @@ def read_yaml(raw: bytes, file: str, built: tuple[Any] | None = None) -> tuple[D
         return fail("the file is empty", hint="add at least one section, e.g. meters:")
     source = raw.removeprefix(_BOM)  # libyaml reads the UTF-8 bytes directly
     try:
-        data = built[0] if built is not None else build(source)[0]
+        data = build(source)[0]
     except Limit as err:
         return fail(err.message, err.line, err.column, err.hint)
     except yaml.reader.ReaderError as err:

@@ -67,6 +67,9 @@ def laid_out(event: yaml.ScalarEvent, value: str) -> str:
 class Limit(Exception):
     """Content that breaks a rule of the format (a tag, a duplicate key, a size limit...)."""
 
+    line: int
+    column: int
+
     def __init__(self, message: str, mark: Any, hint: str = "") -> None:
         super().__init__(message)
         self.message, self.hint = message, hint

@@ -44,11 +44,13 @@ def apply_changes(source: SourceFile, changes: list[Change]) -> tuple[str, list[
 
 
 def _edit(text: str, changes: list[Change], keep_style: bool) -> str:
-    edits = []
+    edits: list[tuple[int, int, str]] = []
     for change in changes:
         node = change.text.scalar(change.lang)
         if node is None:
-            edits.append(_insertion(text, change, keep_style))
+            insertion = _insertion(text, change, keep_style)
+            assert insertion is not None, "apply_changes passes only changes that have a place"
+            edits.append(insertion)
             continue
         start, end = node.start_mark.index, node.end_mark.index
         span = text[start:end]

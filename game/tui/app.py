@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
@@ -19,14 +19,16 @@ from game.tui.dialogs.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmall
 from game.tui.screens.title import TitleScreen
 from game.tui.palette import Palette, label_palette_key, screenshot_note, textual_commands
 from game.tui.themes import DEFAULT_THEME, HIGH_CONTRAST, THEMES
-from game.tui.session import DEFAULT_PLAYER
+from game.tui.session import DEFAULT_PLAYER, Session
 from game.tui.start import Start, error_line
 
 
 class GrassrootsApp(App):
     """Grassroots: Traces & Trust."""
 
-    CSS_PATH = "app.tcss"
+    # The title screen's rules load with the app's: a screen's own CSS_PATH makes Textual parse the whole
+    # stylesheet again when the screen is first shown, which the first frame would wait for (issue 15).
+    CSS_PATH = ["app.tcss", "screens/title.tcss"]
     TITLE = "Grassroots: Traces & Trust"
     ENABLE_COMMAND_PALETTE = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
@@ -145,18 +147,59 @@ class GrassrootsApp(App):
         self.remember_player(player)
         self.switch_screen(NewGameScreen(self.start.scenario_choices(), self.start.scenario_path, player))
 
-    def start_new_game(self, scenario: Path, seed: int | None, player: str) -> str:
-        """Start a game from the new-game form; return an error line, or "" when started."""
+    def start_new_game(self, scenario: Path, seed: int | None, player: str) -> None:
+        """Start a game from the new-game form. The scenario loads in a worker thread under a loading
+        dialog; a problem comes back to the form as one line."""
+        def started(session: Session) -> None:
+            self._drop_session()
+            self.session = session
+            self._adopt(session)
+            self.remember_player(player)
+            self.switch_screen(self._intro_screen())
+
+        def failed(error: str) -> None:
+            say = getattr(self.screen, "say", None)
+            if callable(say):
+                say(t("new.scenario_error", self.lang, error=error))
+            else:
+                self.notify(error, severity="error", markup=False)
+
+        self.open_game(lambda: self.start.new_session(scenario, seed, player, self.lang), started, failed)
+
+    loading = False
+    """Set while a game loads in a worker (the LoadingDialog is on top, and nothing may open above it)."""
+
+    def open_game(self, load: Callable[[], Session], opened: Callable[[Session], None],
+                  failed: Callable[[str], None]) -> None:
+        """Run `load` (a scenario or a save: 250-400 ms) in a thread under a loading dialog, never on the
+        event loop; then `opened(session)`, or `failed(error line)`. A second request while one loads is
+        ignored (a double press must not start two games)."""
+        if not self.loading:
+            self.loading = True
+            self._open_game(load, opened, failed)
+
+    @work(group="open-game")
+    async def _open_game(self, load: Callable[[], Session], opened: Callable[[Session], None],
+                         failed: Callable[[str], None]) -> None:
+        import asyncio
+
+        from game.tui.dialogs.loading import LoadingDialog
+
+        dialog = LoadingDialog()
+        await self.push_screen(dialog)
         try:
-            session = self.start.new_session(scenario, seed, player, self.lang)
-        except Exception as err:  # a content error must reach the player as one line, not a traceback
-            return error_line(err)
-        self._drop_session()
-        self.session = session
-        self._adopt(session)
-        self.remember_player(player)
-        self.switch_screen(self._intro_screen())
-        return ""
+            session, error = await asyncio.to_thread(load), ""
+        except Exception as err:  # a content or save error reaches the player as one line, not a traceback
+            session, error = None, error_line(err)
+        finally:
+            self.loading = False
+        if self.screen is dialog:
+            await self.pop_screen()
+        if session is None:
+            failed(error)
+        else:
+            opened(session)
+        self.check_size()  # a resize while loading was held back
 
     def begin_weeks(self) -> None:
         """Week 1 begins; a game not yet started first asks the player's intention (issue 12)."""
@@ -195,26 +238,27 @@ class GrassrootsApp(App):
         if error:
             self._title_says(error)
             return
-        self.push_screen(LoadDialog(saves, folder), lambda path: path and self.load_game(path))
+        if folder is not None:
+            self.push_screen(LoadDialog(saves, folder), lambda path: self.load_game(path) if path else None)
 
     def load_game(self, path: Path) -> None:
-        try:
-            session = self.start.load_session(path, self.lang)
-        except Exception as err:  # SaveError and friends: one clear line
-            self._title_says(t("load.failed", self.lang, error=error_line(err)))
-            return
-        self._drop_session()
-        self.session = session
-        self._adopt(session)
-        self.start.player = self.session.player
-        self.remember_player(self.session.player)
-        for warning in self.session.warnings:
-            self.notify(t("load.warning", self.lang, warning=warning), markup=False)
-        self.lang = self.session.lang
-        if self.session.state.ended:  # a finished game opens at its debrief, not at an empty last week
-            self.switch_screen(self._debrief_screen(continued=True))
-            return
-        self.switch_screen(self._game_screen())
+        """Continue the saved game in `path`, loaded in a worker (see open_game)."""
+        def opened(session: Session) -> None:
+            self._drop_session()
+            self.session = session
+            self._adopt(session)
+            self.start.player = session.player
+            self.remember_player(session.player)
+            for warning in session.warnings:
+                self.notify(t("load.warning", self.lang, warning=warning), markup=False)
+            self.lang = session.lang
+            if session.state.ended:  # a finished game opens at its debrief, not at an empty last week
+                self.switch_screen(self._debrief_screen(continued=True))
+                return
+            self.switch_screen(self._game_screen())
+
+        self.open_game(lambda: self.start.load_session(path, self.lang), opened,
+                       lambda error: self._title_says(t("load.failed", self.lang, error=error)))
 
     def _title_says(self, text: str) -> None:
         if isinstance(self.screen, TitleScreen):
@@ -235,6 +279,7 @@ class GrassrootsApp(App):
         record, error = "", ""
         try:
             session = self.session
+            assert session is not None, "the debrief of no game"
             record = str(session.record_of_finished_game() if continued else session.write_record())
         except Exception as err:  # the debrief must still show; the error is shown on it
             error = error_line(err)
@@ -256,11 +301,16 @@ class GrassrootsApp(App):
         if error:
             self.notify(t("save.failed", self.lang, error=error), severity="error", markup=False)
         else:
-            self.notify(t("save.done", self.lang, path=str(self.session.autosave_path)), markup=False)
+            path = self.session.autosave_path if self.session is not None else ""
+            self.notify(t("save.done", self.lang, path=str(path)), markup=False)
 
     def action_request_quit(self) -> None:
         """Ask, save the game in progress, and exit. When saving fails, say why and offer to quit without
-        saving (q, Ctrl+C or Ctrl+Q on that question quits), so a full disk never keeps anyone in."""
+        saving (q, Ctrl+C or Ctrl+Q on that question quits), so a full disk never keeps anyone in. While a
+        game loads, no game is in play yet: quit at once (nothing may open above the loading dialog)."""
+        if self.loading:
+            self.exit(0)
+            return
         if isinstance(self.screen, ConfirmDialog) and self.screen.purpose == "quit":
             return
         if isinstance(self.screen, ConfirmDialog) and self.screen.purpose == "quit-unsaved":
@@ -325,7 +375,7 @@ class GrassrootsApp(App):
         self.theme = names[(names.index(self.theme) + 1) % len(names)] if self.theme in names else names[0]
 
     def action_help(self) -> None:
-        if isinstance(self.screen, (HelpDialog, TooSmall)):
+        if isinstance(self.screen, (HelpDialog, TooSmall)) or self.loading:
             return
         self.push_screen(HelpDialog(getattr(self.screen, "HELP_TOPIC", "title")))
 
@@ -334,7 +384,7 @@ class GrassrootsApp(App):
 
     def check_size(self, size: Size | None = None) -> None:
         """Cover the game with a bilingual message while the window is too small; uncover it after."""
-        if not self.started:
+        if not self.started or self.loading:  # nothing opens above the loading dialog (see open_game)
             return
         width, height = size or self.size
         small = width < MIN_WIDTH or height < MIN_HEIGHT
@@ -360,7 +410,7 @@ class GrassrootsApp(App):
 
     def action_command_palette(self) -> None:
         """Textual's palette, with its prompt in the player's language."""
-        if self.use_command_palette and not Palette.is_open(self):
+        if self.use_command_palette and not Palette.is_open(self) and not self.loading:
             self.push_screen(Palette(self.lang))
 
     @on(events.DeliveryComplete)

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
-import sys
-
 from typing import TYPE_CHECKING
 
 from game.settings import read_settings
-from game.tui.start import DEFAULT_THEME, Start, default_language, error_line
+from game.tui.start import DEFAULT_THEME, Start, default_language
 
 if TYPE_CHECKING:
     from game.tui.app import GrassrootsApp
@@ -40,25 +37,9 @@ def prepare_start(scenario: str | None = None, seed: int | None = None, lang: st
     return start
 
 
-def launch(args: argparse.Namespace) -> int:
-    """Run the game; return the exit code (1 for a bad scenario or save, 2 for an unknown scenario)."""
-    from game.cli import cmd_play
-    from game.cli.main import UsageError
-
-    try:
-        start = prepare_start(args.scenario, args.seed, args.lang, args.name, getattr(args, "saves_dir", None),
-                              args.load, variant=getattr(args, "variant", None), ask_intention=True)
-    except Exception as err:  # every start-up problem is one line on stderr, never a traceback
-        from game.scenario.catalog import UnknownScenario
-        from game.scenario.variants import UnknownVariant
-
-        if isinstance(err, (UnknownScenario, UnknownVariant)):
-            raise UsageError(str(err)) from None
-        print(f"grassroots: {error_line(err)}", file=sys.stderr)
-        return 1
-    problem = cmd_play.terminal_problem()  # after the arguments and files are checked, before Textual
-    if problem:
-        raise UsageError(problem)
+def run_game(start: Start) -> int:
+    """Run the app on a prepared start until the player quits; return its exit code (0, or 128 + a signal's
+    number after a hang-up). Mapping start-up problems to exit codes is the command line's business."""
     from game.tui.app import GrassrootsApp
 
     app = GrassrootsApp(start)

@@ -14,7 +14,6 @@ import re
 from functools import lru_cache
 
 from rich.cells import cell_len
-from uniseg.linebreak import line_break_units
 
 # units of two characters; otherwise a number keeps the one character after it (个, 岁, 周, 元, 户 ...)
 TWO_CHAR_UNITS = ("小时", "分钟", "公里", "公斤", "万元", "亿元", "个月", "平方", "人次", "户次", "星期")
@@ -34,6 +33,8 @@ LINE_CANNOT_END = set("（「『【《〈‘“([{")
 @lru_cache(maxsize=4096)
 def break_points(text: str) -> frozenset[int]:
     """Offsets (0 < i < len) at which a new line may start; independent of the width."""
+    from uniseg.linebreak import line_break_units  # here: a screen whose texts all fit never needs it
+
     points: set[int] = set()
     position = 0
     for unit in line_break_units(text):

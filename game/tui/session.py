@@ -13,19 +13,15 @@ from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from game.engine import Decision, GameState, Happening, Rules
+    from game.saves import GameLock
 
 DEFAULT_PLAYER = "player"
 
 
-class SaveUnavailable(RuntimeError):
-    """This build has no saves module."""
-
-
 def _saves():
-    try:
-        import game.saves as saves
-    except ImportError as err:  # pragma: no cover - only while the saves module is being written
-        raise SaveUnavailable(str(err)) from None
+    """The saves package, imported on first use (the title screen needs none of it)."""
+    import game.saves as saves
+
     return saves
 
 
@@ -50,7 +46,7 @@ class Session:
     game_id: str = ""
     save_error: str = ""  # why the last save failed ("" when it worked)
     on_save_error: Callable[[str], None] | None = field(default=None, repr=False)
-    _lock: object = field(default=None, repr=False)
+    _lock: GameLock | None = field(default=None, repr=False)
     intention: dict | None = None  # what the player means to do, stated before week 1 (issue 12)
 
     @classmethod

@@ -7,7 +7,6 @@ here. Nothing here imports the engine until a game is actually started or loaded
 from __future__ import annotations
 
 import os
-import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -124,6 +123,8 @@ class Start:
     def new_session(self, scenario: Path, seed: int | None, player: str, lang: str) -> Session:
         """A new game; a random seed when none is given (it is shown, so a class can replay it)."""
         if seed is None:
+            import random
+
             seed = random.SystemRandom().randrange(1_000_000)
         self.player = player or self.player
         return Session.new(scenario, seed, player or DEFAULT_PLAYER, lang, self.folder, self.variant)

@@ -18,13 +18,14 @@ from pathlib import Path
 from game.engine import Rules
 from game.i18n import t
 from game.scenario.placeholders import generic
+from game.scenario.models import Text
 from game.scenario.text import localize
 from game.workshop.report_text import CSV_COLUMNS
 
 QUESTION_ORDER = ("crosses", "trace_service", "set_aside", "delegate", "feedback")
 
 
-def _text(value: object, lang: str) -> str:
+def _text(value: Text | None, lang: str) -> str:
     return " ".join(localize(value, lang).split())
 
 

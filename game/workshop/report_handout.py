@@ -14,6 +14,7 @@ from pathlib import Path
 from game.engine import Rules
 from game.i18n import t, tn
 from game.narrate.debrief_text import ending_words, reflection_words
+from game.scenario.models import Text
 from game.scenario.text import localize
 from game.workshop.report_build import Report
 from game.workshop.report_html import environment, render
@@ -24,7 +25,7 @@ MAX_FINDINGS = 6  # a handout fits on one page
 MAX_CROSSED = 5  # distinct lines listed; the rest are counted
 
 
-def _text(value: object, lang: str) -> str:
+def _text(value: Text | None, lang: str) -> str:
     return " ".join(localize(value, lang).split())
 
 
@@ -46,7 +47,7 @@ def action_label(rules: Rules, ref: str, lang: str) -> str:
 
 def findings_of(game: Game) -> Counter:
     """How many of the player's decisions illustrate each finding code (the owner's and the action's codes)."""
-    rules, counts = game.rules, Counter()
+    rules, counts = game.rules, Counter[str]()
     for decision in game.decisions:
         if decision.kind == "choose" and decision.target in rules.event_index:
             event = rules.events[rules.event_index[decision.target]]

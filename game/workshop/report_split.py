@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.scenario.models import Text
 from game.scenario.text import localize
 from game.workshop.report_model import Group
 
@@ -79,5 +80,5 @@ def class_split(group: Group, lang: str) -> list[Split]:
     return splits
 
 
-def _text(value: object, lang: str) -> str:
+def _text(value: Text | None, lang: str) -> str:
     return " ".join(localize(value, lang).split())

@@ -106,9 +106,22 @@ def test_scenarios_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     rows = json.loads(capsys.readouterr().out)
     assert isinstance(rows, list)
     for row in rows:
-        assert set(row) == {"id", "title", "weeks", "valid", "path", "default", "origin", "shadowed_by",
+        assert set(row) == {"id", "title", "weeks", "readable", "path", "default", "origin", "shadowed_by",
                             "variants"}
-        assert row["valid"] == (load_report(Path(row["path"])).scenario is not None)
+        scenario = load_report(Path(row["path"])).scenario
+        if scenario is not None:  # headers only, yet what a full load says
+            assert row["readable"] and (row["title"], row["weeks"]) == (scenario.info.title.zh, scenario.info.weeks)
+
+
+def test_scenarios_reads_headers_only(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import game.scenario.loader
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("scenarios loaded a whole scenario")
+
+    monkeypatch.setattr(game.scenario.loader, "load_report", refuse)
+    assert main(["scenarios"]) == 0
+    assert "lianhe-town" in capsys.readouterr().out
 
 
 def test_an_internal_error_is_one_line_without_traceback(capsys: pytest.CaptureFixture[str],

@@ -56,7 +56,7 @@ class LoadDialog(GameDialog):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(Path(self.saves[int(event.option.id)].path))
+        self.dismiss(Path(self.saves[int(event.option.id or 0)].path))  # every option's id is its index
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

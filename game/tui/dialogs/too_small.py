@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
@@ -9,11 +11,19 @@ from textual.screen import ModalScreen
 from game.i18n import t
 from game.tui.widgets.plain import Plain
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from game.tui.app import GrassrootsApp
+
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
 
 class TooSmall(ModalScreen[None]):
     """A bilingual request to enlarge the window; the app removes it when the size is enough again."""
+
+    if TYPE_CHECKING:
+        app = getters.app(GrassrootsApp)
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("ctrl+c,ctrl+q,q", "app.request_quit", "quit", show=False, priority=True)]

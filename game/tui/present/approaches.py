@@ -50,7 +50,7 @@ def lock_reason(rules: Rules, option: Option, lang: str) -> str:
     return t(key, lang) if key in _KNOWN_LOCKS else option.locked
 
 
-_KNOWN_LOCKS = {"lock.hours", "lock.used_this_week", "lock.used_up", "lock.answer_event"}
+_KNOWN_LOCKS = {"lock.hours", "lock.used_this_week", "lock.used_up"}
 
 
 def foreseeable(rules: Rules, model, lang: str) -> list[str]:
@@ -81,7 +81,7 @@ def foreseeable(rules: Rules, model, lang: str) -> list[str]:
 
 def approach_views(rules: Rules, options: list[Option], lang: str) -> list[ApproachView]:
     """Numbered views of options that have an action (END_WEEK is left out)."""
-    views = []
+    views: list[ApproachView] = []
     for option in options:
         if option.action is None:
             continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from game.i18n import t
 from game.scenario.text import localize
@@ -49,9 +49,9 @@ def open_items(rules: Rules, state: GameState, lang: str) -> list[ItemView]:
         if item.status != "open":
             continue
         model = rule.model
-        common = dict(index=rule.index, id=rule.id, is_directive=rule.is_directive,
-                      title=localize(model.title, lang), text=localize(model.text, lang),
-                      new=item.arrived == state.week)
+        common: dict[str, Any] = dict(index=rule.index, id=rule.id, is_directive=rule.is_directive,
+                                      title=localize(model.title, lang), text=localize(model.text, lang),
+                                      new=item.arrived == state.week)
         if rule.is_directive:
             directives.append(ItemView(
                 **common, level=t(f"item.level.{model.level.value}", lang), issuer=localize(model.issuer, lang),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
@@ -11,13 +11,17 @@ from textual.screen import ModalScreen, Screen
 from game.i18n import t
 from game.tui.widgets.key_bar import KeyBar, KeyHint
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from game.tui.app import GrassrootsApp
+
 
 class Localized:
     """Mixin for screens: `relabel()` re-renders every text when the app's language changes."""
 
     HELP_TOPIC = "title"
     """Which help text the help dialog shows on this screen."""
-
     @property
     def lang(self) -> str:
         return self.app.lang  # type: ignore[attr-defined]
@@ -63,12 +67,15 @@ class Localized:
 class GameScreen(Localized, Screen):
     """A full screen of the game."""
 
+    if TYPE_CHECKING:  # Textual's way to type `self.app` as the game's app (no import cycle at run time)
+        app = getters.app(GrassrootsApp)
+
 
 Answer = TypeVar("Answer")
 
 
 # Modal screens do not see the app's bindings, so dialogs repeat the ones that work everywhere.
-EVERYWHERE = [
+EVERYWHERE: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("f1,question_mark", "app.help", "help", show=False),
     Binding("f2", "app.toggle_language", "language", show=False),
     Binding("f3", "app.cycle_theme", "theme", show=False),
@@ -81,6 +88,9 @@ class GameDialog(Localized, ModalScreen[Answer], Generic[Answer]):
     """A modal dialog of the game; `dismiss()` returns its answer to the screen below."""
 
     BINDINGS = EVERYWHERE
+
+    if TYPE_CHECKING:
+        app = getters.app(GrassrootsApp)
 
     answered = False
     """Set by the first answer; keys already queued behind it (fast typing) cannot answer again."""

@@ -3,10 +3,13 @@ the research" and explainers), discussion, and a glossary."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, HorizontalGroup, VerticalGroup
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane
 
 from game.tui.present.debrief import DebriefView, debrief_view, times
@@ -59,7 +62,7 @@ class DebriefScreen(GameScreen):
         for pane_id, build in (("tab-ending", self._ending), ("tab-charts", self._charts),
                                ("tab-reflect", self._reflect), ("tab-discuss", self._discuss),
                                ("tab-glossary", self._glossary)):
-            self.query_one(f"#{pane_id}-body", RebuiltScroll).rebuild(lambda build=build: build(view))
+            self.query_one(f"#{pane_id}-body", RebuiltScroll).rebuild(partial(build, view))
         self.show_keys()
 
     def key_hints(self) -> list[KeyHint]:
@@ -115,11 +118,11 @@ class DebriefScreen(GameScreen):
 
     def _reflect(self, view: DebriefView):
         yield self._heading("deb.crossed")
-        yield from ([Bullet(line, classes="crossed") for line in view.crossed]
-                    or [Plain(self.t("deb.none_crossed"), classes="muted")])
+        crossed: list[Widget] = [Bullet(line, classes="crossed") for line in view.crossed]
+        yield from crossed or [Plain(self.t("deb.none_crossed"), classes="muted")]
         yield self._heading("deb.reflections")
-        yield from ([Bullet(text, classes="reflection") for text in view.reflections]
-                    or [Plain(self.t("deb.no_reflections"), classes="muted")])
+        reflections: list[Widget] = [Bullet(text, classes="reflection") for text in view.reflections]
+        yield from reflections or [Plain(self.t("deb.no_reflections"), classes="muted")]
         yield self._heading("deb.in_research")
         yield Plain(self.t("deb.in_research_help"), classes="muted")
         for row in view.findings:

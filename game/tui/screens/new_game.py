@@ -131,9 +131,7 @@ class NewGameScreen(GameScreen):
             self._start(scenario, seed, player)
 
     def _start(self, scenario: Path, seed: int | None, player: str) -> None:
-        error = self.app.start_new_game(scenario, seed, player)
-        if error:
-            self.say(self.t("new.scenario_error", error=error))
+        self.app.start_new_game(scenario, seed, player)  # loads in a worker; a problem comes back to say()
 
     def action_back(self) -> None:
         if self.is_active:

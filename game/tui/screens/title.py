@@ -20,7 +20,7 @@ BUTTONS = (("new", "title.new"), ("continue", "title.continue"), ("load", "title
 class TitleScreen(GameScreen):
     """The first screen; the app carries out what the player picks."""
 
-    CSS_PATH = "title.tcss"
+    # its rules (title.tcss) load with the app's stylesheet: see GrassrootsApp.CSS_PATH
     HELP_TOPIC = "title"
     BINDINGS = [Binding("up", "app.focus_previous", "previous", show=False),
                 Binding("down", "app.focus_next", "next", show=False)]

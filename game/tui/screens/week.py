@@ -125,7 +125,7 @@ class WeekScreen(WeekFlow, GameScreen):
         rules, state, lang = self.session.rules, self.session.state, self.lang
         views = {v.id: v for v in open_items(rules, state, lang)}
         self.shown_item = item_id if item_id in views else None
-        self.query_one("#detail", ItemDetail).show(views.get(item_id), lang)
+        self.query_one("#detail", ItemDetail).show(views.get(item_id) if item_id else None, lang)
         approaches = self.query_one("#approaches", ApproachList)
         approaches.border_title = self.t("week.approaches")
         shown = self.approaches_shown()

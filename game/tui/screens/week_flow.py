@@ -8,15 +8,28 @@ ahead of a dialog are not answers to it (see GameDialog.dismiss).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.event_card import EventCard
 from game.tui.dialogs.week_summary import WeekSummaryDialog
 from game.tui.present.approaches import ApproachView, approach_views
 from game.narrate.words import hours as half_hours
 
+if TYPE_CHECKING:  # the mixin is only ever used on the week screen (a GameScreen)
+    from game.tui.screens.base import GameScreen as _Screen
+    from game.tui.session import Session
+else:
+    _Screen = object
 
-class WeekFlow:
+
+class WeekFlow(_Screen):
     """Mixin for the week screen: `self.session`, `self.results` and the `state` reactive come from it."""
+
+    if TYPE_CHECKING:
+        session: Session
+        results: list[list]
+        state: Any
 
     busy = False
     """A flow is running (set before its worker starts, so a key typed ahead cannot start another)."""
@@ -67,7 +80,8 @@ class WeekFlow:
             return (t("cross.confirm", lang, label=label), t("cross.body", lang), t("cross.yes", lang),
                     t("cross.no", lang))
 
-        return bool(await self.app.push_screen_wait(ConfirmDialog(texts, "cross-line", default=False)))
+        answer = await self.app.push_screen_wait(ConfirmDialog(texts, "cross-line", default=False))
+        return bool(answer)
 
     def apply(self, decision) -> None:
         """Send a decision to the engine, keep what it did, and show the new state."""

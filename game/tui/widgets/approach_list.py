@@ -67,7 +67,7 @@ class ApproachList(GameOptionList):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(self.Chosen(int(event.option.id)))
+        self.post_message(self.Chosen(int(event.option.id or 0)))  # every option is made with its index as id
 
     def on_click(self, event: events.Click) -> None:
         """A click first highlights an approach; a click on the highlighted one takes it (no costly misclicks)."""

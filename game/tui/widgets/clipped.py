@@ -34,7 +34,7 @@ class ClippedPlain(Plain):
         width, shown = self.content_region.width, self.content_region.height
         if width <= 0 or not self.is_mounted:
             return
-        needed = self.render().get_height(self.styles, width)
+        needed = self.render().get_height(self.styles, width)  # type: ignore[arg-type]  # Textual passes its styles so
         cut = needed > shown
         if cut != self.is_cut:
             self.is_cut = cut

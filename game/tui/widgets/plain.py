@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.containers import HorizontalGroup
 from textual.content import Content
-from textual.visual import Visual
+from textual.visual import Visual, VisualType
 from textual.widgets import Static
 
 from game.tui.widgets.broken import LineBroken
@@ -16,7 +16,7 @@ class Plain(Static):
     def __init__(self, content: str | Content = "", *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(content, markup=False, id=id, classes=classes)
 
-    def update(self, content: str | Content = "", *, layout: bool = True) -> None:
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         """Show new content; the same content again costs nothing (no re-layout)."""
         if type(content) is type(self.content) and content == self.content:
             return
@@ -26,7 +26,7 @@ class Plain(Static):
         """The text, wrapped by Chinese line-breaking rules (no line starts with a closing mark)."""
         visual = super().render()
         if not isinstance(visual, Content):
-            return visual
+            return visual  # type: ignore[return-value]  # Static renders our text as Content, markup off
         broken = getattr(self, "_broken", None)
         if broken is None or broken.source is not visual:
             broken = self._broken = LineBroken(visual)
