@@ -27,11 +27,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.scenario.catalog import DEFAULT_SCENARIO, all_found
+    from game.scenario.catalog import DEFAULT_SCENARIO, all_found, default_first
     from game.scenario.headers import pick, read_header
 
     rows: list[dict[str, Any]] = []
-    for ref in all_found():  # headers only: validating each scenario to print its title took seconds
+    for ref in default_first(all_found()):  # headers only: validating each scenario to print its title took seconds
         header = read_header(ref.path)
         variants = [{"id": v.id, "title": pick(v.titles, args.lang, v.id), "summary": pick(v.summaries, args.lang),
                      "weeks": v.weeks} for v in header.variants]

@@ -139,8 +139,17 @@ def all_found() -> list[ScenarioRef]:
 
 
 def found() -> list[ScenarioRef]:
-    """The scenarios an id can name (the first of each id), sorted by id."""
-    return sorted((ref for ref in all_found() if ref.shadowed_by is None), key=lambda ref: ref.id)
+    """The scenarios an id can name (the first of each id): the default scenario first, then by id."""
+    return default_first(sorted((ref for ref in all_found() if ref.shadowed_by is None), key=lambda ref: ref.id))
+
+
+def default_first(refs: list[ScenarioRef]) -> list[ScenarioRef]:
+    """`refs` in the same order, except that the default scenario (the one no name means) comes first.
+
+    Every list a player chooses from (the new-game list, `grassroots scenarios`, serve's chooser) starts
+    with the scenario the game opens when none is named, whatever the other ids sort before it.
+    """
+    return sorted(refs, key=lambda ref: not (ref.id == DEFAULT_SCENARIO and ref.shadowed_by is None))
 
 
 def shipped() -> list[ScenarioRef]:

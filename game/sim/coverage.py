@@ -116,7 +116,8 @@ def _key(item) -> tuple[str, str] | None:
 def measure(path: Path, rules: Rules, refs: list[StrategyRef], runs: int, seed: int, jobs: int = 1,
             claims: list[dict] | None = None) -> Coverage:
     """Play `runs` games per strategy (as `simulate` does) and count what was met; `claims` are the
-    results of `check_claims`, shown as rows of their own."""
+    results of `check_claims`, shown as rows of their own. The games are played in the variant `rules`
+    was made with (`rules.variant`), so a variant's coverage is its own, not the base scenario's."""
     strategies = [strategy_id(s) for s in refs]
     remember_rules(path, rules)  # the games are those of `rules`, the variant included, loaded once
     tasks = [(str(path), s, seed, start, min(runs, start + CHUNK), rules.variant)

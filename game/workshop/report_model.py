@@ -77,6 +77,24 @@ class Group:
             "lines_crossed": round(sum(len(r.crossed) for r in self.rows) / n, 2)}
 
 
+def by_scenario(groups: list[Group]) -> list[tuple[str, str, dict[str, float], int]]:
+    """(scenario id, title, means over all its players, players) per scenario, in the order first met.
+
+    For a class that played two scenarios (Lianhe Town, then Hexi Street): the same residents' needs under
+    two organisations, side by side. Each scenario scores upward and downward its own way, so the columns
+    compare tendencies, not points."""
+    rows: dict[str, list[Row]] = {}
+    titles: dict[str, str] = {}
+    for group in groups:
+        rows.setdefault(group.scenario_id, []).extend(group.rows)
+        titles.setdefault(group.scenario_id, group.scenario_title)
+    out = []
+    for scenario_id, members in rows.items():
+        merged = Group(scenario_id, titles[scenario_id], "", "", [], rows=members)
+        out.append((scenario_id, titles[scenario_id], merged.means(), len(members)))
+    return out
+
+
 def row_of(game: Game, lang: str) -> Row:
     """The table row of one game, with the ending's title in `lang`."""
     m = game.measures

@@ -8,7 +8,7 @@ import unicodedata
 
 from game.i18n import t
 from game.workshop.report_build import Report
-from game.workshop.report_model import IDLE_BINS, Group
+from game.workshop.report_model import IDLE_BINS, Group, by_scenario
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = ("scenario", "content_hash", "variant", "seed", "player", "file", "ending", "ending_title", "upward",
@@ -68,12 +68,30 @@ def table(group: Group, lang: str) -> list[str]:
             "  ".join("-" * w for w in widths), line(rows[-1])]
 
 
+def side_by_side(groups: list[Group], lang: str) -> list[str]:
+    """When the class played more than one scenario: one line of means per scenario (empty otherwise)."""
+    scenarios = by_scenario(groups)
+    if len(scenarios) < 2:
+        return []
+    heads = [t("report.scenario", lang), t("report.players", lang)] + [
+        t(f"report.{k}", lang) for k in ("upward", "downward", "idle", "crossed", "weeks")]
+    name = "{}（{}）" if lang == "zh" else "{} ({})"
+    rows = [[cut(name.format(title, sid), 48), str(n), f"{m['upward']:.1f}", f"{m['downward']:.1f}",
+             f"{m['idle_index']:.2f}", f"{m['lines_crossed']:.1f}", f"{m['weeks']:.1f}"]
+            for sid, title, m, n in scenarios]
+    widths = [max(width(x[i]) for x in [heads, *rows]) for i in range(len(heads))]
+    line = lambda cells: "  ".join(pad(c, w, i > 0) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+    return ["", t("report.side_by_side", lang), line(heads), "  ".join("-" * w for w in widths),
+            *[line(r) for r in rows], t("report.side_by_side_note", lang)]
+
+
 def text_report(report: Report, split_limit: int | None = None) -> str:
     """The whole report as text; `split_limit` keeps only the first N cards of each split."""
     lang = report.lang
     out = [t("report.title", lang), t("report.summary", lang, accepted=report.accepted, refused=len(report.refused))]
     if not report.groups:
         out += ["", t("report.none", lang)]
+    out += side_by_side(report.groups, lang)
     for group, splits in zip(report.groups, report.splits):
         out += ["", "== " + group_heading(group, lang)]
         if len(group.seeds) > 1:

@@ -189,3 +189,27 @@ def test_a_file_the_scenario_does_not_read(name: str, text: str, code: int, caps
         assert "not a YAML content file" in out
     else:
         assert "does not read this file" in err and "checked alone" in out
+
+
+@pytest.mark.parametrize("ids", [["aaa-town", "zzz-town"], ["a", "hexi-street"], ["lianhe-town2", "lianhe-tow"], []])
+def test_every_list_to_choose_from_starts_with_the_default_scenario(capsys: pytest.CaptureFixture[str],
+                                                                     tmp_path: Path, fixture_dir: Path,
+                                                                     ids: list[str]) -> None:
+    """Whatever ids sort before it, the scenario no name means comes first in the new-game list (and serve's
+    chooser, which is the same list) and in `grassroots scenarios`; the others keep their order (by id, or
+    in search order)."""
+    root = tmp_path / "mine"
+    for new_id in ids:
+        copy_as(fixture_dir, root, new_id)
+    code, out, _ = run(capsys, "scenarios", "--content-dir", str(root), "--format", "json")
+    assert code == 0
+    listed = [row["id"] for row in json.loads(out)]
+    assert listed[0] == catalog.DEFAULT_SCENARIO
+    assert listed[1:1 + len(ids)] == sorted(ids)
+    catalog.use_content_dirs([root])
+    try:
+        chooser = [ref.id for ref in catalog.found()]
+    finally:
+        catalog.use_content_dirs(None)
+    assert chooser[0] == catalog.DEFAULT_SCENARIO
+    assert chooser[1:] == sorted(chooser[1:]) and set(ids) <= set(chooser)

@@ -100,3 +100,27 @@ def test_no_strategy_takes_the_best_ending_in_most_of_its_games(simulated, scena
     for name, outcomes in by_strategy(results).items():
         reached = sum(o.ending == "recoupled_street" for o in outcomes)
         assert reached <= 0.6 * len(outcomes), name
+
+
+def test_every_answer_to_the_freeze_warning_is_some_players_answer(simulated, scenario):
+    """The card where the district weighs freezing the pilot comes to a street under pressure and to one whose
+    residents have stopped trusting it; each of its answers is taken by some shipped player, not only by the
+    random explorer (promising the numbers is the trace player's answer)."""
+    _, results = simulated
+    card = next(e for e in scenario.events if e.id == "pilot_freeze_warning")
+    by_players = set().union(*(r.taken for r in results if r.strategy != "random"))
+    assert [c.id for c in card.choices if f"pilot_freeze_warning.{c.id}" not in by_players] == []
+    trace_took = set().union(*(r.taken for r in results if r.strategy == "trace"))
+    assert "pilot_freeze_warning.numbers_up" in trace_took
+
+
+def test_honest_work_is_never_listed_as_an_example_of_trace_ism(scenario):
+    """The debrief lists, under each finding, the player's choices that carry it (their own `findings`, else
+    their item's): real patrols or resolved tickets must not appear under trace-ism (T1)."""
+    wrong = []
+    for item in (*scenario.directives, *scenario.requests, *scenario.events):
+        for action in getattr(item, "approaches", None) or getattr(item, "choices", None) or ():
+            shown_under = action.findings or item.findings
+            if action.kind in ("service", "reform", "feedback") and "T1" in shown_under:
+                wrong.append(f"{item.id}.{action.id}")
+    assert wrong == []

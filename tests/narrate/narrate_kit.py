@@ -11,6 +11,7 @@ from game.engine.effects import apply_effect, arrive
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = {"lianhe-town": ROOT / "content" / "scenarios" / "lianhe-town",
+             "hexi-street": ROOT / "content" / "scenarios" / "hexi-street",
              "mini-town": ROOT / "tests" / "fixtures" / "scenarios" / "mini-town"}
 
 # What must never reach a player, whatever the content: verdicts, key names, doubled or dangling glue.

@@ -170,3 +170,27 @@ def test_an_internal_fault_refuses_one_file_and_the_report_goes_on(records: Path
     assert len(found.games) == 19
     assert [(r.path, r.code) for r in found.refused] == [(target, "internal")]
     assert "ZeroDivisionError: boom" in found.refused[0].reason
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_class_that_played_two_scenarios_sees_them_side_by_side(mini_records: Path, tmp_path: Path,
+                                                                   lang: str) -> None:
+    """One line of means per scenario, over every player of that scenario (issue 16: Lianhe Town and Hexi
+    Street compared); a class that played one scenario gets no such section."""
+    from workshop_kit import simulate_records
+
+    from game.workshop.report_model import by_scenario
+    from game.workshop.report_text import side_by_side
+
+    other = tmp_path / "lianhe"
+    simulate_records(other, "lianhe-town", 1)
+    groups = group_games(load_games([mini_records, other]), lang)
+    compared = by_scenario(groups)
+    assert [(sid, n) for sid, _, _, n in compared] == [("mini-town", 20), ("lianhe-town", 5)]
+    for sid, _, means, n in compared:
+        rows = [r for g in groups if g.scenario_id == sid for r in g.rows]
+        assert means["upward"] == round(sum(r.upward for r in rows) / n, 2)
+        assert means["idle_index"] == round(sum(r.idle_index for r in rows) / n, 2)
+    lines = side_by_side(groups, lang)
+    assert len(lines) == 2 + 2 + 2 + 1 and any("lianhe-town" in line for line in lines)
+    assert side_by_side([g for g in groups if g.scenario_id == "mini-town"], lang) == []
