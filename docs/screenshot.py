@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 from game.scenario.catalog import resolve  # noqa: E402
 from game.tui.launch import make_app  # noqa: E402
 
-KEYS = ["enter", "1", "down", "down", "down", "down", "2"]
+KEYS = ["enter", "2", "down", "down", "down", "down", "2"]  # the card's second choice: its first crosses a line
 
 
 async def shoot(lang: str, out: Path, saves: str) -> None:

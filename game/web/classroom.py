@@ -99,7 +99,7 @@ class ClassFolder:
         return max(saves, key=lambda p: p.stat().st_mtime) if saves else None
 
     def progress(self, token: str) -> dict:
-        """{"week", "decisions", "ended", "game"} from the player's latest save (a quick look at its
+        """{"week", "decisions", "ended", "game", "variant"} from the player's latest save (a quick look at its
         snapshot, not a verified replay); {} before the first save or when it cannot be read."""
         path = self.latest_save(token)
         if path is None:
@@ -108,7 +108,8 @@ class ClassFolder:
             data = json.loads(path.read_text(encoding="utf-8"))
             snap = data.get("snapshot") or {}
             return {"week": int(snap.get("week", 0)), "decisions": int(snap.get("decisions", 0)),
-                    "ended": bool(snap.get("ended")), "game": str(data.get("game") or "")}
+                    "ended": bool(snap.get("ended")), "game": str(data.get("game") or ""),
+                    "variant": str(data.get("variant") or "")}
         except (OSError, ValueError, TypeError, AttributeError):
             return {}
 

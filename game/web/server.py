@@ -46,6 +46,8 @@ class ServeConfig:
     facilitator_key: str = ""
     scenario: str | None = None
     content_dirs: list[str] = field(default_factory=list)
+    variant: str = ""  # every new game plays this variant of the scenario ("" for the scenario as written)
+    about: dict = field(default_factory=dict)  # what the room plays, for the pages (see cmd_serve._scenario)
 
 
 @dataclass
@@ -151,7 +153,8 @@ class Room:
         rows = await asyncio.to_thread(self.view.rows, set(self.sessions))
         summary = await asyncio.to_thread(self.view.summary)
         return self.page("facilitator.html", rows=rows, summary=summary, key=request.query["key"],
-                         live=len(self.sessions), limit=self.config.max_sessions, class_dir=str(self.config.class_dir))
+                         live=len(self.sessions), limit=self.config.max_sessions, class_dir=str(self.config.class_dir),
+                         about=self.config.about)
 
     async def facilitator_report(self, request: web.Request) -> web.StreamResponse:
         if not self.facilitator_allowed(request):
@@ -163,7 +166,8 @@ class Room:
 
     # ---- the terminal ------------------------------------------------------------------------------
     def child_argv(self, player: Player) -> list[str]:
-        """The game command for a player: continue their latest save, or start their first game."""
+        """The game command for a player: continue their latest save, or start a game (their first, or a new
+        one when their latest was played in another variant than this room's)."""
         argv = [sys.executable, "-m", "game", "play"]
         if self.config.scenario:
             argv.append(self.config.scenario)
@@ -171,8 +175,10 @@ class Room:
             argv += ["--content-dir", folder]
         argv += ["--lang", self.config.lang, "--saves-dir", str(self.folder.saves_of(player.token))]
         save = self.folder.latest_save(player.token)
-        if save is not None:
+        if save is not None and self.folder.progress(player.token).get("variant", "") == self.config.variant:
             return argv + ["--load", str(save)]
+        if self.config.variant:
+            argv += ["--variant", self.config.variant]
         return argv + ["--name", player.label, "--seed", str(self.config.seed)]
 
     async def websocket(self, request: web.Request) -> web.StreamResponse:

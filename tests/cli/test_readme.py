@@ -19,7 +19,7 @@ def quick_start_commands() -> list[str]:
 def test_quick_start_has_exactly_two_commands() -> None:
     play, test = quick_start_commands()
     assert play == "python3 -m venv .venv && . .venv/bin/activate && pip install . && grassroots"
-    assert test == "python3 -m venv .venv && . .venv/bin/activate && pip install -c constraints.txt -e '.[test,web]' && pytest"
+    assert test == "python3 -m venv .venv && . .venv/bin/activate && pip install -c constraints.txt -e '.[test,web]' && pytest -n 2 --dist loadfile"
 
 
 def test_ci_runs_exactly_the_readme_test_command() -> None:

@@ -18,18 +18,31 @@ class Editor:
 
     def errors(self, text: str) -> list[str]:
         """The error diagnostics (severity 1) for `text` opened as a content file."""
-        uri = self.uri()
-        self.client.open(uri, without_modeline(text))
-        found = [d["message"] for d in self.client.diagnostics_of(uri) if d.get("severity", 1) == 1]
-        self.client.close_document(uri)
+        return self.errors_of([text])[0]
+
+    def errors_of(self, texts: list[str]) -> list[list[str]]:
+        """errors() of each text, the texts open at once as separate documents: the server waits 200 ms after
+        a document opens before validating it (yaml-language-server's validationDelayMs), and these waits
+        then overlap instead of adding up."""
+        uris = [self.uri() for _ in texts]
+        for uri, text in zip(uris, texts):
+            self.client.open(uri, without_modeline(text))
+        found = [[d["message"] for d in self.client.diagnostics_of(uri) if d.get("severity", 1) == 1]
+                 for uri in uris]
+        for uri in uris:
+            self.client.close_document(uri)
         return found
 
     def hover(self, text: str, line: int, character: int) -> str:
+        return self.hovers(text, [(line, character)])[0]
+
+    def hovers(self, text: str, places: list[tuple[int, int]]) -> list[str]:
+        """The hover text at each 0-based (line, character) of `text`, opened once."""
         uri = self.uri()
         self.client.open(uri, without_modeline(text))
         self.client.diagnostics_of(uri)  # the document is parsed and its schema resolved
         try:
-            return self.client.hover(uri, line, character)
+            return [self.client.hover(uri, line, character) for line, character in places]
         finally:
             self.client.close_document(uri)
 

@@ -49,9 +49,9 @@ def validate_verdict(tmp_path: Path, text: str) -> list[str]:
 @pytest.mark.parametrize("place", sorted(PLACES))
 def test_editor_and_validate_agree_on_every_scalar_form(place: str, editor: Editor, tmp_path: Path) -> None:
     disagreements = []
-    for scalar in SCALARS:
-        text = PLACES[place].replace("@", scalar)
-        mine, theirs = validate_verdict(tmp_path, text), editor.errors(text)
+    texts = [PLACES[place].replace("@", scalar) for scalar in SCALARS]
+    for scalar, text, theirs in zip(SCALARS, texts, editor.errors_of(texts)):
+        mine = validate_verdict(tmp_path, text)
         if bool(mine) != bool(theirs):
             disagreements.append(f"{place}: {scalar!r}: validate {mine or 'accepts'}; editor {theirs or 'accepts'}")
     assert not disagreements, "\n".join(disagreements)
@@ -136,12 +136,13 @@ directives:
 def test_hover_shows_a_description_for_every_field_of_a_directive(editor: Editor) -> None:
     lines = DIRECTIVE.splitlines()
     missing = []
+    places = []
     for name in Directive.model_fields:
         line = next((i for i, text in enumerate(lines) if text.strip().startswith(f"{name}:")
                      or text.strip().startswith(f"- {name}:")), None)
         assert line is not None, f"add the directive field {name!r} to DIRECTIVE"
-        column = lines[line].index(name) + 1
-        shown = editor.hover(DIRECTIVE, line, column)
+        places.append((line, lines[line].index(name) + 1))
+    for name, shown in zip(Directive.model_fields, editor.hovers(DIRECTIVE, places)):
         english, chinese = field_text(Directive, name)
         if english not in shown or chinese not in shown:
             missing.append(f"{name}: {shown!r}")

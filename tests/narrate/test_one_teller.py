@@ -115,12 +115,13 @@ def test_no_ui_template_doubles_punctuation_with_any_content_title():
 
     doubled = re.compile(r"[。！？；：，、;,]\s*[。；;：:，,]|[!?]\s*[:;,]|(?<!\d)\.\s*[:;,]")
     checked = 0
+    titles = _titles()  # both scenarios loaded once, not once per template
     for key, pair in STRINGS.items():
         for lang, text in zip(LANGS, pair):
             fields = {name for _, name, _, _ in string.Formatter().parse(text) if name}
             if "title" not in fields:
                 continue
-            for title_lang, title in _titles():
+            for title_lang, title in titles:
                 if title_lang == lang:
                     filled = t(key, lang, **{name: (title if name == "title" else "1") for name in fields})
                     assert not doubled.search(filled), (key, filled)

@@ -40,18 +40,18 @@ def test_one_ctrl_c_stops_every_worker(jobs: int) -> None:
         assert len(_children(child.pid)) >= jobs
         os.killpg(child.pid, signal.SIGINT)
         out, err = child.communicate(timeout=30)  # a guard against a hang, not a measurement
-    finally:
-        if child.poll() is None:
+        assert child.returncode == 130
+        assert err == "grassroots: interrupted\n", err
+        # the workers are gone once the command has exited; on a loaded machine the last one may still be on its
+        # way out for a moment, so the group gets a few seconds (a guard against a leftover, not a measurement)
+        deadline = time.monotonic() + 5
+        while _group_alive(child.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _group_alive(child.pid)
+    finally:  # whatever failed above, nothing of this test's own group outlives it
+        if child.poll() is None or _group_alive(child.pid):
             os.killpg(child.pid, signal.SIGKILL)
             child.wait()
-    assert child.returncode == 130
-    assert err == "grassroots: interrupted\n", err
-    # the workers are gone once the command has exited; on a loaded machine the last one may still be on its way
-    # out for a moment, so the group gets a few seconds (a guard against a leftover process, not a measurement)
-    deadline = time.monotonic() + 5
-    while _group_alive(child.pid) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not _group_alive(child.pid)
 
 
 def _children(pid: int) -> list[int]:

@@ -100,8 +100,9 @@ class Tab:
         chunks = []
         deadline = time.monotonic() + seconds
         while (left := deadline - time.monotonic()) > 0:
-            try:
-                message = await self.ws.receive(timeout=left)
+            try:  # not receive(timeout=...): it starts its timeout again after each ping it answers (the
+                # server pings every 15 s), so a quiet read longer than that would never end
+                message = await asyncio.wait_for(self.ws.receive(), left)
             except asyncio.TimeoutError:
                 break
             if message.type == aiohttp.WSMsgType.BINARY:
@@ -169,12 +170,12 @@ async def drive(tab: Tab, class_dir: Path, token: str, done, keys: tuple[str, ..
     return save
 
 
-async def begin(tab: Tab, tries: int = 10) -> None:
-    """From the intro into week 1: Enter, sent again while week 1 does not show (a dropped key)."""
+async def begin(tab: Tab, tries: int = 10, weeks: int = 12) -> None:
+    """From the intro into week 1 (of `weeks`): Enter, sent again while week 1 does not show (a dropped key)."""
     assert await tab.wait_for("Begin week 1"), tab.text[-500:]
     for _ in range(tries):
         await tab.keys("\r", pause=0.3)
-        if await tab.wait_for(r"Week 1/12", 2):
+        if await tab.wait_for(rf"Week 1/{weeks}", 2):
             return
     raise AssertionError(tab.text[-500:])
 

@@ -1,6 +1,7 @@
 """A real browser (headless Debian Chromium) plays through `grassroots serve`: the page loads with nothing
 from outside the machine, the terminal has the keyboard at once, keys reach the game, and Chinese is drawn
-(the screenshot is written for a person to look at: docs/images/serve-zh.png is one)."""
+(the screenshot is written for a person to look at; the README's docs/serve-zh.png is one: to refresh it, run
+this test with `--basetemp DIR` and copy DIR/test_chromium_plays_in_chinese0/serve-zh.png)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """`grassroots serve` end to end: a real server process on a free loopback port, three players driven through
 the page's websocket protocol with aiohttp's real client (not a mock), a reload that finds its decisions,
-records in the class folder, the facilitator's page, and a Ctrl+C that leaves no process behind."""
+records in the class folder, the facilitator's page, the room's variant in every game, and a Ctrl+C that leaves
+no process behind."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from serve_kit import Served, Tab, after_end_of_week, alive, begin, drive, need_
 need_web_extra()
 import aiohttp  # noqa: E402
 
-WEEK = r"Week {}/12"
+WEEK = r"Week {}/{}"
+SEMINAR_WEEKS = 8  # the shipped scenario's seminar variant (content/scenarios/lianhe-town/variants.yaml)
 
 
 async def join(served: Served, name: str, team: str) -> tuple[aiohttp.ClientSession, str]:
@@ -31,12 +33,12 @@ async def open_tab(served: Served, session: aiohttp.ClientSession) -> Tab:
     return Tab(await session.ws_connect(f"ws://127.0.0.1:{served.port}/ws?width=110&height=32"))
 
 
-async def into_week_2(served: Served, tab: Tab, token: str) -> None:
+async def into_week_2(served: Served, tab: Tab, token: str, weeks: int = 12) -> None:
     """Begin, play week 1 to its end, and take a decision in week 2 (driven by the save, not by a fixed list)."""
-    await begin(tab)
+    await begin(tab, weeks=weeks)
     await drive(tab, served.class_dir, token, lambda s: s.get("snapshot", {}).get("week") == 2 and
                 after_end_of_week(s) >= 1)
-    assert await tab.wait_for(WEEK.format(2)), tab.text[-500:]
+    assert await tab.wait_for(WEEK.format(2, weeks)), tab.text[-500:]
 
 
 async def wait_save(served: Served, token: str, test, seconds: float = 20.0) -> dict:
@@ -62,14 +64,14 @@ async def a_player(served: Served, name: str, team: str, reconnect: bool) -> tup
     session, token = await join(served, name, team)
     try:
         tab = await open_tab(served, session)
-        await into_week_2(served, tab, token)
+        await into_week_2(served, tab, token, SEMINAR_WEEKS)
         served.note_children()
         if reconnect:  # the tab closes mid-week; the game saves; a reload continues it
             await tab.ws.close()  # week 2 holds decisions beyond the end of week 1: closing the tab saved them
             before = await wait_save(served, token, lambda s: s["snapshot"]["week"] == 2 and
                                      s["decisions"][-1] != ["end_week"])
             tab = await open_tab(served, session)
-            assert await tab.wait_for(WEEK.format(2)), tab.text[-500:]  # back in week 2, not a new game
+            assert await tab.wait_for(WEEK.format(2, SEMINAR_WEEKS)), tab.text[-500:]  # back in week 2, not a new game
             served.note_children()
             await tab.keys("1")
             after = await wait_save(served, token, lambda s: len(s["decisions"]) >= len(before["decisions"]))
@@ -86,6 +88,8 @@ async def a_player(served: Served, name: str, team: str, reconnect: bool) -> tup
         async with session.get(f"{served.url}/me/record") as response:
             record = json.loads(await response.read())
         assert record["kind"] == "record" and record["player"] == f"{name} ({team})"
+        assert record["variant"] == "seminar" and record["snapshot"]["week"] <= SEMINAR_WEEKS
+        assert (record["seed"], record["lang"]) == (7, "en")  # the room's seed and language
         async with session.get(f"{served.url}/me/handout") as response:
             assert response.status == 200 and name in await response.text()
         await tab.ws.close()
@@ -95,7 +99,7 @@ async def a_player(served: Served, name: str, team: str, reconnect: bool) -> tup
 
 
 async def test_three_players_a_reload_records_and_a_clean_stop(tmp_path):
-    served = Served(tmp_path / "class", "--lang", "en", "--seed", "7")
+    served = Served(tmp_path / "class", "--lang", "en", "--seed", "7", "--variant", "seminar")
     try:
         names = [("Lin", "A", False), ("Wang", "B", True), ("Zhou", "A", False)]
         results = await asyncio.gather(*(a_player(served, *n) for n in names))
@@ -111,6 +115,7 @@ async def test_three_players_a_reload_records_and_a_clean_stop(tmp_path):
                 page = await response.text()
             assert response.status == 200 and all(n in page for n in ("Lin", "Wang", "Zhou"))
             assert "Class report" in page and "3" in page
+            assert "variant: Seminar length (about 45 minutes) (seminar), 8 weeks, seed 7" in " ".join(page.split())
             async with browser.get(f"{served.url}/facilitator") as response:
                 assert response.status == 403
     finally:
@@ -127,8 +132,7 @@ async def test_ctrl_c_mid_game_saves_every_game_and_ends_every_child(tmp_path):
         for name in ("Ann", "Bo"):
             session, token = await join(served, name, "")
             sessions.append((session, token, await open_tab(served, session)))
-        for _, token, tab in sessions:
-            await into_week_2(served, tab, token)
+        await asyncio.gather(*(into_week_2(served, tab, token) for _, token, tab in sessions))
         assert len(served.note_children()) == 2
     finally:
         code, seconds, log = served.stop()

@@ -36,12 +36,15 @@ def test_without_the_web_extra_one_line_and_exit_2(tmp_path):
     (["--idle-minutes", "0"], "--idle-minutes: more than 0"),
     (["--public-url", "example.org"], "--public-url example.org: an http:// or https:// address"),
     (["no-such-scenario"], "no-such-scenario"),
+    (["--variant", "no-such-variant"], "scenario 'lianhe-town' has no variant 'no-such-variant' (variants: seminar,"),
+    (["hexi-street", "--variant", "seminar"], "scenario 'hexi-street' has no variant 'seminar'"),
 ])
 def test_bad_options_one_line_exit_2(tmp_path, args, message):
     need_web_extra()
     done = run_serve("--class-dir", str(tmp_path / "c"), *args)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert message in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert done.stdout == ""  # refused before the server started: no address was announced
 
 
 def test_help_says_what_a_wider_address_exposes():
@@ -94,9 +97,9 @@ async def test_pages_limits_and_idle(served):
         await begin(tab)  # into week 2, each key once the last took effect: a save
         await drive(tab, served.class_dir, token, lambda s: s.get("snapshot", {}).get("week") == 2, pause=0.8)
         assert save_of(served.class_dir, token)["snapshot"]["week"] == 2
-        closed = await tab.ws.receive(timeout=30)  # no key for 3 seconds: the server ends the game
+        closed = await asyncio.wait_for(tab.ws.receive(), 30)  # no key for 3 seconds: the server ends the game
         while closed.type == aiohttp.WSMsgType.BINARY:  # the screen still drawing what the last key did
-            closed = await tab.ws.receive(timeout=30)
+            closed = await asyncio.wait_for(tab.ws.receive(), 30)
         assert closed.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
         await asyncio.sleep(1)
         assert not [pid for pid in served.children if alive(pid)]
