@@ -81,7 +81,9 @@ def run_once(code: str, size: tuple[int, int], saves: str) -> tuple[float, float
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
     with tempfile.NamedTemporaryFile(suffix=".stamp", delete=False) as stamp_file:
         stamp = stamp_file.name
-    env = dict(os.environ, BENCH_STAMP=stamp, BENCH_SAVES=saves, TERM="xterm-256color", PYTHONPATH=str(ROOT))
+    # a first start: no settings file (the machine's own settings, e.g. another theme, would change the run)
+    env = dict(os.environ, BENCH_STAMP=stamp, BENCH_SAVES=saves, TERM="xterm-256color", PYTHONPATH=str(ROOT),
+               GRASSROOTS_CONFIG_DIR=str(Path(saves) / "config"))
     # As a player's second start: the game's modules compiled once (pip compiles them when it installs; a
     # checkout, on the first run). With PYTHONDONTWRITEBYTECODE set, every run would compile the game from
     # source, while Textual's installed bytecode is used: a cost no player pays, only the game's side.

@@ -13,8 +13,6 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from game.i18n import other_language, t
-from game.tui.dialogs.confirm import ConfirmDialog
-from game.tui.dialogs.help import HelpDialog
 from game.tui.dialogs.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmall
 from game.tui.screens.title import TitleScreen
 from game.tui.palette import Palette, label_palette_key, screenshot_note, textual_commands
@@ -314,6 +312,8 @@ class GrassrootsApp(App):
         if self.loading:
             self.exit(0)
             return
+        from game.tui.dialogs.confirm import ConfirmDialog  # here: the first frame does not need it
+
         if isinstance(self.screen, ConfirmDialog) and self.screen.purpose == "quit":
             return
         if isinstance(self.screen, ConfirmDialog) and self.screen.purpose == "quit-unsaved":
@@ -341,6 +341,8 @@ class GrassrootsApp(App):
         self.push_screen(ConfirmDialog(texts, "quit"), answered)
 
     def _offer_unsaved_quit(self, error: str, path: str) -> None:
+        from game.tui.dialogs.confirm import ConfirmDialog
+
         def texts(lang: str) -> tuple[str, str, str, str]:
             return (t("quit.unsaved", lang), t("quit.unsaved_body", lang, error=error, path=path),
                     t("quit.unsaved_yes", lang), t("quit.unsaved_no", lang))
@@ -378,12 +380,16 @@ class GrassrootsApp(App):
         self.theme = names[(names.index(self.theme) + 1) % len(names)] if self.theme in names else names[0]
 
     def action_help(self) -> None:
+        from game.tui.dialogs.help import HelpDialog  # here: the first frame does not need it
+
         if isinstance(self.screen, (HelpDialog, TooSmall)) or self.loading:
             return
         self.push_screen(HelpDialog(getattr(self.screen, "HELP_TOPIC", "title")))
 
     def close_help(self) -> None:
         """Close a help left open over a screen that a flow is leaving (F1 pressed as the flow moved on)."""
+        from game.tui.dialogs.help import HelpDialog
+
         while isinstance(self.screen, HelpDialog) and len(self.screen_stack) > 1:
             self.pop_screen()
 

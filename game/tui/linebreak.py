@@ -23,17 +23,34 @@ _NUMBER = r"[0-9０-９]+(?:[.,/:][0-9０-９]+)*"
 # directly ("3周", "98%"): after a space a Chinese character starts the next word ("0/1200 实际 0")
 _SPACED_UNIT = "(?:" + "|".join(TWO_CHAR_UNITS) + r"|(?:[hH]|min)\b)"
 _UNIT = rf"(?:\s?{_SPACED_UNIT}|[\u3400-\u9fff%％‰℃])"
-# a number with what belongs to it: 第 before, a unit after
-NUMBER_WITH_UNIT = re.compile(rf"(?:第\s?)?[-+−]?{_NUMBER}{_UNIT}?")
-LEADING_NUMBER = re.compile(rf"^\s*{_NUMBER}[.)、]?\s+(?=\S)")
 _WORD = r"(?:[\u3400-\u9fff]{1,4}|[^\s\u3400-\u9fff，。；：、,;:]+)"  # a label: a latin word, or 1-4 Han
-TRAILING_NUMBER = re.compile(rf"{_WORD}\s+[-+−]?{_NUMBER}\S{{0,3}}\s*$")
-LABEL_THEN_NUMBER = re.compile(rf"(?<=\S)(?:\s+|(?<=[\u3400-\u9fff])(?=[-+−]))[-+−]?{_NUMBER}")
 _HAN = r"[\u3400-\u9fff]"
-# a short Chinese word that is a label or a word set apart by spaces ("实际 0", "上报+30", "本周截止 一票否决"):
-# it never breaks inside (prose, between punctuation marks, still breaks anywhere)
-SHORT_WORD = re.compile(rf"(?<!{_HAN}){_HAN}{{2,4}}(?=\s*[-+−]?[0-9０-９])|(?:^|(?<=\s)){_HAN}{{2,4}}(?=\s|$)")
-ONLY_A_NUMBER = re.compile(rf"^\s*[-+−]?{_NUMBER}[%％]?[，。；、,.;)）]?\s*$")  # a bare number: a row of its own
+# Compiled on first use (a screen whose texts all fit never needs them; compiling cost the first frame ~5 ms).
+# NUMBER_WITH_UNIT: a number with what belongs to it, 第 before, a unit after; ONLY_A_NUMBER: a bare number,
+# a row of its own; SHORT_WORD: a short Chinese word that is a label or a word set apart by spaces ("实际 0",
+# "上报+30", "本周截止 一票否决"): it never breaks inside (prose, between punctuation marks, still breaks
+# anywhere). `from game.tui.linebreak import NUMBER_WITH_UNIT` works as for a plain constant.
+_PATTERNS = {
+    "NUMBER_WITH_UNIT": rf"(?:第\s?)?[-+−]?{_NUMBER}{_UNIT}?",
+    "LEADING_NUMBER": rf"^\s*{_NUMBER}[.)、]?\s+(?=\S)",
+    "TRAILING_NUMBER": rf"{_WORD}\s+[-+−]?{_NUMBER}\S{{0,3}}\s*$",
+    "LABEL_THEN_NUMBER": rf"(?<=\S)(?:\s+|(?<=[\u3400-\u9fff])(?=[-+−]))[-+−]?{_NUMBER}",
+    "SHORT_WORD": rf"(?<!{_HAN}){_HAN}{{2,4}}(?=\s*[-+−]?[0-9０-９])|(?:^|(?<=\s)){_HAN}{{2,4}}(?=\s|$)",
+    "ONLY_A_NUMBER": rf"^\s*[-+−]?{_NUMBER}[%％]?[，。；、,.;)）]?\s*$",
+}
+
+
+@lru_cache(maxsize=None)
+def _pattern(name: str) -> re.Pattern[str]:
+    return re.compile(_PATTERNS[name])
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    if name in _PATTERNS:
+        return _pattern(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 LINE_CANNOT_START = set("，。、；：？！）」』】》〉’”…—·,.;:?!)]}%|")  # "|" separates facts: it ends a line
 LINE_CANNOT_END = set("（「『【《〈‘“([{")
 
@@ -49,17 +66,18 @@ def break_points(text: str) -> frozenset[int]:
         position += len(unit)
         points.add(position)
     points.discard(len(text))
-    for match in NUMBER_WITH_UNIT.finditer(text):
+    for match in _pattern("NUMBER_WITH_UNIT").finditer(text):
         points.difference_update(range(match.start() + 1, match.end()))
-    leading = LEADING_NUMBER.match(text)
+    leading = _pattern("LEADING_NUMBER").match(text)
     if leading:
         points.difference_update(range(1, leading.end() + 1))
-    trailing = TRAILING_NUMBER.search(text)
+    trailing = _pattern("TRAILING_NUMBER").search(text)
     if trailing:
         points.difference_update(range(trailing.start() + 1, trailing.end()))
-    for match in LABEL_THEN_NUMBER.finditer(text):  # "实际 60", "群众信任 -2", "实际+60": a label keeps its number
+    # "实际 60", "群众信任 -2", "实际+60": a label keeps its number
+    for match in _pattern("LABEL_THEN_NUMBER").finditer(text):
         points.difference_update(range(match.start(), match.end()))
-    for match in SHORT_WORD.finditer(text):  # "实际", "本周截止": a word stays whole
+    for match in _pattern("SHORT_WORD").finditer(text):  # "实际", "本周截止": a word stays whole
         points.difference_update(range(match.start() + 1, match.end()))
     # UAX #14 allows a break after a space even before a pause mark ("好 ；"); the marks' rules hold anyway
     return frozenset(p for p in points if text[p:].lstrip()[:1] not in LINE_CANNOT_START
@@ -99,7 +117,7 @@ def wrap_offsets(text: str, width: int) -> list[int]:
         start = end
     ends_at = [*cuts[1:], len(text)]
     for index, (cut, end) in enumerate(zip(cuts, ends_at)):  # a number alone on a row takes a word with it
-        if ONLY_A_NUMBER.match(text[cut:end]):
+        if _pattern("ONLY_A_NUMBER").match(text[cut:end]):
             earlier = [p for p in break_points(text) if (cuts[index - 1] if index else 0) < p < cut]
             if earlier and cell_len(text[max(earlier):end].rstrip()) <= width:
                 cuts[index] = max(earlier)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, VerticalGroup
-from textual.widgets import Button, Input
+from textual.widgets import Input
 
 from game.i18n import t
 from game.safe_text import clean_line
 from game.tui.screens.base import GameScreen
-from game.tui.widgets.game_button import GameButton
 from game.tui.widgets.key_bar import KeyBar, KeyHint
+from game.tui.widgets.menu_item import MenuItem
 from game.tui.widgets.plain import Plain
 
 BUTTONS = (("new", "title.new"), ("continue", "title.continue"), ("load", "title.load"),
@@ -23,6 +23,10 @@ class TitleScreen(GameScreen):
 
     # its rules (title.tcss) load with the app's stylesheet: see GrassrootsApp.CSS_PATH
     HELP_TOPIC = "title"
+    # No size classes here (title.tcss uses none): Textual sets them when the screen is first sized, after
+    # mounting, and restyling every widget for them cost the first frame a second full style pass (issue 15).
+    HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] = []
+    VERTICAL_BREAKPOINTS: list[tuple[int, str]] = []
     BINDINGS = [Binding("up", "app.focus_previous", "previous", show=False),
                 Binding("down", "app.focus_next", "next", show=False)]
 
@@ -35,22 +39,24 @@ class TitleScreen(GameScreen):
             with VerticalGroup(id="title-box"):
                 yield Plain(t("game.title", "zh"), id="title-zh")
                 yield Plain(t("game.title", "en"), id="title-en")
-                yield Plain(id="subtitle")
-                yield Plain(id="name-label", classes="field-label")
+                # the texts are there from the start, so the first frame is laid out once (relabel on a
+                # language switch writes the same widgets)
+                yield Plain(self.t("game.subtitle"), id="subtitle")
+                yield Plain(self.t("title.name"), id="name-label", classes="field-label")
                 yield Input(self.player, id="name", max_length=40)
-                for button_id, _ in BUTTONS:
-                    yield GameButton("", id=button_id, classes="menu-button")
+                for button_id, key in BUTTONS:
+                    yield MenuItem(self.t(key), id=button_id, classes="menu-button")
                 yield Plain(id="title-status")
-        yield KeyBar()
+        yield KeyBar(self.key_hints())  # drawn with its keys: no second composition after mount
 
     def on_mount(self) -> None:
-        self.query_one("#new", Button).focus()
+        self.query_one("#new", MenuItem).focus()
 
     def relabel(self) -> None:
         self.query_one("#subtitle", Plain).update(self.t("game.subtitle"))
         self.query_one("#name-label", Plain).update(self.t("title.name"))
         for button_id, key in BUTTONS:
-            self.query_one(f"#{button_id}", Button).label = self.t(key)
+            self.query_one(f"#{button_id}", MenuItem).update(self.t(key))
         self.show_keys()
 
     def key_hints(self) -> list[KeyHint]:
@@ -66,14 +72,14 @@ class TitleScreen(GameScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.query_one("#continue", Button).focus()
+        self.query_one("#continue", MenuItem).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_menu_item_chosen(self, event: MenuItem.Chosen) -> None:
         event.stop()
         if not self.is_active:
             return  # keys typed ahead reached this screen after it was left
         app = self.app
-        match event.button.id:
+        match event.item_id:
             case "new":
                 app.show_new_game(self.player_name)
             case "continue":

@@ -29,6 +29,8 @@ class KeyChip(Static):
         self.show(hint)
 
     def show(self, hint: KeyHint) -> None:
+        if getattr(self, "hint", None) == hint:
+            return  # the same key and words: nothing to lay out again
         self.hint = hint
         self.update(Content.assemble((f" {hint.key} ", "bold reverse"), f" {hint.label} "))
 
@@ -46,9 +48,11 @@ class KeyBar(HorizontalGroup):
 
         action: str
 
-    def __init__(self) -> None:
+    def __init__(self, hints: list[KeyHint] | None = None) -> None:
+        """`hints`: the keys to show from the start (a screen that knows them at compose is drawn once,
+        without composing the chips again after mount)."""
         super().__init__()
-        self.hints: list[KeyHint] = []
+        self.hints: list[KeyHint] = list(hints or [])
 
     def compose(self) -> ComposeResult:
         yield from (KeyChip(hint) for hint in self.hints)
