@@ -9,12 +9,11 @@ content no player meets under these strategies (a `when` that never holds, a wei
 from __future__ import annotations
 
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.engine import Rules
-from game.sim.runner import CHUNK, StrategyRef, _rules_for, game_seed, play, remember_rules, strategy_id
+from game.sim.runner import CHUNK, StrategyRef, _rules_for, game_seed, in_workers, play, remember_rules, strategy_id
 
 KINDS = ("directive", "request", "event", "choice", "ending", "claim")
 VERBS = {"directive": "arrived", "request": "arrived", "event": "drawn", "choice": "taken", "ending": "reached",
@@ -101,6 +100,10 @@ def coverage_chunk(path: str, strategy: StrategyRef, base_seed: int, start: int,
     return games, weekly
 
 
+def _coverage_task(task: tuple) -> tuple[Counter, Counter]:
+    return coverage_chunk(*task)
+
+
 def _key(item) -> tuple[str, str] | None:
     if item.kind == "arrived":
         return ("directive" if (item.data or {}).get("directive") else "request", item.subject)
@@ -125,8 +128,7 @@ def measure(path: Path, rules: Rules, refs: list[StrategyRef], runs: int, seed: 
     if jobs <= 1 or len(tasks) == 1:
         results = [coverage_chunk(*task) for task in tasks]
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = [future.result() for future in [pool.submit(coverage_chunk, *task) for task in tasks]]
+        results = in_workers(_coverage_task, tasks, jobs)
     rows = empty_rows(rules)
     for row in rows:
         row.games = {s: 0 for s in strategies}

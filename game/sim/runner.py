@@ -9,7 +9,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Sequence, TypeVar
 
 from game.engine import Rules, apply, legal, new_game, outcome
 from game.engine.fast import FastGame
@@ -97,6 +97,8 @@ class ChunkResult:
     decisions: list[int] = field(default_factory=list)  # per run: how many decisions the bot made
 
 
+T = TypeVar("T")
+
 _WORKER: dict[tuple[str, str], Rules] = {}
 
 
@@ -153,16 +155,24 @@ def _run_task(task: tuple) -> ChunkResult:
     return run_chunk(*task)
 
 
-def _in_workers(tasks: list[tuple], jobs: int, progress: Callable[[int], None] | None) -> list[ChunkResult]:
-    """Run the chunks in `jobs` worker processes, results in task order. Ctrl+C (KeyboardInterrupt in
-    this process) terminates every worker at once and is raised again; no worker outlives the call."""
-    results: list[ChunkResult] = []
-    pool = multiprocessing.Pool(processes=jobs, initializer=_ignore_interrupts)
+def in_workers(function: Callable[[tuple], T], tasks: list[tuple], jobs: int,
+               progress: Callable[[T], None] | None = None) -> list[T]:
+    """`function(task)` for every task in `jobs` worker processes, results in task order. Ctrl+C
+    (KeyboardInterrupt in this process) terminates every worker at once and is raised again; no worker
+    outlives the call. SIGINT is held back while the workers are forked (they inherit the block and then
+    ignore it), so a Ctrl+C in that moment is delivered once the pool exists and can be stopped, never to a
+    worker that has not yet learnt to ignore it nor to a parent that has no pool to terminate."""
+    results: list[T] = []
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        for result in pool.imap(_run_task, tasks):
+        pool = multiprocessing.Pool(processes=jobs, initializer=_ignore_interrupts)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # a Ctrl+C held back arrives here
+    try:
+        for result in pool.imap(function, tasks):
             results.append(result)
             if progress:
-                progress(len(result.outcomes))
+                progress(result)
         pool.close()
     except BaseException:
         pool.terminate()
@@ -189,7 +199,8 @@ def simulate(path: Path, strategies: Sequence[StrategyRef], runs: int, seed: int
             if progress:
                 progress(task[4] - task[3])
     else:
-        results = _in_workers(tasks, jobs, progress)
+        results = in_workers(_run_task, tasks, jobs,
+                             (lambda chunk: progress(len(chunk.outcomes))) if progress else None)
     order = {strategy_id(s): i for i, s in enumerate(strategies)}
     results.sort(key=lambda r: (order[r.strategy], r.start))
     return results
