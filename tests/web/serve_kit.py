@@ -27,7 +27,7 @@ def need_web_extra() -> None:
     except ImportError:
         if os.environ.get("CI"):
             raise
-        pytest.skip("the web extra is not installed: pip install -e '.[web]'")
+        pytest.skip("the web extra is not installed: pip install -e '.[web]'", allow_module_level=True)
 
 
 class Served:
