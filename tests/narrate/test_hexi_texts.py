@@ -115,7 +115,7 @@ ENDING_BRANCHES = [
     ("pilot_frozen", (), ("asked_pause",), {"pilot_freeze_warning.accept_freeze": 1}, {}, "you accepted", "你接受了"),
     ("pilot_frozen", ("asked_pause",), (), {"pilot_freeze_warning.accept_freeze": 0}, {}, "At the review you recommended",
      "评估会上你建议"),
-    ("pilot_frozen", (), ("asked_pause",), {"pilot_freeze_warning.accept_freeze": 0}, {}, "the district freezes", "区里暂停了"),
+    ("pilot_frozen", (), ("asked_pause",), {"pilot_freeze_warning.accept_freeze": 0}, {}, "the district freezes", "区里把它暂停了"),
     ("rigid_standard", ("standard_live", "standard_copied"), (), {}, {}, "On the copied list", "照搬来的清单"),
     ("rigid_standard", ("standard_live",), ("standard_copied", "exception_lane"), {"lane_overload.close_lane": 1}, {},
      "closed it when it was swamped", "又把它撤了"),
