@@ -37,7 +37,7 @@ def test_without_the_web_extra_one_line_and_exit_2(tmp_path):
     (["--public-url", "example.org"], "--public-url example.org: an http:// or https:// address"),
     (["no-such-scenario"], "no-such-scenario"),
     (["--variant", "no-such-variant"], "scenario 'lianhe-town' has no variant 'no-such-variant' (variants: seminar,"),
-    (["hexi-street", "--variant", "seminar"], "scenario 'hexi-street' has no variant 'seminar'"),
+    (["hexi-street", "--variant", "lab_outcomes"], "scenario 'hexi-street' has no variant 'lab_outcomes'"),
 ])
 def test_bad_options_one_line_exit_2(tmp_path, args, message):
     need_web_extra()
