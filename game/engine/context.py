@@ -120,12 +120,18 @@ def _weights(rules: Rules) -> list[float]:
 def idle_index(rules: Rules, state: GameState) -> float:
     """Idle-execution index, 0..1: over arrived directives with something reported, the weighted mean of
     (reported - actual) / reported. 0 when nothing was reported (finding A3: traces without substance)."""
+    return _unbacked_mean(rules, state, ARRIVED)
+
+
+def _unbacked_mean(rules: Rules, state: GameState, statuses: tuple[str, ...]) -> float:
+    """The weighted mean of each reported directive's unbacked ratio, (reported - actual) / reported, over
+    the directives whose status is in `statuses`; 0 when none has anything reported."""
     items, weights = state.items, _weights(rules)
     pairs = []
     for i in rules.directive_indices:
         item = items[i]
         reported = item.reported
-        if reported > 0 and item.status in ARRIVED:
+        if reported > 0 and item.status in statuses:
             gap = reported - item.actual
             pairs.append((weights[i], (gap if gap > 0.0 else 0.0) / reported))  # unbacked_ratio
     return _weighted(pairs) or 0.0
@@ -147,15 +153,7 @@ def share(rules: Rules, state: GameState, which: str) -> float:
 
 def gap_share(rules: Rules, state: GameState) -> float:
     """What a field check finds, 0..1: the idle index over open and settled directives (not shelved ones)."""
-    items, weights = state.items, _weights(rules)
-    pairs = []
-    for i in rules.directive_indices:
-        item = items[i]
-        reported = item.reported
-        if reported > 0 and item.status in LIVE:
-            gap = reported - item.actual
-            pairs.append((weights[i], (gap if gap > 0.0 else 0.0) / reported))
-    return _weighted(pairs) or 0.0
+    return _unbacked_mean(rules, state, LIVE)
 
 
 def ledger_share(rules: Rules, state: GameState) -> float:
