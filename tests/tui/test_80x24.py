@@ -191,3 +191,61 @@ async def test_every_debrief_page_reaches_its_end_from_the_keyboard_at_80x24(sav
             assert body.scroll_y == 0, page
             scrolled += 1
         assert scrolled, "at 80x24 at least one debrief page is longer than the screen"
+
+
+async def _open_summary(app, pilot) -> None:
+    await answer_cards(app, pilot)
+    await pilot.press("e", "enter")
+
+
+async def _open_results(app, pilot) -> None:
+    await answer_cards(app, pilot)
+    for _ in range(8):  # a decision on each of several items: a list of results longer than the dialog
+        await pilot.press("1")
+        await pilot.pause()
+        if screen_name(app) == "ConfirmDialog":
+            await pilot.press("y")
+            await pilot.pause()
+        await answer_cards(app, pilot)
+        await pilot.press("down")
+        await pilot.pause()
+    await pilot.press("l")
+
+
+async def _open_help(app, pilot) -> None:
+    await answer_cards(app, pilot)
+    await pilot.press("f1")
+
+
+LONG_DIALOGS = {"WeekSummaryDialog": _open_summary, "ResultsDialog": _open_results, "HelpDialog": _open_help}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("dialog", list(LONG_DIALOGS))
+async def test_a_long_dialog_reaches_its_end_from_the_keyboard_at_80x24(saves, lang, dialog):
+    """With its button focused (Enter presses it), a dialog's text longer than the screen is read to its end
+    with End / PageDown / down and back with Home / PageUp / up: no mouse (the debrief's page does the same)."""
+    session = saved_game(saves, f"long{dialog}", weeks=2, lang=lang, scenario=SHIPPED)
+    app = make_app(str(SHIPPED), lang=lang, saves_dir=str(saves), load=str(session.save()))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await LONG_DIALOGS[dialog](app, pilot)
+        await pilot.pause()
+        await pilot.pause()
+        assert screen_name(app) == dialog
+        assert app.focused is app.screen.query_one("#close")
+        body = next(scroll for scroll in app.screen.query(VerticalScroll))
+        assert body.max_scroll_y > 0, "the content is longer than the dialog at 80x24"
+        for down, up in (("end", "home"), ("pagedown", "pageup"), ("down", "up")):
+            for _ in range(body.max_scroll_y if down == "down" else 1 if down == "end" else 20):
+                await pilot.press(down)
+            await pilot.pause()
+            assert body.scroll_y == body.max_scroll_y, down
+            for _ in range(body.max_scroll_y if up == "up" else 1 if up == "home" else 20):
+                await pilot.press(up)
+            await pilot.pause()
+            assert body.scroll_y == 0, up
+        assert screen_name(app) == dialog and app.focused is app.screen.query_one("#close")
+        await pilot.press("enter")  # Enter still presses the focused button
+        await pilot.pause()
+        assert screen_name(app) != dialog

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 
 from game.i18n import t
@@ -86,10 +87,19 @@ EVERYWHERE: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
 ]
 
 
+# A dialog's scrolling text moves from the keyboard whatever has focus (its button keeps Enter), as on the
+# debrief: a long week summary, results list or help is readable at 80x24 without a mouse.
+SCROLL_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
+    Binding(key, f"scroll_body('{how}')", show=False)
+    for key, how in (("down", "down"), ("up", "up"), ("pagedown", "page_down"), ("pageup", "page_up"),
+                     ("end", "end"), ("home", "home"))
+]
+
+
 class GameDialog(Localized, ModalScreen[Answer], Generic[Answer]):
     """A modal dialog of the game; `dismiss()` returns its answer to the screen below."""
 
-    BINDINGS = EVERYWHERE
+    BINDINGS = EVERYWHERE + SCROLL_KEYS
 
     if TYPE_CHECKING:
         app = getters.app(GrassrootsApp)
@@ -104,3 +114,25 @@ class GameDialog(Localized, ModalScreen[Answer], Generic[Answer]):
             return AwaitComplete.nothing()
         self.answered = True
         return super().dismiss(result)
+
+    def scroll_body(self) -> VerticalScroll | None:
+        """The dialog's scrolling text: the first VerticalScroll that has more than it shows, else None."""
+        for body in self.query(VerticalScroll):
+            if body.max_scroll_y > 0:
+                return body
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Scroll keys act only when there is text to scroll: otherwise the key is left to whatever wants it."""
+        if action == "scroll_body" and self.is_mounted and self.scroll_body() is None:
+            return False
+        return super().check_action(action, parameters)
+
+    def action_scroll_body(self, how: str) -> None:
+        """Scroll the dialog's text a line, a page, or to either end (`how`: down, up, page_down, page_up,
+        end, home)."""
+        body = self.scroll_body()
+        if body is None:
+            return
+        {"down": body.scroll_down, "up": body.scroll_up, "page_down": body.scroll_page_down,
+         "page_up": body.scroll_page_up, "end": body.scroll_end, "home": body.scroll_home}[how](animate=False)
