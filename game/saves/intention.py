@@ -9,7 +9,7 @@ crowd out service; A1/A4: figures reported with nothing behind them).
 from __future__ import annotations
 
 from game.engine import GameState, Outcome
-from game.i18n import t
+from game.i18n import t, tn
 
 TRACE_SHARES = (0, 25, 50, 75)
 FALSIFY = ("never", "if_needed", "undecided")
@@ -49,7 +49,7 @@ def compare(intention: dict | None, state: GameState, done: Outcome, lang: str) 
     crossed, idle = len(done.crossed), f"{done.idle_index:.2f}"
     if intention["falsify"] == "never":
         lines.append(t("intent.never_kept", lang) if crossed == 0 and done.idle_index < 0.05
-                     else t("intent.never_broken", lang, n=crossed, idle=idle))
+                     else tn("intent.never_broken", crossed, lang, idle=idle))
     else:
-        lines.append(t(f"intent.said_{intention['falsify']}", lang, n=crossed, idle=idle))
+        lines.append(tn(f"intent.said_{intention['falsify']}", crossed, lang, idle=idle))
     return lines

@@ -6,7 +6,7 @@ import csv
 import io
 import unicodedata
 
-from game.i18n import t
+from game.i18n import t, tn
 from game.workshop.report_build import Report
 from game.workshop.report_model import IDLE_BINS, Group, by_scenario
 
@@ -44,9 +44,8 @@ def cut(text: str, columns: int) -> str:
 def group_heading(group: Group, lang: str) -> str:
     seeds = (t("report.seed", lang, seed=group.seeds[0]) if len(group.seeds) == 1
              else t("report.seeds_pooled", lang, n=len(group.seeds)))
-    return t("report.group", lang, title=group.scenario_title, scenario=group.scenario_id,
-             version=group.content_hash[:8], variant=group.variant or t("report.base", lang), seeds=seeds,
-             n=len(group.rows))
+    return tn("report.group", len(group.rows), lang, title=group.scenario_title, scenario=group.scenario_id,
+              version=group.content_hash[:8], variant=group.variant or t("report.base", lang), seeds=seeds)
 
 
 def table(group: Group, lang: str) -> list[str]:
