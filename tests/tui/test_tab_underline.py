@@ -36,3 +36,16 @@ async def test_the_underline_follows_the_active_tab_through_language_switches(sa
                 await settle(pilot)
                 underline, tab = underline_and_tab(app)
                 assert underline == tab, (size, page, app.lang)
+
+
+async def test_the_underline_is_right_when_a_page_and_a_language_switch_come_together(saves):
+    """A page key and F2 typed in one burst: the page switch's move must not overtake the language switch's
+    (Textual animated it, measured before the relabelled tabs were laid out, and it landed last)."""
+    app = debrief_app(saves)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for page in "2413524":
+            await pilot.press(page, "f2")
+            await settle(pilot)
+            underline, tab = underline_and_tab(app)
+            assert underline == tab, (page, app.lang)
