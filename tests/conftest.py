@@ -46,3 +46,11 @@ def isolated_content_roots(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: py
 def _no_shared_records_folder(monkeypatch: pytest.MonkeyPatch) -> None:
     """A facilitator's shared records folder ($GRASSROOTS_RECORDS_DIR) never receives a test's records."""
     monkeypatch.delenv("GRASSROOTS_RECORDS_DIR", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _own_saves_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A game a test starts without --saves-dir (in process or in a child) saves in a folder of the test's
+    own, never in the checkout's saves/ nor the user's (a `play --seed` run in the checkout left its lock
+    files there). Tests of where saves go set or unset $GRASSROOTS_SAVES_DIR themselves."""
+    monkeypatch.setenv("GRASSROOTS_SAVES_DIR", str(tmp_path_factory.mktemp("saves-default")))
