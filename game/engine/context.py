@@ -53,7 +53,10 @@ def _item_value(name: str) -> Callable[[Ctx], Any]:
     def weeks_left(c: Ctx) -> float:
         return c.s.items[c.item].deadline - c.s.week if c.item >= 0 else 0
 
-    return locals()[name]
+    # a table, not locals(): mypyc-compiled code (the optional compiled build) has no frame of locals
+    getters = {"quota": quota, "reported": reported, "actual": actual, "progress": progress, "weight": weight,
+               "age": age, "weeks_left": weeks_left}
+    return getters[name]
 
 
 _NAMES: dict[str, Callable[[Ctx], Any]] = {
