@@ -91,7 +91,10 @@ class Happening(NamedTuple):
 
 
 class Discard(list):
-    """A happenings list that keeps nothing: for simulations, which only need the final state."""
+    """A happenings list that keeps nothing: for simulations, which only need the final state.
+
+    The engine checks `type(out) is not Discard` before each append: the compiled build (mypyc) appends to
+    a `list` directly, past this class's `append`."""
 
     def append(self, item: object) -> None:
         return None
