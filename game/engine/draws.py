@@ -17,7 +17,12 @@ import math
 import zlib
 from functools import lru_cache
 
+from typing import TYPE_CHECKING
+
 from game.engine.rng import GOLDEN, MASK, float_at, next_float, seed_state
+
+if TYPE_CHECKING:
+    from game.engine.compile import Rules
 
 _CORE = 0x636F7265  # a fixed salt for the core target week ("core")
 
@@ -53,6 +58,27 @@ def priority(seed: int, key: int, week: int, once: bool, weight: float) -> float
     else:  # unit(seed, key, week), whose first number of the week's step is never used: skipped
         u = max(float_at((((_after(seed, key)[1] ^ (week & MASK)) & MASK) + 2 * GOLDEN) & MASK), 1e-300)
     return math.log(u) / weight
+
+
+def repeat_priority(base: int, week: int, weight: float) -> float:
+    """`priority` of a card that can come again, from its `draw_bases` entry (the same float)."""
+    return math.log(max(float_at((((base ^ (week & MASK)) & MASK) + 2 * GOLDEN) & MASK), 1e-300)) / weight
+
+
+_BASES: list = [None, -1, []]  # the last (drawable list, seed, bases) asked for: one game's weeks share them
+
+
+def draw_bases(rules: Rules, seed: int) -> list:
+    """Per drawable card of these rules, what its priority needs from the seed: log(u) for a card that
+    comes once (priority = base / weight), the generator state after its key for one that can come again
+    (see `repeat_priority`). Remembered for the last (rules, seed): every week of a game asks again."""
+    drawable = rules.drawable
+    if _BASES[0] is drawable and _BASES[1] == seed:
+        return _BASES[2]
+    bases = [math.log(max(_after(seed, event.key)[0], 1e-300)) if event.once else _after(seed, event.key)[1]
+             for event in drawable]
+    _BASES[:] = [drawable, seed, bases]
+    return bases
 
 
 def core_week(seed: int, key: int, window: tuple[int, int]) -> int:
