@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.engine.compile import CEvent, Rules
 from game.engine.context import Ctx, gap_share, ledger_share
-from game.engine.draws import core_week, draw_bases, priority, repeat_priority
+from game.engine.draws import core_week, draw_plan, priority, repeat_priority
 from game.engine.effects import apply_effect, arrive, chance_holds, check_thresholds, set_meter, val
 from game.engine.state import EXPIRED, MET, MISSED, OPEN, PENDING, Discard, GameState, Happening
 
@@ -55,10 +55,11 @@ def draw_events(rules: Rules, state: GameState, out: list[Happening], ctx: Ctx) 
     enough cards are found: expressions are pure, so the draw is the one a full scan makes."""
     count = int(round(float(val(rules.events_per_week, ctx))))
     week, fired, pending, seed = state.week, state.fired, state.pending, state.seed
+    plan = draw_plan(rules, seed)
     due: list[tuple[float, int]] = []
     candidates: list[tuple[float, int]] = []  # cards whose condition and weight were evaluated
     waiting: list[tuple[float, int, CEvent]] = []  # constant weight, condition not evaluated yet
-    for event, base in zip(rules.drawable, draw_bases(rules, seed)):
+    for event, base in plan.general:
         index = event.index
         last = fired.get(index)
         if last is not None and (event.once or week - last <= event.cooldown):
@@ -84,15 +85,18 @@ def draw_events(rules: Rules, state: GameState, out: list[Happening], ctx: Ctx) 
         if weight > 0:
             candidates.append((base / weight if event.once else repeat_priority(base, week, weight), index))
     wanted = count - len(due)
-    if wanted > 0 and waiting:
+    if wanted > 0:
         waiting.sort(reverse=True)  # (priority, index) are unique: the card itself is never compared
-        found = 0
-        for key, index, event in waiting:
-            if event.when is None or event.when(ctx):
-                candidates.append((key, index))
-                found += 1
-                if found == wanted:
-                    break
+        for lazy in (waiting, plan.once):  # each sorted: its first `wanted` cards that may come suffice
+            found = 0
+            for key, index, event in lazy:
+                if index in fired and (event.once or week - fired[index] <= event.cooldown) or index in pending:
+                    continue
+                if event.when is None or event.when(ctx):
+                    candidates.append((key, index))
+                    found += 1
+                    if found == wanted:
+                        break
     due.sort(reverse=True)
     candidates.sort(reverse=True)
     picks = [index for _, index in due] + [index for _, index in candidates[:max(0, wanted)]]
