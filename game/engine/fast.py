@@ -24,10 +24,11 @@ from game.engine.actions import (
 )
 from game.engine.compile import CAction, Rules
 from game.engine.context import Ctx
+from game.engine.discard import Discard
 from game.engine.effects import check_thresholds
 from game.engine.fast_deps import changed_hours, fast_tables
 from game.engine.game import new_game
-from game.engine.state import END_WEEK, OPEN, Decision, Discard, GameState
+from game.engine.state import END_WEEK, OPEN, Decision, GameState
 from game.engine.week import end_week
 
 _BIG = 1 << 30

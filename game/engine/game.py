@@ -6,9 +6,10 @@ from dataclasses import asdict, dataclass
 
 from game.engine.compile import Rules
 from game.engine.context import Ctx, idle_index, weeks_played
+from game.engine.discard import Discard
 from game.engine.effects import val
 from game.engine.rng import seed_state
-from game.engine.state import Discard, GameState, Happening, ItemState
+from game.engine.state import GameState, Happening, ItemState
 from game.engine.week import start_week
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from game.engine.compile import CEvent, Rules
 from game.engine.context import Ctx, gap_share, ledger_share
+from game.engine.discard import Discard
 from game.engine.draws import core_week, draw_plan, priority, repeat_priority
 from game.engine.effects import apply_effect, arrive, chance_holds, check_thresholds, set_meter, val
-from game.engine.state import EXPIRED, MET, MISSED, OPEN, PENDING, Discard, GameState, Happening
+from game.engine.state import EXPIRED, MET, MISSED, OPEN, PENDING, GameState, Happening
 
 
 def start_week(rules: Rules, state: GameState, out: list[Happening]) -> None:
