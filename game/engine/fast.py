@@ -24,10 +24,11 @@ from game.engine.actions import (
 )
 from game.engine.compile import CAction, Rules
 from game.engine.context import Ctx
+from game.engine.discard import Discard
 from game.engine.effects import check_thresholds
 from game.engine.fast_deps import changed_hours, fast_tables
 from game.engine.game import new_game
-from game.engine.state import END_WEEK, OPEN, Decision, Discard, GameState
+from game.engine.state import END_WEEK, OPEN, Decision, GameState
 from game.engine.week import end_week
 
 _BIG = 1 << 30
@@ -39,11 +40,11 @@ class FastGame:
 
     __slots__ = ("rules", "state", "tables", "quiet", "priced", "order", "decisions", "buckets", "dirty",
                  "touched", "parked", "full", "fresh", "modifiers", "truth", "table", "hours_left", "meters", "flags",
-                 "items", "uses_week", "week", "card")
+                 "items", "uses_week", "week", "card", "top")
 
     def __init__(self, rules: Rules, seed: int) -> None:
         self.rules = rules
-        self.state: GameState = new_game(rules, seed)[0]
+        self.state: GameState = new_game(rules, seed, record=False)[0]
         self.tables = fast_tables(rules)
         self.quiet = Discard()
         self.priced: dict[int, Priced] = {}  # legal approach index -> (action, hours, costs)
@@ -67,6 +68,7 @@ class FastGame:
         self.uses_week: dict[int, int] = {}
         self.week = 0
         self.card: dict[Decision, Priced] = {}
+        self.top = 0.0  # at least the longest hours in `buckets` (the exact maximum after parking)
 
     # -- legal moves -------------------------------------------------------------------------------
     def legal(self) -> list[Decision]:
@@ -125,7 +127,7 @@ class FastGame:
         self.truth = [bool(m.when(ctx)) for m in rules.modifiers]
         self.modifiers = [m for m, holds in zip(rules.modifiers, self.truth) if holds]
         self.table = hours_table(rules, self.modifiers)
-        self.priced, self.order, self.decisions, self.buckets = {}, [], [], {}
+        self.priced, self.order, self.decisions, self.buckets, self.top = {}, [], [], {}, 0.0
         self.dirty.clear()
         self.touched.clear()
         self.parked = {}
@@ -140,16 +142,18 @@ class FastGame:
         self.meters, self.flags, self.items = state.meters.copy(), state.flags.copy(), state.items.copy()
 
     def _refresh(self) -> None:
-        """Bring the verdicts up to date after decisions: recheck only those that may have changed."""
+        """Bring the verdicts up to date after decisions: recheck only those that may have changed. What the
+        verdicts saw (`items`, `flags`, `meters`, `hours_left`, `week`) is brought up to date on the way."""
         rules, state, tables, dirty = self.rules, self.state, self.tables, self.dirty
-        recount = set(tables.modifiers_volatile)  # modifiers whose condition may have changed
+        recount = [*tables.modifiers_volatile]  # modifiers whose condition may have changed (repeats are harmless)
         touched = self.touched
         if state.week != self.week:  # a new week: uses and hours start again, the week's names change
             actions = rules.actions  # uses counted this week: approaches (event choices and -1 are not)
             dirty.update(index for index in self.uses_week if index >= 0 and actions[index].owner >= 0)
             dirty.update(tables.week_watch)
             touched.update(range(len(rules.items)))
-            recount.update(tables.modifiers_weekly)
+            recount.extend(tables.modifiers_weekly)
+            self.week, self.uses_week = state.week, state.uses_week
         if touched:
             old, items, item_actions, own_watch = self.items, state.items, tables.item_actions, tables.own_watch
             for index in touched:
@@ -157,6 +161,7 @@ class FastGame:
                 before = old[index]
                 if item is before:
                     continue
+                old[index] = item
                 if item.status != before.status:
                     if item.status == OPEN:
                         dirty.update(item_actions[index])
@@ -168,12 +173,13 @@ class FastGame:
             touched.clear()
         flags = state.flags
         if flags != self.flags:
-            flag_watch = tables.flag_watch
+            flag_watch, modifier_flags = tables.flag_watch, tables.modifier_flags
             for flag in flags ^ self.flags:
                 if flag in flag_watch:
                     dirty.update(flag_watch[flag])
-                if flag in tables.modifier_flags:
-                    recount.update(tables.modifier_flags[flag])
+                if flag in modifier_flags:
+                    recount.extend(modifier_flags[flag])
+            self.flags = flags.copy()
         meters = state.meters
         if meters != self.meters:
             old_meters = self.meters
@@ -184,40 +190,45 @@ class FastGame:
                 if watchers:
                     dirty.update(watchers)
                 if counts:
-                    recount.update(counts)
+                    recount.extend(counts)
                 for cost, flipped in groups:
                     if (before_value - cost < low) != (value - cost < low):
                         dirty.update(flipped)
-        ctx = Ctx(rules, state)
+            self.meters = meters.copy()
+        ctx: Ctx | None = None
         if recount:
-            truth, changed = self.truth, False
+            ctx = Ctx(rules, state)
+            truth, changed, modifiers = self.truth, False, rules.modifiers
             for position in recount:
-                holds = bool(rules.modifiers[position].when(ctx))
+                holds = bool(modifiers[position].when(ctx))
                 if holds != truth[position]:
                     truth[position], changed = holds, True
             if changed:
-                modifiers = [m for m, holds in zip(rules.modifiers, truth) if holds]
-                table = hours_table(rules, modifiers)  # hours change for some approaches: recheck those
+                active = [m for m, holds in zip(modifiers, truth) if holds]
+                table = hours_table(rules, active)  # hours change for some approaches: recheck those
                 dirty.update(changed_hours(rules, self.table, table))
-                self.modifiers, self.table = modifiers, table
+                self.modifiers, self.table = active, table
         if tables.volatile:
             dirty.update(tables.volatile)
-        if state.hours_left < self.hours_left:
-            limit = state.hours_left + 1e-9
-            parked, priced = self.parked, self.priced
-            for hours in [h for h in self.buckets if h > limit]:
-                for index in self.buckets.pop(hours):
-                    parked[index] = priced[index]
-                    self._remove(index, False)
-        elif state.hours_left > self.hours_left:
-            limit = state.hours_left + 1e-9
+        hours_left = state.hours_left
+        if hours_left < self.hours_left:
+            limit = hours_left + 1e-9
+            if self.top > limit:  # some legal approaches take longer than the hours left: park them
+                buckets, parked, priced = self.buckets, self.parked, self.priced
+                for hours in [h for h in buckets if h > limit]:
+                    for index in buckets.pop(hours):
+                        parked[index] = priced[index]
+                        self._remove(index, False)
+                self.top = max(buckets, default=0.0)
+        elif hours_left > self.hours_left:
+            limit = hours_left + 1e-9
             parked = self.parked
             for index in [i for i, verdict in parked.items() if verdict[1] <= limit and i not in dirty]:
                 self._add(index, parked.pop(index))
+        self.hours_left = hours_left
         if dirty:
-            self._recheck(dirty, ctx)
+            self._recheck(dirty, ctx or Ctx(rules, state))
             dirty.clear()
-        self._remember()
 
     def _recheck(self, indices: Iterable[int], ctx: Ctx) -> None:
         """Compute the verdicts of these approaches now (the checks of `_legal_actions`; all are pure, so
@@ -292,9 +303,12 @@ class FastGame:
             at = bisect_left(order, index)
             order.insert(at, index)
             self.decisions.insert(at, verdict[0].decision)
-        bucket = self.buckets.get(verdict[1])
+        hours = verdict[1]
+        bucket = self.buckets.get(hours)
         if bucket is None:
-            self.buckets[verdict[1]] = {index}
+            self.buckets[hours] = {index}
+            if hours > self.top:
+                self.top = hours
         else:
             bucket.add(index)
 
