@@ -40,7 +40,10 @@ def start_week(rules: Rules, state: GameState, out: list[Happening]) -> None:
     for rule in rules.conditional_arrivals:
         if state.items[rule.index].status == PENDING and rule.when is not None and rule.when(ctx):
             arrive(rules, state, rule.index, out)
+    quiet = type(out) is Discard
     for when, effect in rules.weekly:
+        if quiet and effect.inert:  # a message only, and nobody to read it: its condition need not be read
+            continue
         if when is None or when(ctx):
             apply_effect(rules, state, effect, -1, out, "weekly")
     state.hours_week = state.hours_left = max(0.0, float(val(rules.hours_per_week, ctx)))
