@@ -78,14 +78,14 @@ def draw_events(rules: Rules, state: GameState, out: list[Happening], ctx: Ctx) 
             weight = event.weight if event.weight.__class__ is float else float(event.weight(ctx))
             due.append((priority(seed, event.key, week, event.once, max(weight, 1e-9)), index))
             continue
-        weight = event.weight
-        if weight.__class__ is float:
-            if weight > 0:
-                waiting.append((base / weight if event.once else repeat_priority(base, week, weight), index, event))
+        value = event.weight  # a constant or an expression
+        if value.__class__ is float:
+            if value > 0:
+                waiting.append((base / value if event.once else repeat_priority(base, week, value), index, event))
             continue
         if event.when is not None and not event.when(ctx):
             continue
-        weight = float(weight(ctx))
+        weight = float(value(ctx))
         if weight > 0:
             candidates.append((base / weight if event.once else repeat_priority(base, week, weight), index))
     wanted = count - len(due)
