@@ -40,12 +40,13 @@ class FastGame:
 
     __slots__ = ("rules", "state", "tables", "quiet", "priced", "order", "decisions", "buckets", "dirty",
                  "touched", "parked", "full", "fresh", "modifiers", "truth", "table", "hours_left", "meters", "flags",
-                 "items", "uses_week", "week", "card", "top")
+                 "items", "uses_week", "week", "card", "top", "ctx")
 
     def __init__(self, rules: Rules, seed: int) -> None:
         self.rules = rules
         self.state: GameState = new_game(rules, seed, record=False)[0]
         self.tables = fast_tables(rules)
+        self.ctx = Ctx(rules, self.state)  # the context verdicts and modifiers are read in (its item varies)
         self.quiet = Discard()
         self.priced: dict[int, Priced] = {}  # legal approach index -> (action, hours, costs)
         self.order: list[int] = []  # the legal approaches' indices, ascending (the reference's scan order)
@@ -91,8 +92,8 @@ class FastGame:
     def _card(self) -> dict[Decision, Priced]:
         """The waiting card's answers that may be taken now, relaxing locks only as far as needed so that
         one can always be taken (the rules of `_card` and `_lock` in game/engine/actions.py)."""
-        rules, state = self.rules, self.state
-        ctx = Ctx(rules, state)
+        rules, state, ctx = self.rules, self.state, self.ctx
+        ctx.item = -1
         modifiers = self._modifiers(ctx)
         table = hours_table(rules, modifiers)
         meters, lows, limit = state.meters, rules.lows, state.hours_left + 1e-9
@@ -122,8 +123,8 @@ class FastGame:
         return [m for m in modifiers if m.when(ctx)] if modifiers else []
 
     def _rescan(self) -> None:
-        rules, state = self.rules, self.state
-        ctx = Ctx(rules, state)
+        rules, state, ctx = self.rules, self.state, self.ctx
+        ctx.item = -1
         self.truth = [bool(m.when(ctx)) for m in rules.modifiers]
         self.modifiers = [m for m, holds in zip(rules.modifiers, self.truth) if holds]
         self.table = hours_table(rules, self.modifiers)
@@ -195,9 +196,9 @@ class FastGame:
                     if (before_value - cost < low) != (value - cost < low):
                         dirty.update(flipped)
             self.meters = meters.copy()
-        ctx: Ctx | None = None
+        ctx = self.ctx
+        ctx.item = -1
         if recount:
-            ctx = Ctx(rules, state)
             truth, changed, modifiers = self.truth, False, rules.modifiers
             for position in recount:
                 holds = bool(modifiers[position].when(ctx))
@@ -227,7 +228,7 @@ class FastGame:
                 self._add(index, parked.pop(index))
         self.hours_left = hours_left
         if dirty:
-            self._recheck(dirty, ctx or Ctx(rules, state))
+            self._recheck(dirty, ctx)
             dirty.clear()
 
     def _recheck(self, indices: Iterable[int], ctx: Ctx) -> None:
