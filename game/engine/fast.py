@@ -5,10 +5,12 @@ plays for the same decisions: `legal()` returns the same list in the same order,
 changes (it calls the same `_take`, `end_week` and threshold code), but on one state changed in place
 instead of a copy per decision, and without keeping what happened (as `apply(..., record=False)`).
 
-What makes it fast: after a decision (or a week's start) only the verdicts whose inputs changed are
-computed again (see `game.engine.fast_deps` for what each one reads); verdicts legal but for the hours left
-wait, parked, for the next week; a full scan runs once, when the game starts; and no state is cloned. `tests/sim/test_fast_path.py` checks that final states
-equal the reference path's over 500 seeded games of every shipped strategy.
+What makes it fast: after a decision only the verdicts whose inputs changed are computed again (see
+`game.engine.fast_deps` for what each one reads); verdicts legal but for the hours left are parked, off the
+list, until the week ends; a full scan runs when the game and each week start (most verdicts change
+then: uses start again, items arrive, age and settle; measured, a full scan costs no more than finding
+those); and no state is cloned. `tests/sim/test_fast_path.py` checks that final states equal the reference
+path's over 500 seeded games of every shipped strategy.
 
 The state belongs to the game: read it between calls, never change it. Call `legal()` before each
 `apply()` (a decision applied without a fresh `legal()` is checked the slow way, as the reference does).
@@ -40,7 +42,7 @@ class FastGame:
 
     __slots__ = ("rules", "state", "tables", "quiet", "priced", "order", "decisions", "buckets", "dirty",
                  "touched", "parked", "full", "fresh", "modifiers", "truth", "table", "hours_left", "meters", "flags",
-                 "items", "uses_week", "week", "card", "top", "ctx")
+                 "items", "week", "card", "top", "ctx")
 
     def __init__(self, rules: Rules, seed: int) -> None:
         self.rules = rules
@@ -61,12 +63,11 @@ class FastGame:
         self.modifiers: list = []  # the modifiers in force
         self.truth: list[bool] = []  # each modifier's condition, by position
         self.table: list[float | None] = []
-        # the state as the verdicts saw it (copies; `uses_week` is the week's own dict, replaced at week start)
+        # the state as the verdicts saw it (copies)
         self.hours_left = 0.0
         self.meters: list[float] = []
         self.flags: set[str] = set()
         self.items: list = []
-        self.uses_week: dict[int, int] = {}
         self.week = 0
         self.card: dict[Decision, Priced] = {}
         self.top = 0.0  # at least the longest hours in `buckets` (the exact maximum after parking)
@@ -81,7 +82,7 @@ class FastGame:
         if state.pending:
             self.card = self._card()
             return list(self.card)
-        if self.full:
+        if self.full or state.week != self.week:  # a new week: uses, hours and most items changed
             self._rescan()
         else:
             self._refresh()
@@ -139,7 +140,7 @@ class FastGame:
 
     def _remember(self) -> None:
         state = self.state
-        self.hours_left, self.week, self.uses_week = state.hours_left, state.week, state.uses_week
+        self.hours_left, self.week = state.hours_left, state.week
         self.meters, self.flags, self.items = state.meters.copy(), state.flags.copy(), state.items.copy()
 
     def _refresh(self) -> None:
@@ -148,13 +149,6 @@ class FastGame:
         rules, state, tables, dirty = self.rules, self.state, self.tables, self.dirty
         recount = [*tables.modifiers_volatile]  # modifiers whose condition may have changed (repeats are harmless)
         touched = self.touched
-        if state.week != self.week:  # a new week: uses and hours start again, the week's names change
-            actions = rules.actions  # uses counted this week: approaches (event choices and -1 are not)
-            dirty.update(index for index in self.uses_week if index >= 0 and actions[index].owner >= 0)
-            dirty.update(tables.week_watch)
-            touched.update(range(len(rules.items)))
-            recount.extend(tables.modifiers_weekly)
-            self.week, self.uses_week = state.week, state.uses_week
         if touched:
             old, items, item_actions, own_watch = self.items, state.items, tables.item_actions, tables.own_watch
             for index in touched:
@@ -169,7 +163,7 @@ class FastGame:
                     else:  # closed, settled or expired: none of its approaches is legal any more
                         self._drop(item_actions[index])
                 elif (item.quota != before.quota or item.reported != before.reported
-                      or item.actual != before.actual):  # what `requires` reads of its item (age: week_watch)
+                      or item.actual != before.actual):  # what `requires` reads of its item (its age changes between weeks, which rescan)
                     dirty.update(own_watch[index])
             touched.clear()
         flags = state.flags
