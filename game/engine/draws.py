@@ -86,15 +86,17 @@ def draw_plan(rules: Rules, seed: int) -> DrawPlan:
         return _PLAN[2]
     general: list[tuple[CEvent, Any]] = []
     once: list[tuple[float, int, CEvent]] = []
+    start = seed_state(seed)
     for event in drawable:
+        after = (((start ^ (event.key & MASK)) & MASK) + 2 * GOLDEN) & MASK  # `_after(seed, key)[1]`
         if event.once:
-            base: Any = math.log(max(_after(seed, event.key)[0], 1e-300))
+            base: Any = math.log(max(float_at(after), 1e-300))  # log(unit(seed, key))
             if event.core is None and event.weight.__class__ is float:
                 if event.weight > 0:
                     once.append((base / event.weight, event.index, event))
                 continue
         else:
-            base = _after(seed, event.key)[1]
+            base = after
         general.append((event, base))
     once.sort(reverse=True)  # (priority, index) are unique: the card itself is never compared
     plan = DrawPlan(general, once)

@@ -40,7 +40,10 @@ def start_week(rules: Rules, state: GameState, out: list[Happening]) -> None:
     for rule in rules.conditional_arrivals:
         if state.items[rule.index].status == PENDING and rule.when is not None and rule.when(ctx):
             arrive(rules, state, rule.index, out)
+    quiet = type(out) is Discard
     for when, effect in rules.weekly:
+        if quiet and effect.inert:  # a message only, and nobody to read it: its condition need not be read
+            continue
         if when is None or when(ctx):
             apply_effect(rules, state, effect, -1, out, "weekly")
     state.hours_week = state.hours_left = max(0.0, float(val(rules.hours_per_week, ctx)))
@@ -75,14 +78,14 @@ def draw_events(rules: Rules, state: GameState, out: list[Happening], ctx: Ctx) 
             weight = event.weight if event.weight.__class__ is float else float(event.weight(ctx))
             due.append((priority(seed, event.key, week, event.once, max(weight, 1e-9)), index))
             continue
-        weight = event.weight
-        if weight.__class__ is float:
-            if weight > 0:
-                waiting.append((base / weight if event.once else repeat_priority(base, week, weight), index, event))
+        value = event.weight  # a constant or an expression
+        if value.__class__ is float:
+            if value > 0:
+                waiting.append((base / value if event.once else repeat_priority(base, week, value), index, event))
             continue
         if event.when is not None and not event.when(ctx):
             continue
-        weight = float(weight(ctx))
+        weight = float(value(ctx))
         if weight > 0:
             candidates.append((base / weight if event.once else repeat_priority(base, week, weight), index))
     wanted = count - len(due)
