@@ -133,8 +133,8 @@ class FastGame:
         self.dirty.clear()
         self.touched.clear()
         self.parked = {}
-        self._recheck([action.index for rule, item in zip(rules.items, state.items) if item.status == OPEN
-                       for action in rule.actions], ctx)
+        self._recheck([index for actions, item in zip(self.tables.item_actions, state.items) if item.status == OPEN
+                       for index in actions], ctx)
         self._remember()
         self.full = False
 
