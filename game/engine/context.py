@@ -106,10 +106,10 @@ def _weighted(pairs: list[tuple[float, float]]) -> float | None:
     """The weighted mean of (weight, ratio) pairs; equal weights when every weight is 0; None when empty."""
     if not pairs:
         return None
-    total = sum(w for w, _ in pairs)
+    total = sum([w for w, _ in pairs])  # lists, not generators: the same sums, sooner
     if total <= 0:
-        return sum(r for _, r in pairs) / len(pairs)
-    return sum(w * r for w, r in pairs) / total
+        return sum([r for _, r in pairs]) / len(pairs)
+    return sum([w * r for w, r in pairs]) / total
 
 
 def unbacked_ratio(item: ItemState) -> float:
