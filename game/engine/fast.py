@@ -129,41 +129,13 @@ class FastGame:
         return {}
 
     def _modifiers(self, ctx: Ctx) -> list:
-        """The modifiers in force now: each condition read again unless it reads only meters and flags that
-        are as the last refresh saw them (its truth then is `self.truth`)."""
         modifiers = self.rules.modifiers
-        return [m for m, holds in zip(modifiers, self._truth(ctx)) if holds] if modifiers else []
-
-    def _truth(self, ctx: Ctx) -> list[bool]:
-        """Each modifier's condition now (see `_modifiers`), by position."""
-        modifiers, truth = self.rules.modifiers, self.truth
-        if not truth:  # nothing seen yet
-            return [bool(m.when(ctx)) for m in modifiers]
-        state = self.state
-        meters, flags, seen_meters, seen_flags = state.meters, state.flags, self.meters, self.flags
-        found = []
-        for position, inputs in enumerate(self.tables.modifier_inputs):
-            if inputs is not None:
-                same = True
-                for meter in inputs[0]:
-                    if meters[meter] != seen_meters[meter]:
-                        same = False
-                        break
-                if same:
-                    for flag in inputs[1]:
-                        if (flag in flags) != (flag in seen_flags):
-                            same = False
-                            break
-                if same:
-                    found.append(truth[position])
-                    continue
-            found.append(bool(modifiers[position].when(ctx)))
-        return found
+        return [m for m in modifiers if m.when(ctx)] if modifiers else []
 
     def _rescan(self) -> None:
         rules, state, ctx = self.rules, self.state, self.ctx
         ctx.item = -1
-        self.truth = self._truth(ctx)
+        self.truth = [bool(m.when(ctx)) for m in rules.modifiers]
         self.modifiers = [m for m, holds in zip(rules.modifiers, self.truth) if holds]
         self.table = hours_table(rules, self.modifiers)
         self.dirty.clear()

@@ -28,7 +28,6 @@ class Reads:
     meters: set[int] = field(default_factory=set)
     flags: set[str] = field(default_factory=set)
     own_item: bool = False
-    week: bool = False  # reads what changes only when a week starts (the week, its hours, an item's age)
     volatile: bool = False
 
 
@@ -47,10 +46,9 @@ def _walk(node: tuple, rules: Rules, reads: Reads) -> None:
         elif name.startswith("flag."):
             reads.flags.add(name[5:])
         elif name in OWN_ITEM_NAMES:
-            reads.own_item = True
-            reads.week = reads.week or name in ("age", "weeks_left")
+            reads.own_item = True  # (its age and weeks left change only between weeks)
         elif name in WEEK_NAMES:
-            reads.week = True  # fixed within a week: the fast path scans every verdict again when a week starts
+            pass  # fixed within a week: the fast path scans every verdict again when a week starts
         else:
             reads.volatile = True  # hours_left, or a name this module does not know
     elif tag == "call":
@@ -129,14 +127,10 @@ class FastTables:
         # which modifiers' conditions to evaluate again when something changed (by modifier position)
         self.modifiers_volatile: tuple[int, ...] = ()  # always
         self.modifier_flags: dict[str, tuple[int, ...]] = {}
-        # per modifier: the meters and flags its condition reads, or None when it reads more than those
-        self.modifier_inputs: list[tuple[tuple[int, ...], tuple[str, ...]] | None] = []
         modifier_meters: dict[int, tuple[int, ...]] = {}
         for position, modifier in enumerate(rules.modifiers):
             reads = Reads()
             expression_reads(modifier.model.when, rules, reads)
-            self.modifier_inputs.append(None if reads.volatile or reads.own_item or reads.week
-                                        else (tuple(sorted(reads.meters)), tuple(sorted(reads.flags))))
             if reads.volatile or reads.own_item:
                 self.modifiers_volatile += (position,)
             for flag in reads.flags:
