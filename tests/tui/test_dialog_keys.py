@@ -52,6 +52,7 @@ def live(dialog: GameDialog, key: str, action: str) -> bool:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("where", list(DIALOGS))
 async def test_the_key_bar_over_a_screen_shows_the_dialogs_keys_only(saves, where, lang):
+    """...and every control of the dialog (buttons, lists, choices) is whole inside its box at 80x24."""
     factory, keys, name = DIALOGS[where]
     app = factory(saves)
     async with app.run_test(size=SMALL) as pilot:
@@ -74,6 +75,9 @@ async def test_the_key_bar_over_a_screen_shows_the_dialogs_keys_only(saves, wher
                 assert flat(f"{hint.key}{hint.label}") not in bottom, (hint, bottom)
         for hint in hints:
             assert live(dialog, hint.key, hint.action), hint
+        box = dialog.query_one(".dialog").region
+        for control in dialog.query("Button, OptionList, RadioSet"):
+            assert box.contains_region(control.region), (control, control.region, box)
 
 
 def test_every_dialog_class_says_its_own_keys():

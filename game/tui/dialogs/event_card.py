@@ -58,7 +58,7 @@ class EventCard(GameDialog[ApproachView]):
         self.query_one("#event-text", Plain).update(localize(model.text, self.lang))
         choices = self.query_one("#event-choices", ApproachList)
         choices.show(self.choices(), self.lang)
-        self.call_after_refresh(self.show_keys)  # whether the story is longer than the card is known after layout
+        self.call_after_refresh(self.fit_story)  # the choices' rows are known after layout
 
     def key_hints(self) -> list[KeyHint]:
         count = len(self.choices())
@@ -67,7 +67,20 @@ class EventCard(GameDialog[ApproachView]):
         return [KeyHint(f"1-{count}", self.t("key.choose"), "focus_choices"), *scroll, *self.common_hints()]
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self.show_keys)  # the story may fit now, or no longer
+        self.call_after_refresh(self.fit_story)  # the story may fit now, or no longer
+
+    def fit_story(self) -> None:
+        """Give the story the rows the card leaves it (3 at least): the terminal's height less the key bar, the
+        frame and the card's border, and everything else on the card. The choices then always show whole,
+        and a story longer than its rows scrolls (the key bar says how)."""
+        if not self.is_mounted:
+            return
+        box, card = self.query_one("#event-text-box", VerticalScroll), self.query_one(".dialog")
+        others = sum(child.outer_size.height for child in card.children if child is not box and child.display)
+        frame = self.query_one(DialogFrame).styles.gutter.height
+        room = self.size.height - 1 - frame - card.styles.gutter.height - others - box.styles.margin.height
+        box.styles.max_height = max(3, room)
+        self.call_after_refresh(self.show_keys)
 
     def action_choose_highlighted(self) -> None:
         """Take the highlighted choice (Enter while the story has focus)."""
