@@ -89,3 +89,23 @@ def test_every_dialog_class_says_its_own_keys():
     assert dialogs - covered <= {"LoadingDialog"}, dialogs - covered  # loading: tested with the loading flow
     for cls in GameDialog.__subclasses__():
         assert "key_hints" in vars(cls), cls.__name__
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_command_palette_shows_its_own_keys(saves, lang):
+    from test_palette import open_palette
+    from tui_helpers import new_app
+
+    app = new_app(saves, lang)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        below = app.screen.key_hints()
+        await open_palette(pilot)
+        await pilot.pause()
+        hints = app.screen.query_one(KeyBar).hints
+        bottom = flat(rendered(app).splitlines()[-1])
+        assert bottom == "".join(flat(f"{hint.key}{hint.label}") for hint in hints), bottom
+        assert not any(flat(f"{hint.key}{hint.label}") in bottom for hint in below)
+        await pilot.press("escape")  # Esc, as the bar says, closes it
+        await pilot.pause()
+        assert screen_name(app) == "IntroScreen"

@@ -12,7 +12,7 @@ from game.tui.dialogs.frame import DialogFrame
 from game.tui.present.approaches import ApproachView, approach_views
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.approach_list import ApproachList
-from game.tui.widgets.key_bar import KeyHint
+from game.tui.widgets.key_bar import KeyBar, KeyHint
 from game.tui.widgets.plain import Plain
 
 
@@ -77,8 +77,8 @@ class EventCard(GameDialog[ApproachView]):
             return
         box, card = self.query_one("#event-text-box", VerticalScroll), self.query_one(".dialog")
         others = sum(child.outer_size.height for child in card.children if child is not box and child.display)
-        frame = self.query_one(DialogFrame).styles.gutter.height
-        room = self.size.height - 1 - frame - card.styles.gutter.height - others - box.styles.margin.height
+        frame = self.query_one(DialogFrame).styles.gutter.height + self.query_one(KeyBar).outer_size.height
+        room = self.size.height - frame - card.styles.gutter.height - others - box.styles.margin.height
         box.styles.max_height = max(3, room)
         self.call_after_refresh(self.show_keys)
 
