@@ -25,35 +25,45 @@ class Ctx:
         self.r, self.s, self.item, self.score = rules, state, item, score
 
 
-def _item_value(name: str) -> Callable[[Ctx], Any]:
-    def quota(c: Ctx) -> float:
-        return c.s.items[c.item].quota if c.item >= 0 else 0.0
+def _quota(c: Ctx) -> float:
+    return c.s.items[c.item].quota if c.item >= 0 else 0.0
 
-    def reported(c: Ctx) -> float:
-        return c.s.items[c.item].reported if c.item >= 0 else 0.0
 
-    def actual(c: Ctx) -> float:
-        return c.s.items[c.item].actual if c.item >= 0 else 0.0
+def _reported(c: Ctx) -> float:
+    return c.s.items[c.item].reported if c.item >= 0 else 0.0
 
-    def progress(c: Ctx) -> float:
-        if c.item < 0:
-            return 0.0
-        item = c.s.items[c.item]
-        return item.reported / item.quota if item.quota else 1.0
 
-    def weight(c: Ctx) -> float:
-        return c.r.items[c.item].weight if c.item >= 0 else 0.0
+def _actual(c: Ctx) -> float:
+    return c.s.items[c.item].actual if c.item >= 0 else 0.0
 
-    def age(c: Ctx) -> float:
-        if c.item < 0:
-            return 0
-        item = c.s.items[c.item]
-        return item.age if not c.r.items[c.item].is_directive else c.s.week - item.arrived
 
-    def weeks_left(c: Ctx) -> float:
-        return c.s.items[c.item].deadline - c.s.week if c.item >= 0 else 0
+def _progress(c: Ctx) -> float:
+    if c.item < 0:
+        return 0.0
+    item = c.s.items[c.item]
+    return item.reported / item.quota if item.quota else 1.0
 
-    return locals()[name]
+
+def _weight(c: Ctx) -> float:
+    return c.r.items[c.item].weight if c.item >= 0 else 0.0
+
+
+def _age(c: Ctx) -> float:
+    if c.item < 0:
+        return 0
+    item = c.s.items[c.item]
+    return item.age if not c.r.items[c.item].is_directive else c.s.week - item.arrived
+
+
+def _weeks_left(c: Ctx) -> float:
+    return c.s.items[c.item].deadline - c.s.week if c.item >= 0 else 0
+
+
+# what an expression reads of the item in focus (an approach's own directive or request)
+_ITEM_VALUES: dict[str, Callable[[Ctx], Any]] = {
+    "quota": _quota, "reported": _reported, "actual": _actual, "progress": _progress, "weight": _weight,
+    "age": _age, "weeks_left": _weeks_left,
+}
 
 
 _NAMES: dict[str, Callable[[Ctx], Any]] = {
@@ -66,7 +76,7 @@ _NAMES: dict[str, Callable[[Ctx], Any]] = {
 
 
 def name_getter(name: str) -> Callable[[Ctx], Any]:
-    return _NAMES[name] if name in _NAMES else _item_value(name)
+    return _NAMES[name] if name in _NAMES else _ITEM_VALUES[name]
 
 
 def meter_getter(index: int) -> Callable[[Ctx], float]:

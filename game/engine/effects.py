@@ -7,8 +7,9 @@ from typing import Any
 from game.engine.bounds import LIMIT
 from game.engine.compile import CEffect, Rules
 from game.engine.context import Ctx
+from game.engine.discard import Discard
 from game.engine.rng import next_float
-from game.engine.state import OPEN, PENDING, Discard, GameState, Happening, Scheduled
+from game.engine.state import OPEN, PENDING, GameState, Happening, Scheduled
 
 
 def val(value: Any, ctx: Ctx) -> Any:

@@ -90,13 +90,6 @@ class Happening(NamedTuple):
     data: dict | None = None
 
 
-class Discard(list):
-    """A happenings list that keeps nothing: for simulations, which only need the final state."""
-
-    def append(self, item: object) -> None:
-        return None
-
-
 @dataclass(slots=True)
 class GameState:
     """Everything about a game in progress. Treat it as a value: the engine returns new ones."""
