@@ -62,8 +62,7 @@ def arrive(rules: Rules, state: GameState, index: int, out: list[Happening]) -> 
         return
     rule = rules.items[index]
     quota = float(rule.model.quota) if rule.is_directive else 0.0
-    state.items[index] = item._replace(status=OPEN, arrived=state.week, deadline=state.week + rule.due - 1,
-                                       quota=quota)
+    state.items[index] = item.opened(state.week, state.week + rule.due - 1, quota)
     if type(out) is not Discard:
         out.append(Happening("arrived", state.week, rule.id, {"directive": rule.is_directive}))
 

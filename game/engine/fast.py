@@ -22,7 +22,7 @@ from bisect import bisect_left
 from typing import Iterable
 
 from game.engine.actions import (
-    ANYTHING, NO_COSTS, NO_HOURS, STRICT, IllegalDecision, _find, _lock, _take, costs_for, hours_for, hours_table,
+    ANYTHING, NO_COSTS, NO_HOURS, IllegalDecision, _find, _lock, _take, costs_for, hours_for, hours_table,
 )
 from game.engine.compile import CAction, Rules
 from game.engine.context import Ctx
@@ -98,6 +98,7 @@ class FastGame:
         modifiers = self._modifiers(ctx)
         table = hours_table(rules, modifiers)
         meters, lows, limit = state.meters, rules.lows, state.hours_left + 1e-9
+        strict: dict[Decision, Priced] = {}  # answers that may be taken with no lock relaxed (the usual case)
         priced = []
         for choice in rules.events[state.pending[0]].choices:
             hours = table[choice.index]
@@ -108,10 +109,18 @@ class FastGame:
                 costs = costs_for(rules, state, choice, ctx)
             ctx.item = choice.owner
             allowed = choice.requires is None or bool(choice.requires(ctx))
-            affordable = not any(cost > 0 and meters[meter] - cost < lows[meter] - 1e-9
-                                 for meter, cost in costs.items())
-            priced.append((choice, hours, costs, allowed, affordable, hours <= limit))
-        for relax in (STRICT, NO_HOURS, NO_COSTS, ANYTHING):
+            affordable = True
+            for meter, cost in costs.items():
+                if cost > 0 and meters[meter] - cost < lows[meter] - 1e-9:
+                    affordable = False
+                    break
+            fits = hours <= limit
+            if allowed and affordable and fits:
+                strict[choice.decision] = (choice, hours, costs)
+            priced.append((choice, hours, costs, allowed, affordable, fits))
+        if strict:
+            return strict
+        for relax in (NO_HOURS, NO_COSTS, ANYTHING):
             found = {choice.decision: (choice, hours, costs) for choice, hours, costs, allowed, affordable, fits in priced
                      if (allowed or relax >= ANYTHING) and (affordable or relax >= NO_COSTS)
                      and (fits or relax >= NO_HOURS)}
@@ -129,12 +138,37 @@ class FastGame:
         self.truth = [bool(m.when(ctx)) for m in rules.modifiers]
         self.modifiers = [m for m, holds in zip(rules.modifiers, self.truth) if holds]
         self.table = hours_table(rules, self.modifiers)
-        self.priced, self.order, self.decisions, self.buckets, self.top = {}, [], [], {}, 0.0
         self.dirty.clear()
         self.touched.clear()
-        self.parked = {}
-        self._recheck([action.index for rule, item in zip(rules.items, state.items) if item.status == OPEN
-                       for action in rule.actions], ctx)
+        priced: dict[int, Priced] = {}
+        order: list[int] = []
+        decisions: list[Decision] = []
+        buckets: dict[float, set[int]] = {}
+        parked: dict[int, Priced] = {}
+        top, limit, verdict_of = 0.0, state.hours_left + 1e-9, self._verdict
+        for actions, item in zip(self.tables.item_actions, state.items):
+            if item.status != OPEN:
+                continue
+            for index in actions:  # ascending: the list is built in its order
+                verdict = verdict_of(index, ctx)
+                if verdict is None:
+                    continue
+                hours = verdict[1]
+                if hours > limit:  # legal but for the hours left
+                    parked[index] = verdict
+                    continue
+                priced[index] = verdict
+                order.append(index)
+                decisions.append(verdict[0].decision)
+                bucket = buckets.get(hours)
+                if bucket is None:
+                    buckets[hours] = {index}
+                    if hours > top:
+                        top = hours
+                else:
+                    bucket.add(index)
+        self.priced, self.order, self.decisions, self.buckets, self.parked, self.top = (
+            priced, order, decisions, buckets, parked, top)
         self._remember()
         self.full = False
 
@@ -225,45 +259,42 @@ class FastGame:
             self._recheck(dirty, ctx)
             dirty.clear()
 
+    def _verdict(self, index: int, ctx: Ctx) -> Priced | None:
+        """Approach `index`'s verdict now, whatever the hours left: (action, hours, costs) when its item is
+        open, its uses allow, its `requires` holds and its costs are affordable, else None (the checks of
+        `_legal_actions`; all are pure, so their order does not change a verdict)."""
+        action = self.rules.actions[index]
+        state = self.state
+        if (state.items[action.owner].status != OPEN or state.uses_week.get(index, 0) >= action.max_per_week
+                or state.uses_total.get(index, 0) >= (action.max_total or _BIG)):
+            return None
+        requires = action.requires
+        if requires is not None:
+            ctx.item = action.owner
+            if not requires(ctx):
+                return None
+        costs = action.fixed_costs
+        if costs is None:
+            costs = costs_for(self.rules, state, action, ctx)
+        if costs:
+            meters, lows = state.meters, self.rules.lows
+            for meter, cost in costs.items():
+                if cost > 0 and meters[meter] - cost < lows[meter] - 1e-9:
+                    return None
+        hours = self.table[index]
+        if hours is None:
+            hours = hours_for(self.rules, state, action, self.modifiers, ctx)
+        return action, hours, costs
+
     def _recheck(self, indices: Iterable[int], ctx: Ctx) -> None:
-        """Compute the verdicts of these approaches now (the checks of `_legal_actions`; all are pure, so
-        their order does not change a verdict) and update the legal list and the parked verdicts."""
-        rules, state = self.rules, self.state
-        items, uses_week, uses_total, table = state.items, state.uses_week, state.uses_total, self.table
-        meters, lows, actions, priced = state.meters, rules.lows, rules.actions, self.priced
-        limit, parked = state.hours_left + 1e-9, self.parked
+        """Compute the verdicts of these approaches now and update the legal list and the parked verdicts."""
+        priced, parked, verdict_of = self.priced, self.parked, self._verdict
+        limit = self.state.hours_left + 1e-9
         for index in indices:
-            action = actions[index]
-            verdict: Priced | None = None  # legal now, at these hours and costs
-            if (items[action.owner].status == OPEN and uses_week.get(index, 0) < action.max_per_week
-                    and uses_total.get(index, 0) < (action.max_total or _BIG)):
-                requires = action.requires
-                if requires is not None:
-                    ctx.item = action.owner
-                if requires is None or requires(ctx):
-                    costs = action.fixed_costs
-                    if costs is None:
-                        costs = costs_for(rules, state, action, ctx)
-                    affordable = True
-                    if costs:
-                        for meter, cost in costs.items():
-                            if cost > 0 and meters[meter] - cost < lows[meter] - 1e-9:
-                                affordable = False
-                                break
-                    if affordable:
-                        hours = table[index]
-                        if hours is None:
-                            hours = hours_for(rules, state, action, self.modifiers, ctx)
-                        verdict = (action, hours, costs)
-                        if hours > limit:  # legal but for the hours left: parked until hours come back
-                            parked[index] = verdict
-                            verdict = None
-                        elif index in parked:
-                            del parked[index]
-                    elif index in parked:
-                        del parked[index]
-                elif index in parked:
-                    del parked[index]
+            verdict = verdict_of(index, ctx)
+            if verdict is not None and verdict[1] > limit:  # legal but for the hours left: parked
+                parked[index] = verdict
+                verdict = None
             elif index in parked:
                 del parked[index]
             known = priced.get(index)

@@ -196,7 +196,7 @@ def age_requests(rules: Rules, state: GameState, out: list[Happening]) -> None:
             if type(out) is not Discard:
                 out.append(Happening("ignored", week, rule.id, {"age": item.age, "meters": deltas}))
         if rule.escalate_after is not None and not item.escalated and item.age >= rule.escalate_after:
-            state.items[index] = state.items[index]._replace(escalated=True)
+            state.items[index] = state.items[index].escalated_now()
             state.counters["escalated"] = state.counters.get("escalated", 0) + 1
             if type(out) is not Discard:
                 out.append(Happening("escalated", week, rule.id, {"age": item.age}))
