@@ -6,7 +6,8 @@ Default scenarios: the shipped default (lianhe-town) and the test fixture (mini-
 number is per core), measured in CPU time (`time.process_time`: user + system of this process); each bot plays
 `--games` games `--repeat` times and the best rate is kept, which filters out other load on the machine.
 `--reference` also plays them on the reference path (public `legal`/`apply`, a new state per decision).
-Prints one row per bot with a column per scenario, and the week-end latency; exits 1 when a bot plays fewer
+Prints which build of the engine ran (python, or the optional compiled one: README, "Faster simulations"), one
+row per bot with a column per scenario, and the week-end latency; exits 1 when a bot plays fewer
 than `--budget` games per CPU second on the first scenario.
 """
 
@@ -20,9 +21,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT))  # after site-packages: an installed build (e.g. the compiled one) is the one timed
 
 from game.engine import END_WEEK, Rules, apply, legal, new_game  # noqa: E402
+from game.engine.build import engine_build  # noqa: E402
 from game.scenario import load_scenario  # noqa: E402
 from game.sim.bots import BOTS  # noqa: E402
 from game.sim.runner import play, play_reference  # noqa: E402
@@ -71,7 +73,7 @@ def main() -> int:
         print(f"scenario {rules.id}: {rules.weeks} weeks, {len(rules.items)} items, {len(rules.events)} events")
     paths = [("fast", False)] + ([("reference", True)] if args.reference else [])
     columns = [f"{rules.id} ({name})" for rules in loaded for name, _ in paths]
-    print(f"games per CPU second, one core, best of {args.repeat} x {args.games}:")
+    print(f"games per CPU second, one core, {engine_build()} engine, best of {args.repeat} x {args.games}:")
     print(f"{'bot':>9} | " + " | ".join(f"{c:>24}" for c in columns))
     slow = []
     for bot in BOTS:

@@ -131,11 +131,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _timing(scenario: str, games: int, jobs: int, wall: float, cpu: float) -> dict:
-    """How fast the games were played, on which scenario and by which clock: wall-clock seconds (what
-    `runs_per_second` divides by) and CPU seconds of this process and its workers (user + system)."""
+    """How fast the games were played, on which scenario, by which clock and by which build of the engine
+    ("python" or "compiled"): wall-clock seconds (what `runs_per_second` divides by) and CPU seconds of this
+    process and its workers (user + system)."""
+    from game.engine.build import engine_build
+
     return {"scenario": scenario, "games": games, "jobs": jobs, "clock": "wall", "wall_seconds": round(wall, 3),
             "cpu_seconds": round(cpu, 3), "runs_per_second": round(games / wall, 1),
-            "runs_per_cpu_second": round(games / cpu, 1)}
+            "runs_per_cpu_second": round(games / cpu, 1), "engine": engine_build()}
 
 
 def pick_strategies(spec: str, rules) -> list:

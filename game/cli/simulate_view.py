@@ -36,7 +36,7 @@ def _speed(payload: dict) -> str:
     if not timing:
         return f"{payload['runs_per_second']:.0f} games/s (wall clock)"
     return (f"{timing['runs_per_second']:.0f} games/s wall clock, {timing['runs_per_cpu_second']:.0f} per CPU second "
-            f"({timing['scenario']}, {timing['jobs']} job{'s' if timing['jobs'] != 1 else ''})")
+            f"({timing['scenario']}, {timing['jobs']} job{'s' if timing['jobs'] != 1 else ''}, {timing['engine']} engine)")
 
 
 def _print_rows(console: Console, strategies: dict) -> None:

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 
 class Discard(list):
-    """A happenings list that keeps nothing: for simulations, which only need the final state."""
+    """A happenings list that keeps nothing: for simulations, which only need the final state.
+
+    The engine checks `type(out) is not Discard` before each append: compiled code appends to a `list`
+    directly, past this class's `append`."""
 
     def append(self, item: object) -> None:
         return None

@@ -168,4 +168,5 @@ def check_thresholds(rules: Rules, state: GameState, out: list[Happening]) -> No
             ending = reached
     if ending:
         state.ended, state.end_reason = ending, "threshold"
-        out.append(Happening("ended", state.week, ending, {"reason": "threshold"}))
+        if type(out) is not Discard:  # also in the compiled build, whose list appends skip Discard's own
+            out.append(Happening("ended", state.week, ending, {"reason": "threshold"}))

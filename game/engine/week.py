@@ -213,10 +213,12 @@ def choose_final_ending(rules: Rules, state: GameState, out: list[Happening]) ->
     for ending_id, when in rules.final_endings:
         if when is None or when(ctx):
             state.ended, state.end_reason = ending_id, "final"
-            out.append(Happening("ended", state.week, ending_id, {"reason": "final"}))
+            if type(out) is not Discard:  # also in the compiled build, whose list appends skip Discard's own
+                out.append(Happening("ended", state.week, ending_id, {"reason": "final"}))
             return
     # a validated scenario always has a fallback; this only guards hand-built Rules
     ending = rules.final_endings[-1][0] if rules.final_endings else "none"
     state.ended, state.end_reason = ending, "final"
-    out.append(Happening("ended", state.week, ending, {"reason": "final"}))
+    if type(out) is not Discard:
+        out.append(Happening("ended", state.week, ending, {"reason": "final"}))
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -69,6 +71,7 @@ def without_speed(payload: dict) -> dict:
     assert wall > 0 and timing["runs_per_second"] == wall and timing["clock"] == "wall"
     assert timing["scenario"] == payload["scenario"] and timing["games"] == payload["runs"] * len(payload["strategies"])
     assert timing["runs_per_cpu_second"] > 0 and timing["cpu_seconds"] > 0
+    assert timing["engine"] == os.environ.get("GRASSROOTS_EXPECT_ENGINE", "python")  # tests/engine/test_engine_build.py
     return payload
 
 
@@ -177,6 +180,8 @@ def test_text_report_names_strategies_and_claims(tmp_path, capsys):
     assert main(["simulate", str(small(tmp_path, FALSE_CLAIM)), "--runs", "3"]) == 0
     out = capsys.readouterr().out
     assert "trace" in out and "service" in out and "wrong" in out
+    engine = os.environ.get("GRASSROOTS_EXPECT_ENGINE", "python")  # the speed line names the engine's build
+    assert re.search(rf"per CPU second \(small, \d+ jobs?, {engine} engine\)$", out.splitlines()[0])
 
 
 LONG_CLAIM = ("  - {id: long_claim_with_a_name_that_goes_on, text: Long, holds: \"mean('trace', 'a') > "

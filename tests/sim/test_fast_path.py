@@ -10,6 +10,7 @@ effects, history, counters, the decision log, the ending), and equal outcomes.
 from __future__ import annotations
 
 import dataclasses
+import os
 import random
 import sys
 from pathlib import Path
@@ -25,7 +26,7 @@ from game.sim.strategy import applies_to, shipped
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = sorted(p.name for p in (ROOT / "content" / "scenarios").iterdir() if (p / "scenario.yaml").exists())
-GAMES = 500
+GAMES = int(os.environ.get("GRASSROOTS_FAST_PATH_GAMES", "500"))  # .ci/compiled plays fewer against the compiled build
 STATE_FIELDS = [f.name for f in dataclasses.fields(GameState) if f.name != "derived"]
 
 
