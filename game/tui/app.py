@@ -406,8 +406,19 @@ class GrassrootsApp(App):
         self.close_help()
         return super().switch_screen(screen)
 
+    _laid_out_size: Size | None = None
+    """The size of the last Resize handed on to Textual (None before the first)."""
+
     def on_resize(self, event: events.Resize) -> None:
-        self.check_size(event.size)  # runs before the app stores its new size
+        """Runs before Textual's own handler. A Resize to the size the app already has is dropped: Textual
+        sends one when the app starts and the terminal driver a second of the same size, which Textual
+        keeps and hands to every screen when the app is next idle, so the first screen was laid out
+        again for nothing just before its first frame (issue 15)."""
+        if event.size == self._laid_out_size:
+            event.prevent_default()
+            return
+        self._laid_out_size = event.size
+        self.check_size(event.size)
 
     def check_size(self, size: Size | None = None) -> None:
         """Cover the game with a bilingual message while the window is too small; uncover it after."""

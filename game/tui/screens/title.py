@@ -27,6 +27,9 @@ class TitleScreen(GameScreen):
     # mounting, and restyling every widget for them cost the first frame a second full style pass (issue 15).
     HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] = []
     VERTICAL_BREAKPOINTS: list[tuple[int, str]] = []
+    # "New game" has the focus from the start: Textual's auto-focus gives it to the first focusable widget (the
+    # name field) as soon as the screen is composed, and moving it on after mount restyled both (issue 15).
+    AUTO_FOCUS = "#new"
     BINDINGS = [Binding("up", "app.focus_previous", "previous", show=False),
                 Binding("down", "app.focus_next", "next", show=False)]
 
@@ -48,9 +51,6 @@ class TitleScreen(GameScreen):
                     yield MenuItem(self.t(key), id=button_id, classes="menu-button")
                 yield Plain(id="title-status")
         yield KeyBar(self.key_hints())  # drawn with its keys: no second composition after mount
-
-    def on_mount(self) -> None:
-        self.query_one("#new", MenuItem).focus()
 
     def relabel(self) -> None:
         self.query_one("#subtitle", Plain).update(self.t("game.subtitle"))
