@@ -75,9 +75,17 @@ class GrassrootsApp(App):
             self._adopt(self.session)
             self.push_screen(self._intro_screen())
         self.started = True
+        self.call_after_refresh(self._first_frame_drawn)
         if self.session is not None:  # started from the command line (--seed or --load)
             self.remember_player(self.start.player)
         self.check_size()
+
+    def _first_frame_drawn(self) -> None:
+        """The first frame is on screen: the collector paused for the start (game/tui/launch.py) runs again."""
+        from game.tui.launch import resume_collector, unfreeze_collector
+
+        if resume_collector():
+            self.set_timer(1.0, unfreeze_collector)
 
     def _adopt(self, session) -> None:
         """Make `session` the game in play: its failed autosaves are told to the player."""
