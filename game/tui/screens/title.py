@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalGroup
@@ -37,6 +38,15 @@ class TitleScreen(GameScreen):
     def __init__(self, player: str = "") -> None:
         super().__init__(classes="title")  # a class, not an id: the old screen may still be mounted
         self.player = player
+        self.shown_before = False
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Shown for the first time, the title's widgets were styled moments ago as they were mounted: Textual's
+        restyling of every widget of a resumed screen would repeat it just before the first frame (issue 15).
+        When the title comes back from under a dialog, it is restyled as usual."""
+        if not self.shown_before:
+            self.shown_before = True
+            event.refresh_styles = False
 
     def compose(self) -> ComposeResult:
         # the box is centred by the screen's own alignment (title.tcss): no Center container to style, lay
