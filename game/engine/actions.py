@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from game.engine.bounds import LIMIT
 from game.engine.compile import CAction, Rules
 from game.engine.context import Ctx
+from game.engine.discard import Discard
 from game.engine.effects import apply_effect, chance_holds, check_thresholds, set_meter, val
-from game.engine.state import CLOSED, END_WEEK, OPEN, Decision, Discard, GameState, Happening
+from game.engine.state import CLOSED, END_WEEK, OPEN, Decision, GameState, Happening
 from game.engine.week import end_week
 
 # Why an option is locked (the UI words these; `requires` also carries the author's text).

@@ -37,6 +37,7 @@ class CEffect:
     simple: bool = False  # constant meter changes only
     has_ledger: bool = False  # changes its own directive's ledgers
     fixed: tuple | None = None  # (meters, own ledger change, named ledger changes) when all are constants
+    inert: bool = False  # a message only: it changes nothing in the state
 
 
 @dataclass(slots=True)
@@ -270,6 +271,10 @@ class Rules:
             compiled.progress or compiled.set_flags or compiled.clear_flags or compiled.event >= 0 or compiled.issue
             or compiled.later or compiled.end_game or compiled.reported is not None or compiled.actual is not None
             or compiled.quota is not None))
+        compiled.inert = compiled.message is not None and not compiled.simple and not (
+            compiled.meters or compiled.progress or compiled.set_flags or compiled.clear_flags or compiled.event >= 0
+            or compiled.issue or compiled.later or compiled.end_game or compiled.reported is not None
+            or compiled.actual is not None or compiled.quota is not None)
         compiled.has_ledger = not (compiled.reported is None and compiled.actual is None and compiled.quota is None)
         values = [v for _, v in compiled.meters] + [compiled.reported, compiled.actual, compiled.quota] + [
             v for change in compiled.progress for v in change[1:]]

@@ -6,6 +6,7 @@ import math
 from typing import TYPE_CHECKING, Any, Callable
 
 from game.engine.bounds import finite, safe_round
+from game.engine.evalctx import Ctx
 from game.engine.state import CLOSED, MET, MISSED, OPEN, PENDING, ItemState
 from game.scenario.envs import game_env
 from game.scenario.expr_compile import Env
@@ -16,44 +17,45 @@ if TYPE_CHECKING:
     from game.scenario.scenario_types import Scenario
 
 
-class Ctx:
-    """Evaluation context: the rules, the state, and the item or inspection score in focus."""
-
-    __slots__ = ("r", "s", "item", "score")
-
-    def __init__(self, rules: Rules, state: GameState, item: int = -1, score: float = 0.0) -> None:
-        self.r, self.s, self.item, self.score = rules, state, item, score
+def _quota(c: Ctx) -> float:
+    return c.items[c.item].quota if c.item >= 0 else 0.0
 
 
-def _item_value(name: str) -> Callable[[Ctx], Any]:
-    def quota(c: Ctx) -> float:
-        return c.s.items[c.item].quota if c.item >= 0 else 0.0
+def _reported(c: Ctx) -> float:
+    return c.items[c.item].reported if c.item >= 0 else 0.0
 
-    def reported(c: Ctx) -> float:
-        return c.s.items[c.item].reported if c.item >= 0 else 0.0
 
-    def actual(c: Ctx) -> float:
-        return c.s.items[c.item].actual if c.item >= 0 else 0.0
+def _actual(c: Ctx) -> float:
+    return c.items[c.item].actual if c.item >= 0 else 0.0
 
-    def progress(c: Ctx) -> float:
-        if c.item < 0:
-            return 0.0
-        item = c.s.items[c.item]
-        return item.reported / item.quota if item.quota else 1.0
 
-    def weight(c: Ctx) -> float:
-        return c.r.items[c.item].weight if c.item >= 0 else 0.0
+def _progress(c: Ctx) -> float:
+    if c.item < 0:
+        return 0.0
+    item = c.items[c.item]
+    return item.reported / item.quota if item.quota else 1.0
 
-    def age(c: Ctx) -> float:
-        if c.item < 0:
-            return 0
-        item = c.s.items[c.item]
-        return item.age if not c.r.items[c.item].is_directive else c.s.week - item.arrived
 
-    def weeks_left(c: Ctx) -> float:
-        return c.s.items[c.item].deadline - c.s.week if c.item >= 0 else 0
+def _weight(c: Ctx) -> float:
+    return c.r.items[c.item].weight if c.item >= 0 else 0.0
 
-    return locals()[name]
+
+def _age(c: Ctx) -> float:
+    if c.item < 0:
+        return 0
+    item = c.items[c.item]
+    return item.age if not c.r.items[c.item].is_directive else c.s.week - item.arrived
+
+
+def _weeks_left(c: Ctx) -> float:
+    return c.items[c.item].deadline - c.s.week if c.item >= 0 else 0
+
+
+# what an expression reads of the item in focus (an approach's own directive or request)
+_ITEM_VALUES: dict[str, Callable[[Ctx], Any]] = {
+    "quota": _quota, "reported": _reported, "actual": _actual, "progress": _progress, "weight": _weight,
+    "age": _age, "weeks_left": _weeks_left,
+}
 
 
 _NAMES: dict[str, Callable[[Ctx], Any]] = {
@@ -66,15 +68,15 @@ _NAMES: dict[str, Callable[[Ctx], Any]] = {
 
 
 def name_getter(name: str) -> Callable[[Ctx], Any]:
-    return _NAMES[name] if name in _NAMES else _item_value(name)
+    return _NAMES[name] if name in _NAMES else _ITEM_VALUES[name]
 
 
 def meter_getter(index: int) -> Callable[[Ctx], float]:
-    return lambda c: c.s.meters[index]
+    return lambda c: c.meters[index]
 
 
 def flag_getter(flag: str) -> Callable[[Ctx], bool]:
-    return lambda c: flag in c.s.flags
+    return lambda c: flag in c.flags
 
 
 # -- ledger measures (also used by outcome and inspections) -------------------------------------------
@@ -96,10 +98,10 @@ def _weighted(pairs: list[tuple[float, float]]) -> float | None:
     """The weighted mean of (weight, ratio) pairs; equal weights when every weight is 0; None when empty."""
     if not pairs:
         return None
-    total = sum(w for w, _ in pairs)
+    total = sum([w for w, _ in pairs])  # lists, not generators: the same sums, sooner
     if total <= 0:
-        return sum(r for _, r in pairs) / len(pairs)
-    return sum(w * r for w, r in pairs) / total
+        return sum([r for _, r in pairs]) / len(pairs)
+    return sum([w * r for w, r in pairs]) / total
 
 
 def unbacked_ratio(item: ItemState) -> float:
@@ -189,13 +191,13 @@ def weeks_played(state: GameState) -> int:
 def _status_is(statuses: tuple[str, ...]) -> Callable:
     def check(c: Ctx, item_id: str) -> bool:
         index = c.r.item_index.get(item_id)
-        return index is not None and c.s.items[index].status in statuses
+        return index is not None and c.items[index].status in statuses
 
     return check
 
 
 def _count(status: str) -> Callable:
-    return lambda c: sum(1 for i in c.r.directive_indices if c.s.items[i].status == status)
+    return lambda c: sum(1 for i in c.r.directive_indices if c.items[i].status == status)
 
 
 IMPLS: dict[str, Callable] = {
@@ -216,7 +218,7 @@ IMPLS: dict[str, Callable] = {
     "ledger_share": lambda c: ledger_share(c.r, c.s),
     "served": lambda c: c.s.counters.get("served", 0),
     "escalated": lambda c: c.s.counters.get("escalated", 0),
-    "open_requests": lambda c: sum(1 for i in c.r.request_indices if c.s.items[i].status == OPEN),
+    "open_requests": lambda c: sum(1 for i in c.r.request_indices if c.items[i].status == OPEN),
     "met_count": _count(MET),
     "missed_count": _count(MISSED),
     "vetoes_missed": lambda c: c.s.counters.get("vetoes_missed", 0),
@@ -224,7 +226,7 @@ IMPLS: dict[str, Callable] = {
     "took": lambda c, ref: c.s.took.get(ref, 0),
     "met": _status_is((MET,)),
     "missed": _status_is((MISSED,)),
-    "arrived": lambda c, i: c.s.items[c.r.item_index[i]].status != PENDING if i in c.r.item_index else False,
+    "arrived": lambda c, i: c.items[c.r.item_index[i]].status != PENDING if i in c.r.item_index else False,
     "is_open": _status_is((OPEN,)),
     "chances": lambda c, k: c.s.counters.get("tried:" + k, 0),
     "chances_then": lambda c, k: c.s.counters.get("won:" + k, 0),

@@ -17,7 +17,12 @@ import math
 import zlib
 from functools import lru_cache
 
+from typing import TYPE_CHECKING, Any, NamedTuple
+
 from game.engine.rng import GOLDEN, MASK, float_at, next_float, seed_state
+
+if TYPE_CHECKING:
+    from game.engine.compile import CEvent, Rules
 
 _CORE = 0x636F7265  # a fixed salt for the core target week ("core")
 
@@ -53,6 +58,50 @@ def priority(seed: int, key: int, week: int, once: bool, weight: float) -> float
     else:  # unit(seed, key, week), whose first number of the week's step is never used: skipped
         u = max(float_at((((_after(seed, key)[1] ^ (week & MASK)) & MASK) + 2 * GOLDEN) & MASK), 1e-300)
     return math.log(u) / weight
+
+
+def repeat_priority(base: int, week: int, weight: float) -> float:
+    """`priority` of a card that can come again, from its `draw_bases` entry (the same float)."""
+    return math.log(max(float_at((((base ^ (week & MASK)) & MASK) + 2 * GOLDEN) & MASK), 1e-300)) / weight
+
+
+class DrawPlan(NamedTuple):
+    """One game's draw tables (see `draw_plan`)."""
+
+    general: list[tuple[CEvent, Any]]  # (card, base): core cards, cards that come again, expression weights
+    once: list[tuple[float, int, CEvent]]  # (priority, index, card): once, constant weight > 0; highest first
+
+
+_PLAN: list = [None, -1, None]  # the last (drawable list, seed, plan) asked for: one game's weeks share it
+
+
+def draw_plan(rules: Rules, seed: int) -> DrawPlan:
+    """What the weekly draw needs from the seed, per drawable card. A card that comes once, with a constant
+    weight and no core window, has one priority for the whole game (log(u) / weight): those come sorted,
+    highest first. Every other card comes with its base: log(u) for a card that comes once (priority = base
+    / weight), the generator state after its key for one that can come again (see `repeat_priority`).
+    Remembered for the last (rules, seed): every week of a game asks again."""
+    drawable = rules.drawable
+    if _PLAN[0] is drawable and _PLAN[1] == seed:
+        return _PLAN[2]
+    general: list[tuple[CEvent, Any]] = []
+    once: list[tuple[float, int, CEvent]] = []
+    start = seed_state(seed)
+    for event in drawable:
+        after = (((start ^ (event.key & MASK)) & MASK) + 2 * GOLDEN) & MASK  # `_after(seed, key)[1]`
+        if event.once:
+            base: Any = math.log(max(float_at(after), 1e-300))  # log(unit(seed, key))
+            if event.core is None and event.weight.__class__ is float:
+                if event.weight > 0:
+                    once.append((base / event.weight, event.index, event))
+                continue
+        else:
+            base = after
+        general.append((event, base))
+    once.sort(reverse=True)  # (priority, index) are unique: the card itself is never compared
+    plan = DrawPlan(general, once)
+    _PLAN[:] = [drawable, seed, plan]
+    return plan
 
 
 def core_week(seed: int, key: int, window: tuple[int, int]) -> int:

@@ -7,8 +7,9 @@ from typing import Any
 from game.engine.bounds import LIMIT
 from game.engine.compile import CEffect, Rules
 from game.engine.context import Ctx
+from game.engine.discard import Discard
 from game.engine.rng import next_float
-from game.engine.state import OPEN, PENDING, Discard, GameState, Happening, Scheduled
+from game.engine.state import OPEN, PENDING, GameState, Happening, Scheduled
 
 
 def val(value: Any, ctx: Ctx) -> Any:
@@ -61,8 +62,7 @@ def arrive(rules: Rules, state: GameState, index: int, out: list[Happening]) -> 
         return
     rule = rules.items[index]
     quota = float(rule.model.quota) if rule.is_directive else 0.0
-    state.items[index] = item._replace(status=OPEN, arrived=state.week, deadline=state.week + rule.due - 1,
-                                       quota=quota)
+    state.items[index] = item.opened(state.week, state.week + rule.due - 1, quota)
     if type(out) is not Discard:
         out.append(Happening("arrived", state.week, rule.id, {"directive": rule.is_directive}))
 

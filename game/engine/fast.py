@@ -5,10 +5,12 @@ plays for the same decisions: `legal()` returns the same list in the same order,
 changes (it calls the same `_take`, `end_week` and threshold code), but on one state changed in place
 instead of a copy per decision, and without keeping what happened (as `apply(..., record=False)`).
 
-What makes it fast: after a decision (or a week's start) only the verdicts whose inputs changed are
-computed again (see `game.engine.fast_deps` for what each one reads); verdicts legal but for the hours left
-wait, parked, for the next week; a full scan runs once, when the game starts; and no state is cloned. `tests/sim/test_fast_path.py` checks that final states
-equal the reference path's over 500 seeded games of every shipped strategy.
+What makes it fast: after a decision only the verdicts whose inputs changed are computed again (see
+`game.engine.fast_deps` for what each one reads); verdicts legal but for the hours left are parked, off the
+list, until the week ends; a full scan runs when the game and each week start (most verdicts change
+then: uses start again, items arrive, age and settle; measured, a full scan costs no more than finding
+those); and no state is cloned. `tests/sim/test_fast_path.py` checks that final states equal the reference
+path's over 500 seeded games of every shipped strategy.
 
 The state belongs to the game: read it between calls, never change it. Call `legal()` before each
 `apply()` (a decision applied without a fresh `legal()` is checked the slow way, as the reference does).
@@ -20,14 +22,15 @@ from bisect import bisect_left
 from typing import Iterable
 
 from game.engine.actions import (
-    ANYTHING, NO_COSTS, NO_HOURS, STRICT, IllegalDecision, _find, _lock, _take, costs_for, hours_for, hours_table,
+    ANYTHING, NO_COSTS, NO_HOURS, IllegalDecision, _find, _lock, _take, costs_for, hours_for, hours_table,
 )
 from game.engine.compile import CAction, Rules
 from game.engine.context import Ctx
+from game.engine.discard import Discard
 from game.engine.effects import check_thresholds
 from game.engine.fast_deps import changed_hours, fast_tables
 from game.engine.game import new_game
-from game.engine.state import END_WEEK, OPEN, Decision, Discard, GameState
+from game.engine.state import END_WEEK, OPEN, Decision, GameState
 from game.engine.week import end_week
 
 _BIG = 1 << 30
@@ -39,12 +42,13 @@ class FastGame:
 
     __slots__ = ("rules", "state", "tables", "quiet", "priced", "order", "decisions", "buckets", "dirty",
                  "touched", "parked", "full", "fresh", "modifiers", "truth", "table", "hours_left", "meters", "flags",
-                 "items", "uses_week", "week", "card")
+                 "items", "week", "card", "top", "ctx")
 
     def __init__(self, rules: Rules, seed: int) -> None:
         self.rules = rules
-        self.state: GameState = new_game(rules, seed)[0]
+        self.state: GameState = new_game(rules, seed, record=False)[0]
         self.tables = fast_tables(rules)
+        self.ctx = Ctx(rules, self.state)  # the context verdicts and modifiers are read in (its item varies)
         self.quiet = Discard()
         self.priced: dict[int, Priced] = {}  # legal approach index -> (action, hours, costs)
         self.order: list[int] = []  # the legal approaches' indices, ascending (the reference's scan order)
@@ -59,14 +63,14 @@ class FastGame:
         self.modifiers: list = []  # the modifiers in force
         self.truth: list[bool] = []  # each modifier's condition, by position
         self.table: list[float | None] = []
-        # the state as the verdicts saw it (copies; `uses_week` is the week's own dict, replaced at week start)
+        # the state as the verdicts saw it (copies)
         self.hours_left = 0.0
         self.meters: list[float] = []
         self.flags: set[str] = set()
         self.items: list = []
-        self.uses_week: dict[int, int] = {}
         self.week = 0
         self.card: dict[Decision, Priced] = {}
+        self.top = 0.0  # at least the longest hours in `buckets` (the exact maximum after parking)
 
     # -- legal moves -------------------------------------------------------------------------------
     def legal(self) -> list[Decision]:
@@ -78,7 +82,7 @@ class FastGame:
         if state.pending:
             self.card = self._card()
             return list(self.card)
-        if self.full:
+        if self.full or state.week != self.week:  # a new week: uses, hours and most items changed
             self._rescan()
         else:
             self._refresh()
@@ -89,11 +93,12 @@ class FastGame:
     def _card(self) -> dict[Decision, Priced]:
         """The waiting card's answers that may be taken now, relaxing locks only as far as needed so that
         one can always be taken (the rules of `_card` and `_lock` in game/engine/actions.py)."""
-        rules, state = self.rules, self.state
-        ctx = Ctx(rules, state)
+        rules, state, ctx = self.rules, self.state, self.ctx
+        ctx.item = -1
         modifiers = self._modifiers(ctx)
         table = hours_table(rules, modifiers)
         meters, lows, limit = state.meters, rules.lows, state.hours_left + 1e-9
+        strict: dict[Decision, Priced] = {}  # answers that may be taken with no lock relaxed (the usual case)
         priced = []
         for choice in rules.events[state.pending[0]].choices:
             hours = table[choice.index]
@@ -104,10 +109,18 @@ class FastGame:
                 costs = costs_for(rules, state, choice, ctx)
             ctx.item = choice.owner
             allowed = choice.requires is None or bool(choice.requires(ctx))
-            affordable = not any(cost > 0 and meters[meter] - cost < lows[meter] - 1e-9
-                                 for meter, cost in costs.items())
-            priced.append((choice, hours, costs, allowed, affordable, hours <= limit))
-        for relax in (STRICT, NO_HOURS, NO_COSTS, ANYTHING):
+            affordable = True
+            for meter, cost in costs.items():
+                if cost > 0 and meters[meter] - cost < lows[meter] - 1e-9:
+                    affordable = False
+                    break
+            fits = hours <= limit
+            if allowed and affordable and fits:
+                strict[choice.decision] = (choice, hours, costs)
+            priced.append((choice, hours, costs, allowed, affordable, fits))
+        if strict:
+            return strict
+        for relax in (NO_HOURS, NO_COSTS, ANYTHING):
             found = {choice.decision: (choice, hours, costs) for choice, hours, costs, allowed, affordable, fits in priced
                      if (allowed or relax >= ANYTHING) and (affordable or relax >= NO_COSTS)
                      and (fits or relax >= NO_HOURS)}
@@ -120,36 +133,56 @@ class FastGame:
         return [m for m in modifiers if m.when(ctx)] if modifiers else []
 
     def _rescan(self) -> None:
-        rules, state = self.rules, self.state
-        ctx = Ctx(rules, state)
+        rules, state, ctx = self.rules, self.state, self.ctx
+        ctx.item = -1
         self.truth = [bool(m.when(ctx)) for m in rules.modifiers]
         self.modifiers = [m for m, holds in zip(rules.modifiers, self.truth) if holds]
         self.table = hours_table(rules, self.modifiers)
-        self.priced, self.order, self.decisions, self.buckets = {}, [], [], {}
         self.dirty.clear()
         self.touched.clear()
-        self.parked = {}
-        self._recheck([action.index for rule, item in zip(rules.items, state.items) if item.status == OPEN
-                       for action in rule.actions], ctx)
+        priced: dict[int, Priced] = {}
+        order: list[int] = []
+        decisions: list[Decision] = []
+        buckets: dict[float, set[int]] = {}
+        parked: dict[int, Priced] = {}
+        top, limit, verdict_of = 0.0, state.hours_left + 1e-9, self._verdict
+        for actions, item in zip(self.tables.item_actions, state.items):
+            if item.status != OPEN:
+                continue
+            for index in actions:  # ascending: the list is built in its order
+                verdict = verdict_of(index, ctx)
+                if verdict is None:
+                    continue
+                hours = verdict[1]
+                if hours > limit:  # legal but for the hours left
+                    parked[index] = verdict
+                    continue
+                priced[index] = verdict
+                order.append(index)
+                decisions.append(verdict[0].decision)
+                bucket = buckets.get(hours)
+                if bucket is None:
+                    buckets[hours] = {index}
+                    if hours > top:
+                        top = hours
+                else:
+                    bucket.add(index)
+        self.priced, self.order, self.decisions, self.buckets, self.parked, self.top = (
+            priced, order, decisions, buckets, parked, top)
         self._remember()
         self.full = False
 
     def _remember(self) -> None:
         state = self.state
-        self.hours_left, self.week, self.uses_week = state.hours_left, state.week, state.uses_week
+        self.hours_left, self.week = state.hours_left, state.week
         self.meters, self.flags, self.items = state.meters.copy(), state.flags.copy(), state.items.copy()
 
     def _refresh(self) -> None:
-        """Bring the verdicts up to date after decisions: recheck only those that may have changed."""
+        """Bring the verdicts up to date after decisions: recheck only those that may have changed. What the
+        verdicts saw (`items`, `flags`, `meters`, `hours_left`, `week`) is brought up to date on the way."""
         rules, state, tables, dirty = self.rules, self.state, self.tables, self.dirty
-        recount = set(tables.modifiers_volatile)  # modifiers whose condition may have changed
+        recount = [*tables.modifiers_volatile]  # modifiers whose condition may have changed (repeats are harmless)
         touched = self.touched
-        if state.week != self.week:  # a new week: uses and hours start again, the week's names change
-            actions = rules.actions  # uses counted this week: approaches (event choices and -1 are not)
-            dirty.update(index for index in self.uses_week if index >= 0 and actions[index].owner >= 0)
-            dirty.update(tables.week_watch)
-            touched.update(range(len(rules.items)))
-            recount.update(tables.modifiers_weekly)
         if touched:
             old, items, item_actions, own_watch = self.items, state.items, tables.item_actions, tables.own_watch
             for index in touched:
@@ -157,23 +190,25 @@ class FastGame:
                 before = old[index]
                 if item is before:
                     continue
+                old[index] = item
                 if item.status != before.status:
                     if item.status == OPEN:
                         dirty.update(item_actions[index])
                     else:  # closed, settled or expired: none of its approaches is legal any more
                         self._drop(item_actions[index])
                 elif (item.quota != before.quota or item.reported != before.reported
-                      or item.actual != before.actual):  # what `requires` reads of its item (age: week_watch)
+                      or item.actual != before.actual):  # what `requires` reads of its item (its age changes between weeks, which rescan)
                     dirty.update(own_watch[index])
             touched.clear()
         flags = state.flags
         if flags != self.flags:
-            flag_watch = tables.flag_watch
+            flag_watch, modifier_flags = tables.flag_watch, tables.modifier_flags
             for flag in flags ^ self.flags:
                 if flag in flag_watch:
                     dirty.update(flag_watch[flag])
-                if flag in tables.modifier_flags:
-                    recount.update(tables.modifier_flags[flag])
+                if flag in modifier_flags:
+                    recount.extend(modifier_flags[flag])
+            self.flags = flags.copy()
         meters = state.meters
         if meters != self.meters:
             old_meters = self.meters
@@ -184,80 +219,82 @@ class FastGame:
                 if watchers:
                     dirty.update(watchers)
                 if counts:
-                    recount.update(counts)
+                    recount.extend(counts)
                 for cost, flipped in groups:
                     if (before_value - cost < low) != (value - cost < low):
                         dirty.update(flipped)
-        ctx = Ctx(rules, state)
+            self.meters = meters.copy()
+        ctx = self.ctx
+        ctx.item = -1
         if recount:
-            truth, changed = self.truth, False
+            truth, changed, modifiers = self.truth, False, rules.modifiers
             for position in recount:
-                holds = bool(rules.modifiers[position].when(ctx))
+                holds = bool(modifiers[position].when(ctx))
                 if holds != truth[position]:
                     truth[position], changed = holds, True
             if changed:
-                modifiers = [m for m, holds in zip(rules.modifiers, truth) if holds]
-                table = hours_table(rules, modifiers)  # hours change for some approaches: recheck those
+                active = [m for m, holds in zip(modifiers, truth) if holds]
+                table = hours_table(rules, active)  # hours change for some approaches: recheck those
                 dirty.update(changed_hours(rules, self.table, table))
-                self.modifiers, self.table = modifiers, table
+                self.modifiers, self.table = active, table
         if tables.volatile:
             dirty.update(tables.volatile)
-        if state.hours_left < self.hours_left:
-            limit = state.hours_left + 1e-9
-            parked, priced = self.parked, self.priced
-            for hours in [h for h in self.buckets if h > limit]:
-                for index in self.buckets.pop(hours):
-                    parked[index] = priced[index]
-                    self._remove(index, False)
-        elif state.hours_left > self.hours_left:
-            limit = state.hours_left + 1e-9
+        hours_left = state.hours_left
+        if hours_left < self.hours_left:
+            limit = hours_left + 1e-9
+            if self.top > limit:  # some legal approaches take longer than the hours left: park them
+                buckets, parked, priced = self.buckets, self.parked, self.priced
+                for hours in [h for h in buckets if h > limit]:
+                    for index in buckets.pop(hours):
+                        parked[index] = priced[index]
+                        self._remove(index, False)
+                self.top = max(buckets, default=0.0)
+        elif hours_left > self.hours_left:
+            limit = hours_left + 1e-9
             parked = self.parked
             for index in [i for i, verdict in parked.items() if verdict[1] <= limit and i not in dirty]:
                 self._add(index, parked.pop(index))
+        self.hours_left = hours_left
         if dirty:
             self._recheck(dirty, ctx)
             dirty.clear()
-        self._remember()
+
+    def _verdict(self, index: int, ctx: Ctx) -> Priced | None:
+        """Approach `index`'s verdict now, whatever the hours left: (action, hours, costs) when its item is
+        open, its uses allow, its `requires` holds and its costs are affordable, else None (the checks of
+        `_legal_actions`; all are pure, so their order does not change a verdict)."""
+        action = self.rules.actions[index]
+        state = self.state
+        if (state.items[action.owner].status != OPEN or state.uses_week.get(index, 0) >= action.max_per_week
+                or state.uses_total.get(index, 0) >= (action.max_total or _BIG)):
+            return None
+        requires = action.requires
+        if requires is not None:
+            ctx.item = action.owner
+            if not requires(ctx):
+                return None
+        costs = action.fixed_costs
+        if costs is None:
+            costs = costs_for(self.rules, state, action, ctx)
+        if costs:
+            meters, lows = state.meters, self.rules.lows
+            for meter, cost in costs.items():
+                if cost > 0 and meters[meter] - cost < lows[meter] - 1e-9:
+                    return None
+        hours = self.table[index]
+        if hours is None:
+            hours = hours_for(self.rules, state, action, self.modifiers, ctx)
+        return action, hours, costs
 
     def _recheck(self, indices: Iterable[int], ctx: Ctx) -> None:
-        """Compute the verdicts of these approaches now (the checks of `_legal_actions`; all are pure, so
-        their order does not change a verdict) and update the legal list and the parked verdicts."""
-        rules, state = self.rules, self.state
-        items, uses_week, uses_total, table = state.items, state.uses_week, state.uses_total, self.table
-        meters, lows, actions, priced = state.meters, rules.lows, rules.actions, self.priced
-        limit, parked = state.hours_left + 1e-9, self.parked
+        """Compute the verdicts of these approaches now and update the legal list and the parked verdicts."""
+        priced, parked, verdict_of = self.priced, self.parked, self._verdict
+        limit = self.state.hours_left + 1e-9
         for index in indices:
-            action = actions[index]
-            verdict: Priced | None = None  # legal now, at these hours and costs
-            if (items[action.owner].status == OPEN and uses_week.get(index, 0) < action.max_per_week
-                    and uses_total.get(index, 0) < (action.max_total or _BIG)):
-                requires = action.requires
-                if requires is not None:
-                    ctx.item = action.owner
-                if requires is None or requires(ctx):
-                    costs = action.fixed_costs
-                    if costs is None:
-                        costs = costs_for(rules, state, action, ctx)
-                    affordable = True
-                    if costs:
-                        for meter, cost in costs.items():
-                            if cost > 0 and meters[meter] - cost < lows[meter] - 1e-9:
-                                affordable = False
-                                break
-                    if affordable:
-                        hours = table[index]
-                        if hours is None:
-                            hours = hours_for(rules, state, action, self.modifiers, ctx)
-                        verdict = (action, hours, costs)
-                        if hours > limit:  # legal but for the hours left: parked until hours come back
-                            parked[index] = verdict
-                            verdict = None
-                        elif index in parked:
-                            del parked[index]
-                    elif index in parked:
-                        del parked[index]
-                elif index in parked:
-                    del parked[index]
+            verdict = verdict_of(index, ctx)
+            if verdict is not None and verdict[1] > limit:  # legal but for the hours left: parked
+                parked[index] = verdict
+                verdict = None
             elif index in parked:
                 del parked[index]
             known = priced.get(index)
@@ -292,9 +329,12 @@ class FastGame:
             at = bisect_left(order, index)
             order.insert(at, index)
             self.decisions.insert(at, verdict[0].decision)
-        bucket = self.buckets.get(verdict[1])
+        hours = verdict[1]
+        bucket = self.buckets.get(hours)
         if bucket is None:
-            self.buckets[verdict[1]] = {index}
+            self.buckets[hours] = {index}
+            if hours > self.top:
+                self.top = hours
         else:
             bucket.add(index)
 

@@ -28,7 +28,6 @@ class Reads:
     meters: set[int] = field(default_factory=set)
     flags: set[str] = field(default_factory=set)
     own_item: bool = False
-    week: bool = False  # reads something that changes only when a week starts (the week, its hours)
     volatile: bool = False
 
 
@@ -47,10 +46,9 @@ def _walk(node: tuple, rules: Rules, reads: Reads) -> None:
         elif name.startswith("flag."):
             reads.flags.add(name[5:])
         elif name in OWN_ITEM_NAMES:
-            reads.own_item = True
-            reads.week = reads.week or name in ("age", "weeks_left")
+            reads.own_item = True  # (its age and weeks left change only between weeks)
         elif name in WEEK_NAMES:
-            reads.week = True
+            pass  # fixed within a week: the fast path scans every verdict again when a week starts
         else:
             reads.volatile = True  # hours_left, or a name this module does not know
     elif tag == "call":
@@ -96,7 +94,6 @@ class FastTables:
         self.touch_items: list[tuple[int, ...]] = [() for _ in rules.actions]
         self.item_actions: list[tuple[int, ...]] = [tuple(a.index for a in item.actions) for item in rules.items]
         self.own_watch: list[tuple[int, ...]] = [() for _ in rules.items]  # approaches reading their item's ledgers
-        self.week_watch: list[int] = []  # approaches reading the week or its hours
         groups: dict[int, dict[float, list[int]]] = {}
         for action in rules.actions:
             touch = Touch()
@@ -122,8 +119,6 @@ class FastTables:
                 self.volatile.append(action.index)
             if reads.own_item:
                 self.own_watch[action.owner] += (action.index,)
-            if reads.week:
-                self.week_watch.append(action.index)
             for flag in reads.flags:
                 self.flag_watch.setdefault(flag, set()).add(action.index)
             for meter in reads.meters:
@@ -131,7 +126,6 @@ class FastTables:
         self.cost_groups = {meter: sorted(by_cost.items()) for meter, by_cost in groups.items()}
         # which modifiers' conditions to evaluate again when something changed (by modifier position)
         self.modifiers_volatile: tuple[int, ...] = ()  # always
-        self.modifiers_weekly: tuple[int, ...] = ()  # when a week starts
         self.modifier_flags: dict[str, tuple[int, ...]] = {}
         modifier_meters: dict[int, tuple[int, ...]] = {}
         for position, modifier in enumerate(rules.modifiers):
@@ -139,8 +133,6 @@ class FastTables:
             expression_reads(modifier.model.when, rules, reads)
             if reads.volatile or reads.own_item:
                 self.modifiers_volatile += (position,)
-            if reads.week:
-                self.modifiers_weekly += (position,)
             for flag in reads.flags:
                 self.modifier_flags[flag] = self.modifier_flags.get(flag, ()) + (position,)
             for meter in reads.meters:

@@ -6,22 +6,27 @@ from dataclasses import asdict, dataclass
 
 from game.engine.compile import Rules
 from game.engine.context import Ctx, idle_index, weeks_played
+from game.engine.discard import Discard
 from game.engine.effects import val
 from game.engine.rng import seed_state
 from game.engine.state import GameState, Happening, ItemState
 from game.engine.week import start_week
 
 
-def new_game(rules: Rules, seed: int) -> tuple[GameState, list[Happening]]:
-    """A fresh game at the start of week 1, and what happened as it began."""
+PENDING_ITEM = ItemState()  # every item before it arrives (item states are values: one can be shared)
+
+
+def new_game(rules: Rules, seed: int, record: bool = True) -> tuple[GameState, list[Happening]]:
+    """A fresh game at the start of week 1, and what happened as it began (nothing is kept when `record`
+    is False: the simulator's fast path needs only the state)."""
     state = GameState(
         scenario_id=rules.id, content_hash=rules.content_hash, seed=seed, week=1, rng=seed_state(seed),
         hours_week=0.0, hours_left=0.0, meters=list(rules.starts), flags=set(rules.scenario.info.start_flags),
-        items=[ItemState() for _ in rules.items], uses_week={}, uses_total={}, fired={}, pending=[], scheduled=[],
+        items=[PENDING_ITEM] * len(rules.items), uses_week={}, uses_total={}, fired={}, pending=[], scheduled=[],
         history=[tuple(rules.starts)], kind_counts={}, kind_hours={}, took={}, crossed=[], decisions=[],
         counters={},
     )
-    out: list[Happening] = []
+    out: list[Happening] = [] if record else Discard()
     start_week(rules, state, out)
     return state, out
 

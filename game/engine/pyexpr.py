@@ -102,16 +102,16 @@ class _Builder:
 
     def name(self, name: str, offset: int) -> ast.expr:
         if name in self.meter_index:
-            return ast.Subscript(_ctx_attr("s", "meters"), ast.Constant(self.meter_index[name]), ast.Load())
+            return ast.Subscript(_ctx_attr("meters"), ast.Constant(self.meter_index[name]), ast.Load())
         getter = self.env.resolve(name, offset)
         if name.startswith("flag."):
-            return ast.Compare(ast.Constant(name[5:]), [ast.In()], [_ctx_attr("s", "flags")])
+            return ast.Compare(ast.Constant(name[5:]), [ast.In()], [_ctx_attr("flags")])
         if name in _STATE_NAMES and name in self.env.names:
             return _ctx_attr(*_STATE_NAMES[name])
         if name == "score" and name in self.env.names:
             return _ctx_attr("score")
-        if name in _LEDGER_NAMES and name in self.env.names:  # c.s.items[c.item].quota if c.item >= 0 else 0.0
-            item = ast.Subscript(_ctx_attr("s", "items"), _ctx_attr("item"), ast.Load())
+        if name in _LEDGER_NAMES and name in self.env.names:  # c.items[c.item].quota if c.item >= 0 else 0.0
+            item = ast.Subscript(_ctx_attr("items"), _ctx_attr("item"), ast.Load())
             has_item = ast.Compare(_ctx_attr("item"), [ast.GtE()], [ast.Constant(0)])
             return ast.IfExp(has_item, ast.Attribute(item, name, ast.Load()), ast.Constant(0.0))
         return self.call(f"_name_{len(self.names)}", getter, [ast.Name(_CTX, ast.Load())])

@@ -35,6 +35,15 @@ class ItemState(NamedTuple):
         return ItemState(status, self.arrived, self.deadline, self.quota, self.reported, self.actual, self.age,
                          self.escalated, closed_by)
 
+    def opened(self, week: int, deadline: int, quota: float) -> ItemState:
+        """Arrived in `week`, open until `deadline` (a week), with this quota (0 for a request)."""
+        return ItemState(OPEN, week, deadline, quota, self.reported, self.actual, self.age, self.escalated,
+                         self.closed_by)
+
+    def escalated_now(self) -> ItemState:
+        return ItemState(self.status, self.arrived, self.deadline, self.quota, self.reported, self.actual, self.age,
+                         True, self.closed_by)
+
     def aged(self) -> ItemState:
         return ItemState(self.status, self.arrived, self.deadline, self.quota, self.reported, self.actual, self.age + 1,
                          self.escalated, self.closed_by)
@@ -88,13 +97,6 @@ class Happening(NamedTuple):
     week: int
     subject: str = ""
     data: dict | None = None
-
-
-class Discard(list):
-    """A happenings list that keeps nothing: for simulations, which only need the final state."""
-
-    def append(self, item: object) -> None:
-        return None
 
 
 @dataclass(slots=True)

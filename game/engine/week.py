@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from game.engine.compile import Rules
+from game.engine.compile import CEvent, Rules
 from game.engine.context import Ctx, gap_share, ledger_share
-from game.engine.draws import core_week, priority
+from game.engine.discard import Discard
+from game.engine.draws import core_week, draw_plan, priority, repeat_priority
 from game.engine.effects import apply_effect, arrive, chance_holds, check_thresholds, set_meter, val
-from game.engine.state import EXPIRED, MET, MISSED, OPEN, PENDING, Discard, GameState, Happening
+from game.engine.state import EXPIRED, MET, MISSED, OPEN, PENDING, GameState, Happening
 
 
 def start_week(rules: Rules, state: GameState, out: list[Happening]) -> None:
@@ -39,7 +40,10 @@ def start_week(rules: Rules, state: GameState, out: list[Happening]) -> None:
     for rule in rules.conditional_arrivals:
         if state.items[rule.index].status == PENDING and rule.when is not None and rule.when(ctx):
             arrive(rules, state, rule.index, out)
+    quiet = type(out) is Discard
     for when, effect in rules.weekly:
+        if quiet and effect.inert:  # a message only, and nobody to read it: its condition need not be read
+            continue
         if when is None or when(ctx):
             apply_effect(rules, state, effect, -1, out, "weekly")
     state.hours_week = state.hours_left = max(0.0, float(val(rules.hours_per_week, ctx)))
@@ -49,30 +53,57 @@ def start_week(rules: Rules, state: GameState, out: list[Happening]) -> None:
 
 def draw_events(rules: Rules, state: GameState, out: list[Happening], ctx: Ctx) -> None:
     """Draw this week's event cards into the pending queue: core cards due first, then the highest
-    priorities (see game.engine.draws; the state's generator is not used, so choices never move the draw)."""
+    priorities (see game.engine.draws; the state's generator is not used, so choices never move the draw).
+
+    The conditions of cards with a constant weight are evaluated lazily, highest priority first, only until
+    enough cards are found: expressions are pure, so the draw is the one a full scan makes."""
     count = int(round(float(val(rules.events_per_week, ctx))))
     week, fired, pending, seed = state.week, state.fired, state.pending, state.seed
+    plan = draw_plan(rules, seed)
     due: list[tuple[float, int]] = []
-    candidates: list[tuple[float, int]] = []
-    for event in rules.drawable:
-        last = fired.get(event.index)
+    candidates: list[tuple[float, int]] = []  # cards whose condition and weight were evaluated
+    waiting: list[tuple[float, int, CEvent]] = []  # constant weight, condition not evaluated yet
+    for event, base in plan.general:
+        index = event.index
+        last = fired.get(index)
         if last is not None and (event.once or week - last <= event.cooldown):
             continue
+        if index in pending:
+            continue
         core = event.core
-        is_due = (core is not None and last is None and core[0] <= week <= core[1]
-                  and week >= core_week(seed, event.key, core))
-        if not is_due and count <= len(due):
+        if (core is not None and last is None and core[0] <= week <= core[1]
+                and week >= core_week(seed, event.key, core)):  # due: its slot is certain if its condition holds
+            if event.when is not None and not event.when(ctx):
+                continue
+            weight = event.weight if event.weight.__class__ is float else float(event.weight(ctx))
+            due.append((priority(seed, event.key, week, event.once, max(weight, 1e-9)), index))
             continue
-        if event.index in pending or (event.when is not None and not event.when(ctx)):
+        value = event.weight  # a constant or an expression
+        if value.__class__ is float:
+            if value > 0:
+                waiting.append((base / value if event.once else repeat_priority(base, week, value), index, event))
             continue
-        weight = event.weight if event.weight.__class__ is float else float(event.weight(ctx))
-        if is_due:
-            due.append((priority(seed, event.key, week, event.once, max(weight, 1e-9)), event.index))
-        elif weight > 0:
-            candidates.append((priority(seed, event.key, week, event.once, weight), event.index))
+        if event.when is not None and not event.when(ctx):
+            continue
+        weight = float(value(ctx))
+        if weight > 0:
+            candidates.append((base / weight if event.once else repeat_priority(base, week, weight), index))
+    wanted = count - len(due)
+    if wanted > 0:
+        waiting.sort(reverse=True)  # (priority, index) are unique: the card itself is never compared
+        for lazy in (waiting, plan.once):  # each sorted: its first `wanted` cards that may come suffice
+            found = 0
+            for key, index, event in lazy:
+                if index in fired and (event.once or week - fired[index] <= event.cooldown) or index in pending:
+                    continue
+                if event.when is None or event.when(ctx):
+                    candidates.append((key, index))
+                    found += 1
+                    if found == wanted:
+                        break
     due.sort(reverse=True)
     candidates.sort(reverse=True)
-    picks = [index for _, index in due] + [index for _, index in candidates[:max(0, count - len(due))]]
+    picks = [index for _, index in due] + [index for _, index in candidates[:max(0, wanted)]]
     for index in picks:
         pending.append(index)
         fired[index] = week
@@ -165,7 +196,7 @@ def age_requests(rules: Rules, state: GameState, out: list[Happening]) -> None:
             if type(out) is not Discard:
                 out.append(Happening("ignored", week, rule.id, {"age": item.age, "meters": deltas}))
         if rule.escalate_after is not None and not item.escalated and item.age >= rule.escalate_after:
-            state.items[index] = state.items[index]._replace(escalated=True)
+            state.items[index] = state.items[index].escalated_now()
             state.counters["escalated"] = state.counters.get("escalated", 0) + 1
             if type(out) is not Discard:
                 out.append(Happening("escalated", week, rule.id, {"age": item.age}))

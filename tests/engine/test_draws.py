@@ -90,3 +90,83 @@ def test_bad_core_windows_are_refused_at_load(make_scenario, core, extra, messag
     with pytest.raises(ScenarioLoadError) as err:
         load_scenario(folder)
     assert any(message in e.message for e in err.value.errors), [e.format() for e in err.value.errors]
+
+
+# -- the weekly draw's shortcuts (issue 15) give the draw a full scan gives ---------------------------------
+SHIPPED = ["lianhe-town", "hexi-street"]
+
+
+def _shipped_rules(name):
+    from pathlib import Path
+
+    from game.engine.compile import Rules
+    return Rules(load_scenario(Path(__file__).resolve().parents[2] / "content" / "scenarios" / name))
+
+
+def _full_scan(rules, state, ctx) -> list[int]:
+    """The draw as written in game.engine.draws' docstring: every card's condition and priority, then core
+    cards due by priority, then the highest priorities for the slots left."""
+    from game.engine.draws import priority
+
+    count = int(round(float(rules.events_per_week(ctx) if callable(rules.events_per_week) else rules.events_per_week)))
+    due, rest = [], []
+    for card in rules.drawable:
+        last = state.fired.get(card.index)
+        if last is not None and (card.once or state.week - last <= card.cooldown):
+            continue
+        if card.index in state.pending or (card.when is not None and not card.when(ctx)):
+            continue
+        weight = float(card.weight(ctx)) if callable(card.weight) else card.weight
+        is_due = (card.core is not None and last is None and card.core[0] <= state.week <= card.core[1]
+                  and state.week >= core_week(state.seed, card.key, card.core))
+        if is_due:
+            due.append((priority(state.seed, card.key, state.week, card.once, max(weight, 1e-9)), card.index))
+        elif weight > 0:
+            rest.append((priority(state.seed, card.key, state.week, card.once, weight), card.index))
+    due.sort(reverse=True)
+    rest.sort(reverse=True)
+    return [i for _, i in due] + [i for _, i in rest[:max(0, count - len(due))]]
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_the_weekly_draw_equals_a_full_scan_over_played_games(name):
+    import random
+
+    from game.engine.context import Ctx
+    from game.engine.discard import Discard
+    from game.engine.week import draw_events
+    from game.sim.bots import BOTS
+
+    rules, compared = _shipped_rules(name), 0
+    for seed in range(40):
+        state, _ = new_game(rules, seed)
+        rng, bot = random.Random(seed), BOTS["random" if seed % 2 else "trace"]
+        while not state.ended:
+            for pending in ([], state.pending[:1]):  # an empty queue, and one card still waiting
+                probe = state.clone()
+                probe.pending = list(pending)
+                expected = _full_scan(rules, probe, Ctx(rules, probe))
+                draw_events(rules, probe, Discard(), Ctx(rules, probe))
+                assert probe.pending[len(pending):] == expected, (seed, state.week)
+                compared += 1
+            state, _ = apply(rules, state, bot(rules, state, legal(rules, state), rng), record=False)
+    assert compared > 500
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_a_games_draw_plan_gives_each_cards_priority(name):
+    from game.engine.draws import draw_plan, priority, repeat_priority
+
+    rules = _shipped_rules(name)
+    for seed in (0, 1, 7, 2**31 - 1, 123456789):
+        plan = draw_plan(rules, seed)
+        for key, index, card in plan.once:
+            assert key == priority(seed, card.key, 1, True, card.weight)
+        for card, base in plan.general:
+            for week in range(1, rules.weeks + 1):
+                weight = 1.5
+                found = base / weight if card.once else repeat_priority(base, week, weight)
+                assert found == priority(seed, card.key, week, card.once, weight)
+        planned = [index for _, index, _ in plan.once] + [card.index for card, _ in plan.general]
+        may_come = [c.index for c in rules.drawable if callable(c.weight) or c.weight > 0 or not c.once or c.core]
+        assert sorted(planned) == sorted(may_come)  # every card that may come, once

@@ -66,3 +66,17 @@ def test_reform_bot_takes_reform_openings(fixture_rules):
     took = [play(fixture_rules, "reform", seed, "k").took for seed in range(10)]
     assert [t.get("form_merge.one_form", 0) for t in took] == [1] * 10
     assert sum(t.get("app_quota.report_upward", 0) for t in took) >= 5
+
+
+def test_below_draws_what_randrange_draws():
+    """The random bot's `below` gives `randrange`'s numbers and leaves the generator where it leaves it."""
+    import random
+
+    from game.sim.bots import below
+
+    for seed in range(30):
+        ours, theirs = random.Random(seed), random.Random(seed)
+        for n in [1, 2, 3, 5, 7, 8, 9, 15, 16, 17, 31, 33, 64, 100, 129, 1000, 2**31 + 5, 2**70 + 3]:
+            for _ in range(20):
+                assert below(ours, n) == theirs.randrange(n)
+        assert ours.random() == theirs.random()
