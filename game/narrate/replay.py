@@ -15,7 +15,7 @@ from game.narrate.happenings import (
 )
 from game.narrate.ledger import delayed_line, inspected_line, settled_line
 from game.narrate.teller import Teller
-from game.narrate.words import hours, labelled, listing, quantity, whole
+from game.narrate.words import hours, labelled, listing, meter_amount, quantity, whole
 from game.saves.replay import steps
 
 
@@ -38,8 +38,8 @@ def decision_line(teller: Teller, decision: Decision, took: Took | None) -> str:
         return "  " + teller.say("end_week")
     detail = [teller.kind(took.kind) if took else "", teller.say("hours_n", n=hours(took.hours if took else 0.0))]
     if took and took.costs:
-        costs = listing([f"{teller.meter_name(m)} {whole(c)}" for m, c in took.costs.items() if whole(c) != "0"],
-                        teller.lang)
+        costs = listing([f"{teller.meter_name(m)} {meter_amount(c)}" for m, c in took.costs.items()
+                         if meter_amount(c)], teller.lang)
         detail.append(labelled(teller.say("costs"), costs, teller.lang) if costs else "")
     return f"  > {teller.action_label(f'{decision.target}.{decision.option}')} [{listing(detail, teller.lang)}]"
 

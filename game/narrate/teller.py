@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.i18n import LANGUAGES, STRINGS, t
 from game.narrate.happenings import Effected, LedgerMove
-from game.narrate.words import closed, labelled, listing, quantity, run_on, signed_whole
+from game.narrate.words import NO_CHANGE, closed, labelled, listing, meter_delta, quantity, run_on
 from game.scenario.text import localize
 
 if TYPE_CHECKING:
@@ -96,13 +96,14 @@ class Teller:
 
     # -- fragments ----------------------------------------------------------------------------------------
     def meter_changes(self, meters: dict[str, float]) -> tuple[str, bool]:
-        """('Trust +2, Energy -3', whether a hidden meter moved). Changes that round to nothing are left out."""
+        """('Trust +2, Energy -3, Health +<1', whether a hidden meter moved), rounded as the meters read
+        (`meter_delta`); only no change at all is left out."""
         shown, unseen = [], False
         for meter_id, delta in meters.items():
             if self.hidden(meter_id):
-                unseen = unseen or abs(delta) >= 0.05
+                unseen = unseen or abs(delta) >= NO_CHANGE
                 continue
-            if sign := signed_whole(delta):
+            if sign := meter_delta(delta):
                 shown.append(f"{self.meter_name(meter_id)} {sign}")
         return listing(shown, self.lang), unseen
 
@@ -139,7 +140,7 @@ class Teller:
         balance = 0
         for meter_id, delta in meters.items():
             meter = self.meters.get(meter_id)
-            if meter is None or meter.hidden or not signed_whole(delta):
+            if meter is None or meter.hidden or not meter_delta(delta):
                 continue
             balance += 1 if (delta > 0) == (meter.good == "high") else -1
         return "good" if balance > 0 else "bad" if balance < 0 else ""

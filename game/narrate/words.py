@@ -33,10 +33,28 @@ def hours(value: float) -> str:
     return str(halves // 2) if halves % 2 == 0 else f"{halves / 2:.1f}"
 
 
-def signed_whole(value: float) -> str:
-    """A change as a signed integer: +3, -2 ("" when it rounds to nothing)."""
-    number = half_up(value)
-    return "" if number == 0 else f"{number:+d}"
+NO_CHANGE = 0.05
+"""A meter change smaller than this (one decimal place rounds it to 0.0) is no change."""
+
+UNDER_ONE = "<1"
+"""A meter amount that is real but reads as less than a whole point (the same in both languages)."""
+
+
+def meter_amount(value: float) -> str:
+    """A meter amount (a cost, a change's size) on the meters' own scale, whole numbers rounded as the meters
+    are: 3.25 -> 3, 1.5 -> 2, 0.5 -> 1; an amount too small for a whole point still shows, as <1 (never as 0,
+    which would say "no effect"); "" only for no amount at all (below NO_CHANGE)."""
+    size = abs(float(value))
+    if size < NO_CHANGE:
+        return ""
+    number = half_up(size)
+    return str(number) if number else UNDER_ONE
+
+
+def meter_delta(value: float) -> str:
+    """A meter change with its sign, as `meter_amount` rounds it: +3, -2, +<1, -<1 ("" for no change)."""
+    amount = meter_amount(value)
+    return "" if not amount else ("-" if value < 0 else "+") + amount
 
 
 def change(before: float, after: float) -> int:

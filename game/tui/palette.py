@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Iterable
 from rich.align import Align
 from rich.text import Text
 from textual import events
-from textual.app import SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.command import CommandList, CommandPalette
 from textual.widgets.option_list import Option
 
 from game.i18n import t
+from game.tui.widgets.key_bar import KeyBar, KeyHint
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -36,6 +37,19 @@ class Palette(CommandPalette):
     def __init__(self, lang: str) -> None:
         super().__init__(placeholder=t("palette.placeholder", lang), id="--command-palette")
         self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        """Textual's palette, then a key bar of its own over the screen's: only the keys that act now."""
+        yield from super().compose()
+        yield KeyBar([KeyHint("Enter", t("key.run", self.lang), "run_highlighted"),
+                      KeyHint("Esc", t("key.close", self.lang), "escape")])
+
+    def action_run_highlighted(self) -> None:
+        """Run the highlighted command (as Enter in the search box does; Textual 8.2's own method, pinned below 8.3)."""
+        self._select_or_command()
+
+    async def on_key_bar_pressed(self, message: KeyBar.Pressed) -> None:
+        await self.run_action(message.action)
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         """As Textual's (textual 8.2, pinned below 8.3), with the line in the player's language."""

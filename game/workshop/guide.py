@@ -18,24 +18,20 @@ from pathlib import Path
 from game.engine import Rules
 from game.i18n import t
 from game.scenario.placeholders import generic
-from game.scenario.models import Text
-from game.scenario.text import localize
+from game.workshop.words import one_line
 from game.workshop.report_text import CSV_COLUMNS
 
 QUESTION_ORDER = ("crosses", "trace_service", "set_aside", "delegate", "feedback")
 
-
-def _text(value: Text | None, lang: str) -> str:
-    return " ".join(localize(value, lang).split())
 
 
 def card_question(actions: list, lang: str) -> str:
     """One question for the class about a card, built from its own choices (see QUESTION_ORDER)."""
     by_kind: dict[str, str] = {}
     for action in actions:
-        by_kind.setdefault(action.kind, _text(action.model.label, lang))
+        by_kind.setdefault(action.kind, one_line(action.model.label, lang))
         if action.model.crosses_line:
-            by_kind.setdefault("crosses", _text(action.model.label, lang))
+            by_kind.setdefault("crosses", one_line(action.model.label, lang))
     for kind in QUESTION_ORDER:
         if kind == "trace_service" and "trace" in by_kind and "service" in by_kind:
             return t("guide.q.trace_service", lang, trace=by_kind["trace"], service=by_kind["service"])
@@ -53,9 +49,9 @@ def cards(rules: Rules) -> list[dict]:
     for kind, model, actions in owners:
         codes = list(model.findings)
         out.append({
-            "kind": kind, "id": model.id, "zh": _text(model.title, "zh"), "en": _text(model.title, "en"),
-            "findings": [(c, _text(notes[c].title, "en") if c in notes else "") for c in codes],
-            "note": _text(model.notes, "en") if model.notes else "",
+            "kind": kind, "id": model.id, "zh": one_line(model.title, "zh"), "en": one_line(model.title, "en"),
+            "findings": [(c, one_line(notes[c].title, "en") if c in notes else "") for c in codes],
+            "note": one_line(model.notes, "en") if model.notes else "",
             "question_zh": card_question(actions, "zh"), "question_en": card_question(actions, "en"),
         })
     return out
@@ -69,20 +65,20 @@ def guide_markdown(scenario: str | Path | None = None) -> str:
 
     rules = Rules(load_scenario(resolve(str(scenario) if scenario else None)))
     debrief = rules.scenario.debrief
-    stages = {stage: [(generic(_text(q.text, "zh")), generic(_text(q.text, "en"))) for q in debrief.questions
+    stages = {stage: [(generic(one_line(q.text, "zh")), generic(one_line(q.text, "en"))) for q in debrief.questions
                       if q.stage == stage] for stage in ("describe", "analyse", "apply")}
-    findings = [(n.code, _text(n.title, "zh"), _text(n.title, "en")) for n in debrief.research_notes]
+    findings = [(n.code, one_line(n.title, "zh"), one_line(n.title, "en")) for n in debrief.research_notes]
     every = cards(rules)
     variants = {v.id: v for v in rules.scenario.variants}
     seminar = variants.get("seminar")
-    lab = [{"id": v.id, "title_en": _text(v.title, "en"), "title_zh": _text(v.title, "zh"),
-            "summary_en": " ".join(_text(v.summary, "en").split()) if v.summary else ""}
+    lab = [{"id": v.id, "title_en": one_line(v.title, "en"), "title_zh": one_line(v.title, "zh"),
+            "summary_en": " ".join(one_line(v.summary, "en").split()) if v.summary else ""}
            for v in rules.scenario.variants if v.id.startswith("lab_")]
     return environment().get_template("facilitator.md.j2").render(
         seminar={"weeks": seminar.set.get("weeks", rules.weeks)} if seminar else None, lab=lab,
-        core_cards=[_text(e.model.title, "en") for e in rules.events if e.core],
-        scenario_id=rules.id, title_zh=_text(rules.scenario.info.title, "zh"),
-        title_en=_text(rules.scenario.info.title, "en"), weeks=rules.weeks, csv_columns=CSV_COLUMNS,
+        core_cards=[one_line(e.model.title, "en") for e in rules.events if e.core],
+        scenario_id=rules.id, title_zh=one_line(rules.scenario.info.title, "zh"),
+        title_en=one_line(rules.scenario.info.title, "en"), weeks=rules.weeks, csv_columns=CSV_COLUMNS,
         stages=stages, findings=findings,
         sections=[("Event cards", [c for c in every if c["kind"] == "event"]),
                   ("Directives", [c for c in every if c["kind"] == "directive"]),

@@ -15,8 +15,7 @@ from game.engine import Rules
 from game.i18n import t, tn
 from game.narrate.debrief_text import ending_words, reflection_words
 from game.narrate.research import codes_of
-from game.scenario.models import Text
-from game.scenario.text import localize
+from game.workshop.words import one_line
 from game.workshop.report_build import Report
 from game.workshop.report_html import environment, render
 from game.workshop.report_model import Group
@@ -25,9 +24,6 @@ from game.workshop.report_records import Game
 MAX_FINDINGS = 6  # a handout fits on one page
 MAX_CROSSED = 5  # distinct lines listed; the rest are counted
 
-
-def _text(value: Text | None, lang: str) -> str:
-    return " ".join(localize(value, lang).split())
 
 
 def action_label(rules: Rules, ref: str, lang: str) -> str:
@@ -42,8 +38,8 @@ def action_label(rules: Rules, ref: str, lang: str) -> str:
     else:
         return ref
     action = next((a for a in actions if a.id == action_id), None)
-    label = _text(action.model.label, lang) if action else action_id
-    return f"{_text(owner_title, lang)}{t('colon', lang)}{label}"
+    label = one_line(action.model.label, lang) if action else action_id
+    return f"{one_line(owner_title, lang)}{t('colon', lang)}{label}"
 
 
 def findings_of(game: Game) -> Counter:
@@ -70,10 +66,10 @@ def handout_data(game: Game, group: Group, lang: str) -> dict:
     if len(set(refs)) > MAX_CROSSED:
         crossed.append(t("handout.more", lang, n=len(set(refs)) - MAX_CROSSED))
     return {
-        "player": game.player, "scenario": _text(rules.scenario.info.title, lang), "seed": game.seed,
+        "player": game.player, "scenario": one_line(rules.scenario.info.title, lang), "seed": game.seed,
         "weeks": m["weeks_played"], "decisions": len(game.decisions),
-        "ending_title": _text(ending.title, lang) if ending else str(m.get("ending") or ""),
-        "ending_text": _text(ending_words(rules, game.state, ending.id, lang)[0], lang) if ending else "",
+        "ending_title": one_line(ending.title, lang) if ending else str(m.get("ending") or ""),
+        "ending_text": one_line(ending_words(rules, game.state, ending.id, lang)[0], lang) if ending else "",
         "scores": [
             (t("report.upward", lang), f"{m.get('upward', 0):.1f}", f"{mean['upward']:.1f}"),
             (t("report.downward", lang), f"{m.get('downward', 0):.1f}", f"{mean['downward']:.1f}"),
@@ -81,9 +77,9 @@ def handout_data(game: Game, group: Group, lang: str) -> dict:
             (t("report.crossed", lang), str(len(refs)), f"{mean['lines_crossed']:.1f}"),
         ],
         "crossed": crossed,
-        "reflections": [_text(reflection_words(rules, game.state, reflections[r], lang), lang)
+        "reflections": [one_line(reflection_words(rules, game.state, reflections[r], lang), lang)
                         for r in m.get("reflections", []) if r in reflections],
-        "findings": [(code, _text(notes[code].title, lang) if code in notes else "", n)
+        "findings": [(code, one_line(notes[code].title, lang) if code in notes else "", n)
                      for code, n in sorted(findings_of(game).items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_FINDINGS]],
     }
 
@@ -103,13 +99,13 @@ def glossary_html(rules: Rules) -> str:
     """The bilingual glossary: the report's measures, the scenario's meters, its research findings and its
     glossary of terms (`debrief.glossary`)."""
     scenario = rules.scenario
-    meters = [{"zh_label": _text(m.label, "zh"), "en_label": _text(m.label, "en"),
-               "zh": _text(m.description, "zh") if m.description else "",
-               "en": _text(m.description, "en") if m.description else ""} for m in scenario.meters]
-    findings = [{"code": n.code, "zh_title": _text(n.title, "zh"), "en_title": _text(n.title, "en"),
-                 "zh": _text(n.text, "zh"), "en": _text(n.text, "en")} for n in scenario.debrief.research_notes]
-    terms = [{"zh": _text(g.term, "zh"), "en": _text(g.term, "en"), "zh_gloss": _text(g.gloss, "zh"),
-              "en_gloss": _text(g.gloss, "en")} for g in scenario.debrief.glossary]
+    meters = [{"zh_label": one_line(m.label, "zh"), "en_label": one_line(m.label, "en"),
+               "zh": one_line(m.description, "zh") if m.description else "",
+               "en": one_line(m.description, "en") if m.description else ""} for m in scenario.meters]
+    findings = [{"code": n.code, "zh_title": one_line(n.title, "zh"), "en_title": one_line(n.title, "en"),
+                 "zh": one_line(n.text, "zh"), "en": one_line(n.text, "en")} for n in scenario.debrief.research_notes]
+    terms = [{"zh": one_line(g.term, "zh"), "en": one_line(g.term, "en"), "zh_gloss": one_line(g.gloss, "zh"),
+              "en_gloss": one_line(g.gloss, "en")} for g in scenario.debrief.glossary]
     return environment().get_template("glossary.html.j2").render(t=t, meters=meters, findings=findings, terms=terms)
 
 

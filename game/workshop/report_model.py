@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from game.scenario.text import localize
 from game.workshop.report_records import Collection, Game
+from game.workshop.words import one_line
 
 IDLE_BINS = 10  # the idle index (0-1) shown in ten bins of 0.1
 
@@ -101,7 +101,7 @@ def row_of(game: Game, lang: str) -> Row:
     ending = str(m.get("ending") or "")
     model = game.rules.ending_by_id.get(ending)
     return Row(player=game.player, file=game.path.name, ending=ending,
-               ending_title=_one_line(localize(model.title, lang)) if model else ending,
+               ending_title=one_line(model.title, lang) if model else ending,
                tone=model.tone if model else "mixed",
                upward=float(m.get("upward", 0.0)), downward=float(m.get("downward", 0.0)),
                idle_index=float(m.get("idle_index", 0.0)), crossed=list(m.get("crossed", [])),
@@ -116,14 +116,10 @@ def group_games(found: Collection, lang: str, pool_seeds: bool = False) -> list[
         key = (game.scenario_id, game.content_hash, game.variant, None if pool_seeds else game.seed)
         group = groups.get(key)
         if group is None:
-            title = _one_line(localize(game.rules.scenario.info.title, lang))
+            title = one_line(game.rules.scenario.info.title, lang)
             group = groups[key] = Group(game.scenario_id, title, game.content_hash, game.variant, [])
         if game.seed not in group.seeds:
             group.seeds.append(game.seed)
         group.games.append(game)
         group.rows.append(row_of(game, lang))
     return list(groups.values())
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

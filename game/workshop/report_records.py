@@ -22,7 +22,9 @@ from game.saves.errors import MISMATCH, one_line
 from game.saves.replay import Loaded, find_rules, replay
 from game.saves.schema import Document
 
-UNFINISHED, DUPLICATE, NOT_FOUND, NOT_A_RECORD = "unfinished", "duplicate", "missing", "not_a_record"
+# The kinds of refusal the report names besides a SaveError's own code (they appear in the report's JSON)
+UNFINISHED, DUPLICATE, NOT_FOUND = "unfinished", "duplicate", "missing"
+UNREADABLE, TOO_MANY, INTERNAL = "unreadable", "too_many", "internal"
 MAX_FILES = 5000  # a class is tens of records; a folder with more is not a class folder
 
 
@@ -54,7 +56,7 @@ class Game:
 @dataclass(frozen=True)
 class Refused:
     """A file the report could not use: which, why (one line), and the kind of problem (`SaveError.code`,
-    or unfinished / duplicate / missing / not_a_record)."""
+    or one of UNFINISHED, DUPLICATE, NOT_FOUND, UNREADABLE, TOO_MANY, INTERNAL)."""
 
     path: Path
     reason: str
@@ -82,7 +84,7 @@ def record_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Refused]
                 found = sorted(p for p in path.rglob("*.json") if not any(part.startswith(".") for part in
                                                                            p.relative_to(path).parts))
             except OSError as err:
-                refused.append(Refused(path, f"cannot read the folder ({err.strerror or err})", "unreadable"))
+                refused.append(Refused(path, f"cannot read the folder ({err.strerror or err})", UNREADABLE))
                 continue
             files.extend(p for p in found if p.is_file())
         elif path.exists():
@@ -92,7 +94,7 @@ def record_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Refused]
     unique = list(dict.fromkeys(files))
     if len(unique) > MAX_FILES:
         refused.append(Refused(unique[MAX_FILES], f"more than {MAX_FILES} files: this one and the "
-                               f"{len(unique) - MAX_FILES - 1} after it were not read", "too_many"))
+                               f"{len(unique) - MAX_FILES - 1} after it were not read", TOO_MANY))
         unique = unique[:MAX_FILES]
     return unique, refused
 
@@ -112,7 +114,7 @@ def load_games(paths: Iterable[str | Path], scenario: Path | None = None) -> Col
             continue
         except Exception as err:  # a fault of ours must not cost the class its report: refuse this one file
             found.refused.append(Refused(path, one_line(f"internal error while replaying it: {type(err).__name__}: "
-                                                        f"{err} (please report this)"), "internal"))
+                                                        f"{err} (please report this)"), INTERNAL))
             continue
         if isinstance(game, Refused):
             found.refused.append(game)

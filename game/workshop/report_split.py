@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.scenario.models import Text
-from game.scenario.text import localize
+from game.workshop.words import one_line
 from game.workshop.report_model import Group
 
 
@@ -71,14 +70,11 @@ def class_split(group: Group, lang: str) -> list[Split]:
         if owner_id not in met:
             continue
         total = sum(times.get((owner_id, a.id), 0) for a in actions)
-        options = [Option(a.id, _text(a.model.label, lang), a.kind, bool(a.model.crosses_line),
+        options = [Option(a.id, one_line(a.model.label, lang), a.kind, bool(a.model.crosses_line),
                           times.get((owner_id, a.id), 0), len(who.get((owner_id, a.id), ())),
                           round(100.0 * times.get((owner_id, a.id), 0) / total, 1) if total else 0.0)
                    for a in actions]
-        splits.append(Split(owner_id, kind, _text(model.title, lang), len(met[owner_id]), total, options,
+        splits.append(Split(owner_id, kind, one_line(model.title, lang), len(met[owner_id]), total, options,
                             list(getattr(model, "findings", []) or [])))
     return splits
 
-
-def _text(value: Text | None, lang: str) -> str:
-    return " ".join(localize(value, lang).split())

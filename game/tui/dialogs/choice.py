@@ -13,6 +13,7 @@ from textual.widgets import Button
 from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.game_button import GameButton
+from game.tui.widgets.key_bar import KeyHint
 from game.tui.widgets.plain import Plain
 
 # (title, body, [(answer id, label), ...]) in a language
@@ -31,7 +32,7 @@ class ChoiceDialog(GameDialog[str | None]):
         self.texts, self.purpose = texts, purpose
         self.answers = [answer for answer, _ in texts("en")[2]]
 
-    def compose(self) -> ComposeResult:
+    def compose_box(self) -> ComposeResult:
         with DialogFrame(), VerticalGroup(classes="dialog"):
             yield Plain(classes="dialog-title")
             yield Plain(classes="dialog-body")
@@ -48,6 +49,16 @@ class ChoiceDialog(GameDialog[str | None]):
         self.query_one(".dialog-body", Plain).update(body)
         for answer, label in answers:
             self.query_one(f"#answer-{answer}", Button).label = label
+
+    def key_hints(self) -> list[KeyHint]:
+        return [KeyHint("Enter", self.t("key.choose"), "choose_focused"), KeyHint("Esc", self.t("key.cancel"), "cancel"),
+                *self.common_hints()]
+
+    def action_choose_focused(self) -> None:
+        """Give the answer whose button has focus (the first until Tab or an arrow moves it)."""
+        focused = self.focused
+        if isinstance(focused, Button):
+            focused.press()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

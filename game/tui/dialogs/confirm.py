@@ -12,6 +12,7 @@ from textual.widgets import Button
 from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.game_button import GameButton
+from game.tui.widgets.key_bar import KeyHint
 from game.tui.widgets.plain import Plain
 
 # (title, body, yes label, no label) in a language
@@ -33,7 +34,7 @@ class ConfirmDialog(GameDialog[bool]):
         self.texts, self.purpose = texts, purpose
         self.default = default  # the answer Enter gives (the focused button)
 
-    def compose(self) -> ComposeResult:
+    def compose_box(self) -> ComposeResult:
         with DialogFrame(), VerticalGroup(classes="dialog"):
             yield Plain(classes="dialog-title")
             yield Plain(classes="dialog-body")
@@ -51,6 +52,13 @@ class ConfirmDialog(GameDialog[bool]):
         self.query_one(".dialog-body", Plain).display = bool(body)
         self.query_one("#yes", Button).label = yes
         self.query_one("#no", Button).label = no
+
+    def key_hints(self) -> list[KeyHint]:
+        _title, _body, yes, no = self.texts(self.lang)
+        common = self.common_hints()
+        if self.purpose == "quit":  # q does not ask again over its own question
+            common = [hint for hint in common if hint.action != "app.request_quit"]
+        return [KeyHint("y", yes, "answer(True)"), KeyHint("n", no, "answer(False)"), *common]
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

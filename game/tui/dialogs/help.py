@@ -10,6 +10,7 @@ from textual.widgets import Button
 from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.game_button import GameButton
+from game.tui.widgets.key_bar import KeyHint
 from game.tui.widgets.plain import Plain
 
 
@@ -24,7 +25,7 @@ class HelpDialog(GameDialog[None]):
         super().__init__(classes="dialog-screen help-dialog")
         self.topic = topic
 
-    def compose(self) -> ComposeResult:
+    def compose_box(self) -> ComposeResult:
         with DialogFrame(), VerticalGroup(classes="dialog -tall"):
             yield Plain(classes="dialog-title")
             with VerticalScroll(id="help-body"):  # the text scrolls; the Close button stays in view
@@ -46,6 +47,9 @@ class HelpDialog(GameDialog[None]):
         self.query_one("#help-howto-heading", Plain).update(self.t("help.howto"))
         self.query_one("#help-howto", Plain).update(self.t("help.howto_text"))
         self.query_one("#close", Button).label = self.t("close")
+
+    def key_hints(self) -> list[KeyHint]:
+        return [KeyHint("Esc", self.t("key.close"), "close"), *self.common_hints()[1:]]  # F1 closes it too
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -16,6 +16,7 @@ from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.choice_button import ChoiceButton
 from game.tui.widgets.game_button import GameButton
+from game.tui.widgets.key_bar import KeyHint
 from game.tui.widgets.plain import Plain
 
 
@@ -30,7 +31,7 @@ class IntentionDialog(GameDialog[dict | None]):
     def __init__(self) -> None:
         super().__init__(classes="dialog-screen intention")
 
-    def compose(self) -> ComposeResult:
+    def compose_box(self) -> ComposeResult:
         with DialogFrame(), VerticalGroup(classes="dialog"):
             yield Plain(classes="dialog-title")
             yield Plain(id="share-q", classes="dialog-body")
@@ -56,6 +57,10 @@ class IntentionDialog(GameDialog[dict | None]):
             self.query_one(f"#falsify-{answer}", ChoiceButton).label = self.t(f"intent.opt_{answer}")
         self.query_one("#start", Button).label = self.t("intent.start")
         self.query_one("#skip", Button).label = self.t("intent.skip")
+
+    def key_hints(self) -> list[KeyHint]:
+        return [KeyHint("Enter", self.t("intent.start"), "accept"), KeyHint("Esc", self.t("key.skip"), "skip"),
+                *self.common_hints()]
 
     def _chosen(self, set_id: str, prefix: str) -> str:
         pressed = self.query_one(f"#{set_id}", RadioSet).pressed_button

@@ -15,6 +15,7 @@ from game.safe_text import clean_line
 from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.game_button import GameButton
+from game.tui.widgets.key_bar import KeyHint
 from game.tui.widgets.option_list import GameOptionList
 from game.tui.widgets.plain import Plain
 
@@ -30,7 +31,7 @@ class LoadDialog(GameDialog):
         super().__init__(classes="dialog-screen load-dialog")
         self.saves, self.folder = saves, folder
 
-    def compose(self) -> ComposeResult:
+    def compose_box(self) -> ComposeResult:
         with DialogFrame(), VerticalGroup(classes="dialog -tall"):
             yield Plain(classes="dialog-title")
             yield Plain(id="load-folder", classes="dialog-muted")
@@ -50,6 +51,16 @@ class LoadDialog(GameDialog):
         else:
             listing.set_options([Option(Content(self.t("title.no_saves")), disabled=True)])
         self.query_one("#cancel", Button).label = self.t("cancel")
+
+    def key_hints(self) -> list[KeyHint]:
+        opening = [KeyHint("Enter", self.t("key.open"), "open_highlighted")] if self.saves else []
+        return [*opening, KeyHint("Esc", self.t("key.back"), "cancel"), *self.common_hints()]
+
+    def action_open_highlighted(self) -> None:
+        """Continue the highlighted save (as Enter on the list does)."""
+        highlighted = self.query_one("#load-list", OptionList).highlighted
+        if self.saves and highlighted is not None:
+            self.dismiss(Path(self.saves[highlighted].path))
 
     def _row(self, info) -> str:
         saved = str(getattr(info, "saved_at", "") or "")[:16].replace("T", " ")

@@ -15,6 +15,7 @@ from textual.widgets import LoadingIndicator
 from game.tui.dialogs.frame import DialogFrame
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.plain import Plain
+from game.tui.widgets.key_bar import KeyHint
 
 
 class LoadingDialog(GameDialog[None]):
@@ -29,10 +30,13 @@ class LoadingDialog(GameDialog[None]):
     def __init__(self) -> None:
         super().__init__(classes="dialog-screen")
 
-    def compose(self) -> ComposeResult:
+    def compose_box(self) -> ComposeResult:
         with DialogFrame(), VerticalGroup(classes="dialog", id="loading"):
             yield Plain(id="loading-text", classes="dialog-title")
             yield LoadingIndicator()
+
+    def key_hints(self) -> list[KeyHint]:
+        return [KeyHint("F2", self.t("key.lang"), "app.toggle_language"), KeyHint("q", self.t("key.quit"), "app.quit")]
 
     def relabel(self) -> None:
         self.query_one("#loading-text", Plain).update(self.t("title.loading"))

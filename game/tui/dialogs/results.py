@@ -11,6 +11,7 @@ from game.tui.dialogs.frame import DialogFrame
 from game.tui.present.ledger import action_result
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.game_button import GameButton
+from game.tui.widgets.key_bar import KeyHint
 from game.tui.widgets.plain import Bullet, Plain
 from game.tui.widgets.rebuilt import RebuiltScroll
 
@@ -26,7 +27,7 @@ class ResultsDialog(GameDialog[None]):
         super().__init__(classes="dialog-screen results-dialog")
         self.rules, self.results = rules, results
 
-    def compose(self) -> ComposeResult:
+    def compose_box(self) -> ComposeResult:
         with DialogFrame(), VerticalGroup(classes="dialog"):
             yield Plain(classes="dialog-title")
             yield RebuiltScroll(id="results-body")
@@ -42,6 +43,9 @@ class ResultsDialog(GameDialog[None]):
         self.query_one("#results-body", RebuiltScroll).rebuild(
             lambda: widgets or [Plain(self.t("results.none"), classes="dialog-muted")])
         self.query_one("#close", Button).label = self.t("close")
+
+    def key_hints(self) -> list[KeyHint]:
+        return [KeyHint("Esc", self.t("key.close"), "close"), *self.common_hints()]
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -11,6 +11,7 @@ from game.tui.dialogs.frame import DialogFrame
 from game.tui.present.ledger import week_summary
 from game.tui.screens.base import GameDialog
 from game.tui.widgets.game_button import GameButton
+from game.tui.widgets.key_bar import KeyHint
 from game.tui.widgets.plain import Plain
 from game.tui.widgets.rebuilt import RebuiltScroll
 
@@ -20,14 +21,14 @@ class WeekSummaryDialog(GameDialog[None]):
 
     CSS_PATH = "dialogs.tcss"
     HELP_TOPIC = "summary"
-    BINDINGS = [Binding("escape,space", "close", "close", show=False)]
+    BINDINGS = [Binding("escape,space,enter", "close", "close", show=False)]
 
     def __init__(self, rules, week: int, after, happenings: list, save_error: str | None) -> None:
         super().__init__(classes="dialog-screen week-summary")
         self.rules, self.week, self.after, self.happenings = rules, week, after, happenings
         self.save_error = save_error
 
-    def compose(self) -> ComposeResult:
+    def compose_box(self) -> ComposeResult:
         with DialogFrame(), VerticalGroup(classes="dialog"):
             yield Plain(classes="dialog-title")
             yield RebuiltScroll(id="summary-body")
@@ -49,6 +50,9 @@ class WeekSummaryDialog(GameDialog[None]):
         saved.update(self.t("sum.save_failed", error=self.save_error) if self.save_error else self.t("sum.saved"))
         saved.set_class(bool(self.save_error), "-bad")
         self.query_one("#close", Button).label = self.t("continue")
+
+    def key_hints(self) -> list[KeyHint]:
+        return [KeyHint("Enter", self.t("key.continue"), "close"), *self.common_hints()]
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

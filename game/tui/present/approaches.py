@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from game.i18n import t
 from game.scenario.text import localize
-from game.tui.present.fmt import is_hidden, meter_name, num, signed
+from game.narrate.words import meter_amount, meter_delta
+from game.tui.present.fmt import is_hidden, meter_name, signed
 
 if TYPE_CHECKING:
     from game.engine import Decision, Option, Rules
@@ -70,8 +71,8 @@ def foreseeable(rules: Rules, model, lang: str) -> list[str]:
             continue
         name = meter_name(rules, meter_id, lang)
         if isinstance(delta, (int, float)):
-            if delta:
-                effects.append(f"{name} {signed(delta)}")
+            if shown := meter_delta(delta):  # rounded as the meters read; a small change shows as +<1
+                effects.append(f"{name} {shown}")
         else:
             effects.append(t("fx.varies", lang, meter=name))
     if unseen:  # a hidden meter moves: never show only the visible side of a trade (issue 10, point 6)
@@ -86,8 +87,8 @@ def approach_views(rules: Rules, options: list[Option], lang: str) -> list[Appro
         if option.action is None:
             continue
         model = option.action.model
-        costs = tuple(t("fx.cost", lang, meter=meter_name(rules, m, lang), n=num(c))
-                      for m, c in option.costs.items() if c and not is_hidden(rules, m))
+        costs = tuple(t("fx.cost", lang, meter=meter_name(rules, m, lang), n=meter_amount(c))
+                      for m, c in option.costs.items() if meter_amount(c) and not is_hidden(rules, m))
         views.append(ApproachView(
             number=len(views) + 1, decision=option.decision, label=localize(model.label, lang),
             text=localize(model.text, lang), kind=option.action.kind, hours=option.hours, costs=costs,

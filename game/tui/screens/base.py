@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -40,10 +41,11 @@ class Localized:
         if self not in self.app.screen_stack:  # type: ignore[attr-defined]
             return  # closed before it was shown (a flow moved on): nothing to label
         self.watch(self.app, "lang", self._language_changed, init=False)  # type: ignore[attr-defined]
-        self.relabel()
+        self._language_changed(self.lang)
 
     def _language_changed(self, _lang: str) -> None:
         self.relabel()
+        self.show_keys()  # (a screen's relabel may show them too: the same keys are not laid out again)
 
     def relabel(self) -> None:
         """Render every text in the current language (subclasses fill this in)."""
@@ -96,7 +98,33 @@ SCROLL_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
 ]
 
 
-class GameDialog(Localized, ModalScreen[Answer], Generic[Answer]):
+class ScrollsText:
+    """Mixin for a screen or dialog whose text may be longer than it shows at 80x24: SCROLL_KEYS move the first
+    scrolling text that has more than it shows (the keys are left to others when nothing needs scrolling)."""
+
+    def scroll_body(self) -> VerticalScroll | None:
+        """The scrolling text: the first VerticalScroll that has more than it shows, else None."""
+        for body in self.query(VerticalScroll):  # type: ignore[attr-defined]
+            if body.max_scroll_y > 0:
+                return body
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Scroll keys act only when there is text to scroll: otherwise the key is left to whatever wants it."""
+        if action == "scroll_body" and self.is_mounted and self.scroll_body() is None:  # type: ignore[attr-defined]
+            return False
+        return super().check_action(action, parameters)  # type: ignore[misc]
+
+    def action_scroll_body(self, how: str) -> None:
+        """Scroll the text a line, a page, or to either end (`how`: down, up, page_down, page_up, end, home)."""
+        body = self.scroll_body()
+        if body is None:
+            return
+        {"down": body.scroll_down, "up": body.scroll_up, "page_down": body.scroll_page_down,
+         "page_up": body.scroll_page_up, "end": body.scroll_end, "home": body.scroll_home}[how](animate=False)
+
+
+class GameDialog(ScrollsText, Localized, ModalScreen[Answer], Generic[Answer]):
     """A modal dialog of the game; `dismiss()` returns its answer to the screen below."""
 
     BINDINGS = EVERYWHERE + SCROLL_KEYS
@@ -107,6 +135,21 @@ class GameDialog(Localized, ModalScreen[Answer], Generic[Answer]):
     answered = False
     """Set by the first answer; keys already queued behind it (fast typing) cannot answer again."""
 
+    def compose(self) -> ComposeResult:
+        """The dialog's box, then its own key bar at the bottom of the terminal: it covers the bar of the
+        screen below, so the keys shown are the keys that act now (the dialog's), never the screen's."""
+        yield from self.compose_box()
+        yield KeyBar(self.key_hints(), classes="dialog-keys")
+
+    def compose_box(self) -> ComposeResult:
+        """The dialog's `.dialog` box inside its DialogFrame (each dialog fills this in)."""
+        yield from ()
+
+    def key_hints(self) -> list[KeyHint]:
+        """The keys shown in the dialog's key bar: its own keys first (each dialog adds them), then help,
+        language and quit, which work over every dialog."""
+        return self.common_hints()
+
     def dismiss(self, result: Answer | None = None) -> AwaitComplete:
         """Answer once, only when shown and on top: a second answer would pop the screen below this one,
         and an answer before it is shown (a key typed ahead) would answer a question the player never saw."""
@@ -114,25 +157,3 @@ class GameDialog(Localized, ModalScreen[Answer], Generic[Answer]):
             return AwaitComplete.nothing()
         self.answered = True
         return super().dismiss(result)
-
-    def scroll_body(self) -> VerticalScroll | None:
-        """The dialog's scrolling text: the first VerticalScroll that has more than it shows, else None."""
-        for body in self.query(VerticalScroll):
-            if body.max_scroll_y > 0:
-                return body
-        return None
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Scroll keys act only when there is text to scroll: otherwise the key is left to whatever wants it."""
-        if action == "scroll_body" and self.is_mounted and self.scroll_body() is None:
-            return False
-        return super().check_action(action, parameters)
-
-    def action_scroll_body(self, how: str) -> None:
-        """Scroll the dialog's text a line, a page, or to either end (`how`: down, up, page_down, page_up,
-        end, home)."""
-        body = self.scroll_body()
-        if body is None:
-            return
-        {"down": body.scroll_down, "up": body.scroll_up, "page_down": body.scroll_page_down,
-         "page_up": body.scroll_page_up, "end": body.scroll_end, "home": body.scroll_home}[how](animate=False)

@@ -9,18 +9,18 @@ from textual.content import Content
 from textual.widgets import Button
 
 from game.scenario.text import localize
-from game.tui.screens.base import GameScreen
+from game.tui.screens.base import SCROLL_KEYS, GameScreen, ScrollsText
 from game.tui.widgets.game_button import GameButton
 from game.tui.widgets.key_bar import KeyBar, KeyHint
 from game.tui.widgets.plain import Plain
 
 
-class IntroScreen(GameScreen):
+class IntroScreen(ScrollsText, GameScreen):
     """Title, summary and intro of the scenario; Enter begins week 1."""
 
     CSS_PATH = "intro.tcss"
     HELP_TOPIC = "intro"
-    BINDINGS = [Binding("enter", "begin", "begin", show=False)]
+    BINDINGS = [Binding("enter", "begin", "begin", show=False), *SCROLL_KEYS]  # a long intro scrolls at 80x24
 
     def __init__(self, session) -> None:
         super().__init__(classes="intro")  # a class, not an id: the old screen may still be mounted

@@ -48,10 +48,10 @@ class KeyBar(HorizontalGroup):
 
         action: str
 
-    def __init__(self, hints: list[KeyHint] | None = None) -> None:
+    def __init__(self, hints: list[KeyHint] | None = None, *, classes: str | None = None) -> None:
         """`hints`: the keys to show from the start (a screen that knows them at compose is drawn once,
         without composing the chips again after mount)."""
-        super().__init__()
+        super().__init__(classes=classes)
         self.hints: list[KeyHint] = list(hints or [])
 
     def compose(self) -> ComposeResult:
