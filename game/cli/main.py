@@ -4,25 +4,28 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import sys
 from types import ModuleType
 from typing import Sequence
 
 from game import __version__
-from game.cli import (
-    cmd_completion, cmd_new, cmd_play, cmd_replay, cmd_report, cmd_scenarios, cmd_schema, cmd_simulate, cmd_translate,
-    cmd_validate,
-)
-from game.cli import cmd_serve
 from game.cli.helptext import HelpFormatter, epilog, finish
 from game.cli import output
 from game.cli.usage import UsageError
 from game.safe_text import clean_line
 
-COMMANDS = [cmd_play, cmd_scenarios, cmd_validate, cmd_schema, cmd_simulate, cmd_replay]
-COMMANDS += [cmd_new, cmd_translate, cmd_report]
-COMMANDS += [cmd_serve]
-COMMANDS += [cmd_completion]
+# The command modules (game/cli/cmd_NAME.py), in the order of --help; imported when a parser is built (play
+# builds only its own, so its first frame does not wait for the others: issue 15)
+COMMAND_NAMES = ["play", "scenarios", "validate", "schema", "simulate", "replay"]
+COMMAND_NAMES += ["new", "translate", "report"]
+COMMAND_NAMES += ["serve"]
+COMMAND_NAMES += ["completion"]
+
+
+def command_modules(names: Sequence[str] = COMMAND_NAMES) -> list[ModuleType]:
+    """The command modules of `names` (all of them by default), imported."""
+    return [importlib.import_module(f"game.cli.cmd_{name}") for name in names]
 
 SUMMARY = "Grassroots: Traces & Trust (基层：留痕与民心) - a terminal serious game about grassroots administration."
 EXAMPLES = [
@@ -42,7 +45,7 @@ def build_parser(commands: Sequence[ModuleType] | None = None) -> argparse.Argum
     )
     parser.add_argument("--version", action="version", version=f"grassroots {__version__}")
     sub = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
-    for module in COMMANDS if commands is None else commands:
+    for module in command_modules() if commands is None else commands:
         before = set(sub.choices)
         module.register(sub)
         for name in set(sub.choices) - before:  # the command's help gets the module's examples and the docs
@@ -80,7 +83,7 @@ def _main(argv: list[str]) -> int:
         argv = ["play", *argv]
     plays = argv[0] == "play" and not {"-h", "--help"} & set(argv)
     # play parses with its own subcommand only: building every command's parser cost its first frame ~5 ms
-    parser = build_parser([cmd_play] if plays else None)
+    parser = build_parser(command_modules(["play"]) if plays else None)
     if not plays:  # the game draws its own screen; everything else prints through these
         closed = output.install()
         if closed:
@@ -92,9 +95,11 @@ def _main(argv: list[str]) -> int:
         except SystemExit as done:  # --help, --version, or a usage error argparse has already explained
             output.finish()
             return done.code if isinstance(done.code, int) else 2
-        from game.scenario.catalog import use_content_dirs
+        content_dirs = getattr(args, "content_dir", None)
+        if content_dirs or "game.scenario.catalog" in sys.modules:  # (play's title does not need the catalog)
+            from game.scenario.catalog import use_content_dirs
 
-        use_content_dirs(getattr(args, "content_dir", None))
+            use_content_dirs(content_dirs)
         code = int(args.run(args) or 0)
         output.finish()
         return code

@@ -75,9 +75,17 @@ class GrassrootsApp(App):
             self._adopt(self.session)
             self.push_screen(self._intro_screen())
         self.started = True
+        self.call_after_refresh(self._first_frame_drawn)
         if self.session is not None:  # started from the command line (--seed or --load)
             self.remember_player(self.start.player)
         self.check_size()
+
+    def _first_frame_drawn(self) -> None:
+        """The first frame is on screen: the collector paused for the start (game/tui/launch.py) runs again."""
+        from game.tui.launch import resume_collector, unfreeze_collector
+
+        if resume_collector():
+            self.set_timer(1.0, unfreeze_collector)
 
     def _adopt(self, session) -> None:
         """Make `session` the game in play: its failed autosaves are told to the player."""
@@ -406,8 +414,19 @@ class GrassrootsApp(App):
         self.close_help()
         return super().switch_screen(screen)
 
+    _laid_out_size: Size | None = None
+    """The size of the last Resize handed on to Textual (None before the first)."""
+
     def on_resize(self, event: events.Resize) -> None:
-        self.check_size(event.size)  # runs before the app stores its new size
+        """Runs before Textual's own handler. A Resize to the size the app already has is dropped: Textual
+        sends one when the app starts and the terminal driver a second of the same size, which Textual
+        keeps and hands to every screen when the app is next idle, so the first screen was laid out
+        again for nothing just before its first frame (issue 15)."""
+        if event.size == self._laid_out_size:
+            event.prevent_default()
+            return
+        self._laid_out_size = event.size
+        self.check_size(event.size)
 
     def check_size(self, size: Size | None = None) -> None:
         """Cover the game with a bilingual message while the window is too small; uncover it after."""

@@ -12,13 +12,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("pydantic", "game.scenario.models", "game.engine", "game.saves", "uniseg")
+HEAVY = ("pydantic", "game.scenario.models", "game.engine", "game.saves", "uniseg",
+         "game.scenario.catalog", "game.cli.cmd_validate", "game.cli.cmd_simulate")  # (the catalog: for a game)
 
 
 @pytest.mark.parametrize("argv, heavy", [
     (["play", "--lang", "en"], []),
     (["play", "--lang", "zh", "--name", "Lin"], []),
-    (["play", "--lang", "en", "--seed", "3"], sorted(["pydantic", "game.scenario.models", "game.engine", "game.saves"])),
+    (["play", "--lang", "en", "--seed", "3"],
+     sorted(["pydantic", "game.scenario.models", "game.engine", "game.saves", "game.scenario.catalog"])),
 ])
 def test_play_imports_only_what_its_first_screen_needs(argv: list[str], heavy: list[str], tmp_path: Path) -> None:
     code = f"""

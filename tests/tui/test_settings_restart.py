@@ -27,7 +27,7 @@ async def test_theme_and_language_survive_a_restart(saves, config_dir):
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert (again.lang, again.theme) == (chosen_lang, chosen_theme)
-        assert again.screen.query_one("#name").value == ""
+        assert again.screen.player_name == ""
     stored = json.loads((config_dir / "settings.json").read_text(encoding="utf-8"))
     assert stored == {"lang": chosen_lang, "theme": chosen_theme}
 
@@ -47,7 +47,7 @@ async def test_the_player_name_is_remembered(saves, config_dir):
     again = make_app(None, saves_dir=str(saves))
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert again.screen.query_one("#name").value == "Lin"
+        assert again.screen.player_name == "Lin"
 
 
 @pytest.mark.parametrize(("name", "kept"), [("Lin", "Lin"), (None, None)])
