@@ -149,7 +149,7 @@ class FastGame:
         for actions, item in zip(self.tables.item_actions, state.items):
             if item.status != OPEN:
                 continue
-            for index in actions:  # ascending: the list is built in its order
+            for index in actions:  # ascending (compile numbers items in turn): the list is built in order
                 verdict = verdict_of(index, ctx)
                 if verdict is None:
                     continue

@@ -147,3 +147,15 @@ def test_a_decision_applied_without_asking_for_legal_moves_is_checked_the_slow_w
         assert exact(game.state) == exact(reference)
         with pytest.raises(IllegalDecision):
             game.apply(END_WEEK)
+
+
+@pytest.mark.parametrize("name", ["edge", "volatile", "mini-town", "lianhe-town", "hexi-street"])
+def test_items_approaches_are_numbered_in_item_order(scenarios, name):
+    """The week's scan builds the legal list by appending each open item's approaches in turn: that is the
+    reference's ascending order only because compiling numbers an item's approaches after the item before."""
+    from game.engine.fast_deps import fast_tables
+
+    rules = scenarios[name]
+    numbered = [index for actions in fast_tables(rules).item_actions for index in actions]
+    assert numbered == sorted(numbered) and len(numbered) == len(set(numbered))
+    assert set(numbered) == {action.index for action in rules.actions if action.owner >= 0}
