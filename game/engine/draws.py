@@ -61,7 +61,7 @@ def priority(seed: int, key: int, week: int, once: bool, weight: float) -> float
 
 
 def repeat_priority(base: int, week: int, weight: float) -> float:
-    """`priority` of a card that can come again, from its `draw_bases` entry (the same float)."""
+    """`priority` of a card that can come again, from its base in `draw_plan` (the same float)."""
     return math.log(max(float_at((((base ^ (week & MASK)) & MASK) + 2 * GOLDEN) & MASK), 1e-300)) / weight
 
 

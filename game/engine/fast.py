@@ -196,8 +196,9 @@ class FastGame:
                         dirty.update(item_actions[index])
                     else:  # closed, settled or expired: none of its approaches is legal any more
                         self._drop(item_actions[index])
+                # what `requires` reads of its item (its age changes only between weeks, which scan everything)
                 elif (item.quota != before.quota or item.reported != before.reported
-                      or item.actual != before.actual):  # what `requires` reads of its item (its age changes between weeks, which rescan)
+                      or item.actual != before.actual):
                     dirty.update(own_watch[index])
             touched.clear()
         flags = state.flags
