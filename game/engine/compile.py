@@ -262,20 +262,15 @@ class Rules:
             end_game=effect.end_game or "",
             message=effect.message,
         )
-        compiled.empty = not (compiled.meters or compiled.progress or compiled.set_flags or compiled.clear_flags
-                              or compiled.event >= 0 or compiled.issue or compiled.later or compiled.end_game
-                              or compiled.message or compiled.reported is not None or compiled.actual is not None
-                              or compiled.quota is not None)
-        compiled.simple = (not compiled.empty and compiled.message is None and not any(
-            callable(v) for _, v in compiled.meters) and not (
-            compiled.progress or compiled.set_flags or compiled.clear_flags or compiled.event >= 0 or compiled.issue
-            or compiled.later or compiled.end_game or compiled.reported is not None or compiled.actual is not None
-            or compiled.quota is not None))
-        compiled.inert = compiled.message is not None and not compiled.simple and not (
-            compiled.meters or compiled.progress or compiled.set_flags or compiled.clear_flags or compiled.event >= 0
-            or compiled.issue or compiled.later or compiled.end_game or compiled.reported is not None
-            or compiled.actual is not None or compiled.quota is not None)
-        compiled.has_ledger = not (compiled.reported is None and compiled.actual is None and compiled.quota is None)
+        has_ledger = not (compiled.reported is None and compiled.actual is None and compiled.quota is None)
+        # beyond meter changes: what else it changes in the state
+        more = bool(compiled.progress or compiled.set_flags or compiled.clear_flags or compiled.event >= 0
+                    or compiled.issue or compiled.later or compiled.end_game or has_ledger)
+        compiled.empty = not (compiled.meters or more or compiled.message)
+        compiled.simple = (bool(compiled.meters) and compiled.message is None and not more
+                           and not any(callable(v) for _, v in compiled.meters))
+        compiled.inert = compiled.message is not None and not (compiled.meters or more)
+        compiled.has_ledger = has_ledger
         values = [v for _, v in compiled.meters] + [compiled.reported, compiled.actual, compiled.quota] + [
             v for change in compiled.progress for v in change[1:]]
         if not any(callable(v) for v in values):

@@ -16,10 +16,9 @@ from __future__ import annotations
 import math
 import zlib
 from functools import lru_cache
-
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from game.engine.rng import GOLDEN, MASK, float_at, next_float, seed_state
+from game.engine.rng import GOLDEN, MASK, float_at, seed_state
 
 if TYPE_CHECKING:
     from game.engine.compile import CEvent, Rules
@@ -32,12 +31,18 @@ def card_key(card_id: str) -> int:
     return zlib.crc32(card_id.encode("utf-8"))
 
 
+def key_state(start: int, part: int) -> int:
+    """The generator state two steps after mixing `part` into a seed's generator state `start` (its first
+    number is never used; `float_at` gives the second)."""
+    return (((start ^ (part & MASK)) & MASK) + 2 * GOLDEN) & MASK
+
+
 @lru_cache(maxsize=4096)
 def _after(seed: int, part: int) -> tuple[float, int]:
     """The number and generator state after mixing the first part into the seed's generator (a game asks
     for the same (seed, card) every week, so this step is remembered)."""
-    number, state = next_float((seed_state(seed) ^ (part & MASK)) & MASK)
-    return next_float(state)
+    state = key_state(seed_state(seed), part)
+    return float_at(state), state
 
 
 def unit(seed: int, *parts: int) -> float:
@@ -46,23 +51,22 @@ def unit(seed: int, *parts: int) -> float:
         return 1e-300
     number, state = _after(seed, parts[0])
     for part in parts[1:]:
-        number, state = next_float((state ^ (part & MASK)) & MASK)
-        number, state = next_float(state)
+        state = key_state(state, part)
+        number = float_at(state)
     return max(number, 1e-300)
 
 
 def priority(seed: int, key: int, week: int, once: bool, weight: float) -> float:
     """The card's sampling key this week: higher comes first (weight > 0)."""
     if once:
-        u = unit(seed, key)
-    else:  # unit(seed, key, week), whose first number of the week's step is never used: skipped
-        u = max(float_at((((_after(seed, key)[1] ^ (week & MASK)) & MASK) + 2 * GOLDEN) & MASK), 1e-300)
-    return math.log(u) / weight
+        return math.log(unit(seed, key)) / weight
+    return repeat_priority(_after(seed, key)[1], week, weight)
 
 
 def repeat_priority(base: int, week: int, weight: float) -> float:
-    """`priority` of a card that can come again, from its base in `draw_plan` (the same float)."""
-    return math.log(max(float_at((((base ^ (week & MASK)) & MASK) + 2 * GOLDEN) & MASK), 1e-300)) / weight
+    """`priority` of a card that can come again, from its key's state (`_after(seed, key)[1]`, its base in
+    `draw_plan`): log(unit(seed, key, week)) / weight, the same float."""
+    return math.log(max(float_at(key_state(base, week)), 1e-300)) / weight
 
 
 class DrawPlan(NamedTuple):
@@ -88,7 +92,7 @@ def draw_plan(rules: Rules, seed: int) -> DrawPlan:
     once: list[tuple[float, int, CEvent]] = []
     start = seed_state(seed)
     for event in drawable:
-        after = (((start ^ (event.key & MASK)) & MASK) + 2 * GOLDEN) & MASK  # `_after(seed, key)[1]`
+        after = key_state(start, event.key)  # `_after(seed, key)[1]`
         if event.once:
             base: Any = math.log(max(float_at(after), 1e-300))  # log(unit(seed, key))
             if event.core is None and event.weight.__class__ is float:
